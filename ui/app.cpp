@@ -1,0 +1,116 @@
+// The window's life: GLFW and OpenGL set-up, the event-driven frame loop, screenshots, shutdown.
+#include "ui/app.h"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "ui/fonts.h"
+#include "ui/reader_app.h"
+#include "ui/screenshot.h"
+#include "ui/theme.h"
+
+namespace gw::ui {
+
+namespace {
+
+void glfw_error(int code, const char* description) {
+    std::fprintf(stderr, "groundwork: GLFW error %d: %s\n", code, description);
+}
+
+float content_scale(GLFWwindow* window) {
+    float x = 1, y = 1;
+    glfwGetWindowContentScale(window, &x, &y);
+    return x > 0.5f ? x : 1.0f;
+}
+
+}  // namespace
+
+int run_app(const AppOptions& options) {
+    glfwSetErrorCallback(glfw_error);
+    if (!glfwInit()) {
+        std::fprintf(stderr, "groundwork: cannot open a window (no display?). Try `groundwork check DIR` "
+                             "for the command-line checker.\n");
+        return kExitNoWindow;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    const bool screenshot_mode = !options.screenshot.empty();
+    if (screenshot_mode) glfwWindowHint(GLFW_FOCUSED, GLFW_FALSE);
+    int width = options.width > 0 ? options.width : 1280;
+    int height = options.height > 0 ? options.height : 800;
+    GLFWwindow* window = glfwCreateWindow(width, height, "Groundwork", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "groundwork: cannot create an OpenGL 3.3 window.\n");
+        glfwTerminate();
+        return kExitNoWindow;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // window geometry is ours to keep, ImGui's layout file is not needed
+    io.ConfigInputTextCursorBlink = false;  // blinking would wake an idle app twice a second
+    apply_style(ImGui::GetStyle());
+    std::string font_problem;
+    Fonts fonts = load_fonts(io, GROUNDWORK_FONT_DIR, content_scale(window), &font_problem);
+    if (!font_problem.empty()) std::fprintf(stderr, "groundwork: %s\n", font_problem.c_str());
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+
+    ReaderApp app(options, fonts);
+    app.load_content();
+    glfwSetWindowTitle(window, app.window_title().c_str());
+
+    // Idle means idle: block on events; after one, draw a few frames so hover and layout settle.
+    int frames_left = 3;
+    int screenshot_frames = 4;
+    int exit_code = kExitOk;
+    while (!glfwWindowShouldClose(window)) {
+        if (frames_left <= 0 && !screenshot_mode) {
+            glfwWaitEvents();
+            frames_left = 3;
+        } else {
+            glfwPollEvents();
+        }
+        --frames_left;
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        app.frame();
+        ImGui::Render();
+        int fb_w, fb_h;
+        glfwGetFramebufferSize(window, &fb_w, &fb_h);
+        glViewport(0, 0, fb_w, fb_h);
+        ImVec4 bg = to_vec4(color::kPage);
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (screenshot_mode && --screenshot_frames == 0) {
+            std::string error;
+            if (!write_back_buffer_png(options.screenshot, fb_w, fb_h, &error)) {
+                std::fprintf(stderr, "groundwork: %s\n", error.c_str());
+                exit_code = kExitContentErrors;
+            }
+            break;
+        }
+        glfwSwapBuffers(window);
+    }
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exit_code;
+}
+
+}  // namespace gw::ui

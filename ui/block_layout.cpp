@@ -1,0 +1,370 @@
+#include "ui/block_layout.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cstring>
+
+#include "ui/theme.h"
+
+namespace gw::ui {
+
+namespace {
+
+float text_width(ImFont* f, const char* b, const char* e) {
+    return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, b, e).x;
+}
+
+void add_text(LaidOutBlock& out, ImFont* font, ImVec2 pos, ImU32 color, const char* b, const char* e) {
+    Prim p;
+    p.type = Prim::Text;
+    p.a = pos;
+    p.color = color;
+    p.font = font;
+    p.begin = b;
+    p.end = e;
+    out.prims.push_back(p);
+}
+
+void add_rect(LaidOutBlock& out, Prim::Type type, ImVec2 a, ImVec2 b, ImU32 color, float rounding) {
+    Prim p;
+    p.type = type;
+    p.a = a;
+    p.b = b;
+    p.color = color;
+    p.rounding = rounding;
+    out.prims.push_back(p);
+}
+
+const char* own(LaidOutBlock& out, std::string s) {
+    out.owned.push_back(std::move(s));
+    return out.owned.back().c_str();
+}
+
+std::string upper_ascii(std::string s) {
+    for (char& c : s)
+        if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
+    return s;
+}
+
+struct Layouter {
+    const Fonts& fonts;
+    LaidOutBlock& out;
+
+    float body_size() const { return fonts.body.regular->FontSize; }
+
+    TextStyle body_style(ImU32 color = color::kText) const { return {&fonts.body, nullptr, color, 1.55f}; }
+
+    // Returns the height of `blocks` laid out in [x, x + width) from y, with `gap` after each block but the last.
+    float blocks(const std::vector<Block>& list, float x, float y, float width, const TextStyle& style) {
+        float y0 = y;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            y += block(list[i], x, y, width, style);
+            if (i + 1 < list.size()) y += gap_after(list[i]);
+        }
+        return y - y0;
+    }
+
+    float gap_after(const Block& b) const {
+        if (b.kind == BlockKind::Heading) return body_size() * 0.45f;
+        return body_size() * 0.85f;
+    }
+
+    float block(const Block& b, float x, float y, float width, const TextStyle& style) {
+        switch (b.kind) {
+        case BlockKind::Paragraph: return layout_spans(b.spans, style, x, y, width, out);
+        case BlockKind::Heading: return heading(b, x, y, width);
+        case BlockKind::BulletList:
+        case BlockKind::OrderedList: return list(b, x, y, width, style, nullptr);
+        case BlockKind::ListItem: return blocks(b.children, x, y, width, style);
+        case BlockKind::Quote: return quote(b, x, y, width);
+        case BlockKind::Code: return code(b, x, y, width);
+        case BlockKind::Rule: {
+            float mid = y + body_size() * 0.6f;
+            add_rect(out, Prim::Line, ImVec2(x, mid), ImVec2(x + width, mid), color::kRule, 1.0f);
+            return body_size() * 1.2f;
+        }
+        case BlockKind::Callout: return callout(b, x, y, width);
+        }
+        return 0;
+    }
+
+    float heading(const Block& b, float x, float y, float width) {
+        ImFont* f = b.level <= 1 ? fonts.title : b.level == 2 ? fonts.heading : fonts.subheading;
+        float top = b.level <= 2 ? body_size() * 0.9f : body_size() * 0.5f;
+        TextStyle hs{&fonts.body, f, color::kHeading, 1.3f};
+        return top + layout_spans(b.spans, hs, x, y + top, width, out);
+    }
+
+    // `marker` draws the bullet or number of item i at (x, y) with the item's first line height lh.
+    float list(const Block& b, float x, float y, float width, const TextStyle& style, const char* check) {
+        const bool ordered = b.kind == BlockKind::OrderedList;
+        const float indent = body_size() * (ordered ? 1.9f : 1.4f);
+        const float lh = style.family->regular->FontSize * style.line_height;
+        float y0 = y;
+        int n = b.start_number;
+        for (std::size_t i = 0; i < b.children.size(); ++i, ++n) {
+            const Block& item = b.children[i];
+            if (check) {
+                add_text(out, fonts.body.bold, ImVec2(x + 2, y + (lh - body_size()) * 0.5f), color::kDone, check,
+                         check + std::char_traits<char>::length(check));
+            } else if (ordered) {
+                const char* num = own(out, std::to_string(n) + ".");
+                float w = text_width(fonts.body.bold, num, nullptr);
+                add_text(out, fonts.body.bold, ImVec2(x + indent - w - 8, y + (lh - body_size()) * 0.5f),
+                         color::kAccent, num, num + std::strlen(num));
+            } else {
+                Prim dot;
+                dot.type = Prim::CircleFilled;
+                dot.a = ImVec2(x + body_size() * 0.45f, y + lh * 0.5f);
+                dot.b = ImVec2(body_size() * 0.16f, 0);
+                dot.color = color::kMuted;
+                out.prims.push_back(dot);
+            }
+            y += blocks(item.children, x + indent, y, width - indent, style);
+            if (i + 1 < b.children.size()) y += body_size() * 0.4f;
+        }
+        return y - y0;
+    }
+
+    float quote(const Block& b, float x, float y, float width) {
+        const float pad = body_size();
+        TextStyle qs{&fonts.body, nullptr, color::kMuted, 1.55f};
+        float h = blocks(b.children, x + pad, y, width - pad, qs);
+        add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(x + 3, y + h), color::kRule, 0);
+        return h;
+    }
+
+    float code(const Block& b, float x, float y, float width) {
+        const float pad = body_size() * 0.7f;
+        std::size_t first = out.prims.size();
+        add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(x + width, y), color::kCodeBg, 6);
+        ImFont* f = fonts.body.mono;
+        float lh = f->FontSize * 1.45f;
+        float cy = y + pad;
+        const std::string& text = b.spans.empty() ? std::string() : b.spans[0].text;
+        const char* p = text.c_str();
+        const char* end = p + text.size();
+        while (p <= end) {
+            const char* eol = std::find(p, end, '\n');
+            add_text(out, f, ImVec2(x + pad, cy), color::kText, p, eol);
+            cy += lh;
+            if (eol == end) break;
+            p = eol + 1;
+        }
+        float h = cy - y + pad;
+        out.prims[first].b.y = y + h;
+        return h;
+    }
+
+    float callout(const Block& b, float x, float y, float width) {
+        CalloutColors c = callout_colors(b.callout);
+        switch (b.callout) {
+        case CalloutKind::Lead: {
+            TextStyle ls{&fonts.body, fonts.lead, color::kMuted, 1.45f};
+            return blocks(b.children, x, y, width, ls) + body_size() * 0.2f;
+        }
+        case CalloutKind::PullQuote: {
+            const float pad = body_size() * 1.6f;
+            const char* mark = "\xE2\x80\x9C";  // “
+            float top = body_size() * 0.4f;
+            TextStyle qs{&fonts.body, fonts.quote, color::kHeading, 1.45f};
+            float h = blocks(b.children, x + pad, y + top, width - pad * 1.5f, qs);
+            add_rect(out, Prim::RectFilled, ImVec2(x, y + top), ImVec2(x + 4, y + top + h), c.accent, 2);
+            add_text(out, fonts.title, ImVec2(x + pad - body_size() * 1.1f, y + top - body_size() * 0.35f),
+                     color::rgb(37, 99, 170, 90), mark, mark + 3);
+            return top * 2 + h;
+        }
+        default: break;
+        }
+
+        const float pad = body_size() * 1.1f;
+        std::size_t bg = out.prims.size();
+        add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(x + width, y), c.background, 8);
+        add_rect(out, Prim::Rect, ImVec2(x, y), ImVec2(x + width, y), c.border, 8);
+        out.prims.back().rounding = 8;
+        bool has_bar = b.callout == CalloutKind::Mistake || b.callout == CalloutKind::Insight ||
+                       b.callout == CalloutKind::Pause || b.callout == CalloutKind::Stat;
+        std::size_t bar = out.prims.size();
+        if (has_bar) add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(x + 4, y), c.accent, 0);
+
+        float cy = y + pad * 0.85f;
+        float cx = x + pad + (has_bar ? 4 : 0);
+        float inner = width - (cx - x) - pad;
+        // Title line: icon + "KIND · TITLE" in small bold capitals.
+        std::string title = callout_title(b);
+        if (!title.empty()) {
+            float tx = cx;
+            const char* icon = callout_icon(b.callout);
+            if (*icon) {
+                add_text(out, fonts.body.bold, ImVec2(tx, cy - 2), c.accent, icon, icon + std::strlen(icon));
+                tx += text_width(fonts.body.bold, icon, nullptr) + 8;
+            }
+            const char* t = own(out, title);
+            float label_h = fonts.label->FontSize;
+            add_text(out, fonts.label, ImVec2(tx, cy + (body_size() - label_h) * 0.5f), c.accent, t,
+                     t + title.size());
+            cy += body_size() * 1.6f;
+        }
+        float h;
+        if (b.callout == CalloutKind::Process)
+            h = process_steps(b, cx, cy, inner, c);
+        else if (b.callout == CalloutKind::Takeaways)
+            h = takeaways(b, cx, cy, inner);
+        else
+            h = blocks(b.children, cx, cy, inner, body_style());
+        cy += h + pad * 0.9f;
+        out.prims[bg].b = ImVec2(x + width, cy);
+        out.prims[bg + 1].b = ImVec2(x + width, cy);
+        if (has_bar) out.prims[bar].b = ImVec2(x + 4, cy);
+        return cy - y;
+    }
+
+    std::string callout_title(const Block& b) const {
+        std::string kind;
+        switch (b.callout) {
+        case CalloutKind::Mistake: kind = "Common Mistake"; break;
+        case CalloutKind::Insight: kind = "Pro Insight"; break;
+        case CalloutKind::Pause: kind = "Pause & Reflect"; break;
+        default: break;
+        }
+        std::string title = b.title;
+        if (!kind.empty() && title != kind) title = kind + (title.empty() ? "" : "  \xC2\xB7  " + title);
+        if (b.callout == CalloutKind::Stat || b.callout == CalloutKind::Process)
+            title = "\xE2\x94\x81\xE2\x94\x81  " + title + "  \xE2\x94\x81\xE2\x94\x81";  // ━━ TITLE ━━
+        return upper_ascii(title);
+    }
+
+    // Process boxes: each step gets a filled numbered circle and a hairline between steps.
+    float process_steps(const Block& b, float x, float y, float width, const CalloutColors& c) {
+        float y0 = y;
+        for (const Block& child : b.children) {
+            if (child.kind != BlockKind::OrderedList) {
+                y += block(child, x, y, width, body_style()) + body_size() * 0.6f;
+                continue;
+            }
+            int n = child.start_number;
+            const float r = body_size() * 0.78f;
+            const float indent = r * 2 + body_size() * 0.8f;
+            for (std::size_t i = 0; i < child.children.size(); ++i, ++n) {
+                Prim circle;
+                circle.type = Prim::CircleFilled;
+                circle.a = ImVec2(x + r, y + r * 0.95f);
+                circle.b = ImVec2(r, 0);
+                circle.color = c.accent;
+                out.prims.push_back(circle);
+                const char* num = own(out, std::to_string(n));
+                float w = text_width(fonts.ui.bold, num, nullptr);
+                add_text(out, fonts.ui.bold, ImVec2(x + r - w * 0.5f, y + r * 0.95f - fonts.ui.bold->FontSize * 0.5f),
+                         color::rgb(255, 255, 255), num, num + std::strlen(num));
+                float h = blocks(child.children[i].children, x + indent, y, width - indent, body_style());
+                y += std::max(h, r * 2);
+                if (i + 1 < child.children.size()) {
+                    y += body_size() * 0.55f;
+                    add_rect(out, Prim::Line, ImVec2(x + indent, y), ImVec2(x + width, y), color::kRule, 1.0f);
+                    y += body_size() * 0.55f;
+                }
+            }
+        }
+        return y - y0;
+    }
+
+    float takeaways(const Block& b, float x, float y, float width) {
+        float y0 = y;
+        for (std::size_t i = 0; i < b.children.size(); ++i) {
+            const Block& child = b.children[i];
+            if (child.kind == BlockKind::BulletList || child.kind == BlockKind::OrderedList)
+                y += list(child, x, y, width, body_style(), "\xE2\x9C\x93");  // ✓
+            else
+                y += block(child, x, y, width, body_style());
+            if (i + 1 < b.children.size()) y += gap_after(child);
+        }
+        return y - y0;
+    }
+};
+
+}  // namespace
+
+float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float x0, float y0, float width,
+                   LaidOutBlock& out) {
+    ImFont* base = style.font_override ? style.font_override : style.family->regular;
+    const float lh = base->FontSize * style.line_height;
+    const float baseline_pad = (lh - base->FontSize) * 0.5f;
+    float x = 0, y = 0;
+    bool line_has_text = false;
+
+    for (const Span& span : spans) {
+        ImFont* f = style.font_override ? style.font_override
+                                        : style.family->pick(span.style & kBold, span.style & kItalic, span.style & kCode);
+        ImU32 col = (span.style & kLink) ? color::kLink : (span.style & kCode) ? color::kHeading : style.color;
+        const char* p = span.text.c_str();
+        const char* end = p + span.text.size();
+        const char* run_begin = nullptr;  // the run being built on the current line
+        float run_x = 0;
+        auto flush = [&](const char* run_end) {
+            if (!run_begin || run_begin == run_end) {
+                run_begin = nullptr;
+                return;
+            }
+            // trailing spaces take room but are not drawn or underlined
+            const char* visible_end = run_end;
+            while (visible_end > run_begin && visible_end[-1] == ' ') --visible_end;
+            ImVec2 pos(x0 + run_x, y0 + y + baseline_pad + (base->FontSize - f->FontSize) * 0.7f);
+            if (span.style & kCode) {
+                float w = text_width(f, run_begin, visible_end);
+                add_rect(out, Prim::RectFilled, ImVec2(pos.x - 2, y0 + y + baseline_pad - 1),
+                         ImVec2(pos.x + w + 2, y0 + y + baseline_pad + base->FontSize + 2), color::kCodeBg, 3);
+            }
+            add_text(out, f, pos, col, run_begin, visible_end);
+            if (span.style & kLink) {
+                float w = text_width(f, run_begin, visible_end);
+                float uy = y0 + y + baseline_pad + base->FontSize + 1;
+                add_rect(out, Prim::Line, ImVec2(pos.x, uy), ImVec2(pos.x + w, uy), color::rgb(30, 94, 176, 120), 1);
+                out.links.push_back({ImVec2(pos.x, y0 + y), ImVec2(pos.x + w, y0 + y + lh), &span.url});
+            }
+            run_begin = nullptr;
+        };
+        while (p < end) {
+            if (*p == '\n') {
+                flush(p);
+                x = 0;
+                y += lh;
+                line_has_text = false;
+                ++p;
+                continue;
+            }
+            // A token is a word and the spaces after it.
+            const char* w_end = p;
+            while (w_end < end && *w_end != ' ' && *w_end != '\n') ++w_end;
+            const char* t_end = w_end;
+            while (t_end < end && *t_end == ' ') ++t_end;
+            float word_w = text_width(f, p, w_end);
+            if (line_has_text && x + word_w > width) {
+                flush(p);
+                x = 0;
+                y += lh;
+                line_has_text = false;
+                if (p < end && *p == ' ') continue;
+            }
+            if (!run_begin) {
+                run_begin = p;
+                run_x = x;
+            }
+            x += text_width(f, p, t_end);
+            line_has_text = line_has_text || w_end > p;
+            p = t_end;
+        }
+        flush(end);
+    }
+    return y + lh;
+}
+
+LaidOutBlock layout_block(const Block& block, const Fonts& fonts, float width) {
+    LaidOutBlock out;
+    out.source = &block;
+    Layouter l{fonts, out};
+    float h = l.block(block, 0, 0, width, l.body_style());
+    out.height = h + l.gap_after(block);
+    return out;
+}
+
+}  // namespace gw::ui

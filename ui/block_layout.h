@@ -1,0 +1,52 @@
+#pragma once
+// Lays the document model out at a given width into flat drawing primitives, once. A frame then only
+// translates and emits the primitives of the blocks that are on screen (see DocumentView).
+#include <imgui.h>
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "runtime/document.h"
+#include "ui/fonts.h"
+
+namespace gw::ui {
+
+struct Prim {
+    enum Type : unsigned char { Text, RectFilled, Rect, Line, CircleFilled } type = Text;
+    ImVec2 a, b;  // Text: position. Rect*: min, max. Line: from, to. Circle: centre, (radius, 0).
+    ImU32 color = 0;
+    float rounding = 0;  // Rect*: corner rounding. Line/Rect: thickness
+    ImFont* font = nullptr;
+    const char* begin = nullptr;  // Text: points into the document model or LaidOutBlock::owned
+    const char* end = nullptr;
+};
+
+struct LinkArea {
+    ImVec2 min, max;
+    const std::string* url;
+};
+
+struct LaidOutBlock {
+    float height = 0;             // including the space after it
+    std::vector<Prim> prims;      // relative to the block's top-left corner
+    std::vector<LinkArea> links;  // same coordinates
+    std::deque<std::string> owned;  // text the layout made up (titles in caps, list numbers)
+    const Block* source = nullptr;
+};
+
+// Lays out one top-level block at `width` pixels.
+LaidOutBlock layout_block(const Block& block, const Fonts& fonts, float width);
+
+// Wrapped text of a span list, from (x, y), wrapping at `width`; returns the height used. Exposed for views that
+// lay out their own text (the chapter overview) and for tests.
+struct TextStyle {
+    const FontFamily* family;
+    ImFont* font_override = nullptr;  // one face for all spans (headings)
+    ImU32 color;
+    float line_height;  // in multiples of the font size
+};
+float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float x, float y, float width,
+                   LaidOutBlock& out);
+
+}  // namespace gw::ui

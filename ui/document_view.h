@@ -1,0 +1,42 @@
+#pragma once
+// Draws a laid-out block list inside the current window. Layout happens once per (blocks, width, fonts); a frame
+// emits only the primitives of blocks that intersect the visible area and skips the rest with cached heights.
+#include <functional>
+#include <vector>
+
+#include "runtime/document.h"
+#include "ui/block_layout.h"
+
+namespace gw::ui {
+
+struct DocumentDrawStats {
+    int blocks_drawn = 0;
+    int blocks_skipped = 0;
+    int prims_emitted = 0;
+};
+
+class DocumentView {
+public:
+    // `after_block` runs right after a block is placed (drawn or skipped) so the host can put live widgets
+    // (the reflection editor) under it; it is called for every block, visible or not.
+    using AfterBlock = std::function<void(const Block&)>;
+
+    void draw(const std::vector<Block>& blocks, const Fonts& fonts, float width, const AfterBlock& after_block = {});
+    void invalidate() { blocks_ = nullptr; }
+    const DocumentDrawStats& stats() const { return stats_; }
+    float total_height() const;  // of the laid-out blocks, without host widgets
+
+private:
+    const std::vector<Block>* blocks_ = nullptr;
+    const Fonts* fonts_ = nullptr;
+    float width_ = -1;
+    std::vector<LaidOutBlock> laid_;
+    DocumentDrawStats stats_;
+
+    void ensure_layout(const std::vector<Block>& blocks, const Fonts& fonts, float width);
+};
+
+// Emits a laid-out block's primitives at `origin`, clipped to the draw list's clip rectangle.
+int emit_block(const LaidOutBlock& block, ImVec2 origin, ImDrawList* dl);
+
+}  // namespace gw::ui

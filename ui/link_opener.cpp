@@ -1,0 +1,25 @@
+#include "ui/link_opener.h"
+
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <thread>
+
+extern char** environ;
+
+namespace gw::ui {
+
+bool is_openable_url(const std::string& url) {
+    return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0 || url.rfind("mailto:", 0) == 0;
+}
+
+bool open_url(const std::string& url) {
+    if (!is_openable_url(url)) return false;
+    pid_t pid = 0;
+    char* argv[] = {const_cast<char*>("xdg-open"), const_cast<char*>(url.c_str()), nullptr};
+    if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv, environ) != 0) return false;
+    std::thread([pid] { waitpid(pid, nullptr, 0); }).detach();  // reap it; xdg-open returns quickly
+    return true;
+}
+
+}  // namespace gw::ui

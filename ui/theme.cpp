@@ -1,0 +1,75 @@
+#include "ui/theme.h"
+
+namespace gw::ui {
+
+using color::rgb;
+
+CalloutColors callout_colors(CalloutKind kind) {
+    switch (kind) {
+    case CalloutKind::Stat: return {rgb(232, 240, 250), rgb(37, 99, 170), rgb(200, 217, 238)};
+    case CalloutKind::Process: return {rgb(255, 255, 255), rgb(37, 99, 170), rgb(214, 220, 230)};
+    case CalloutKind::Mistake: return {rgb(253, 241, 232), rgb(190, 84, 28), rgb(243, 210, 188)};
+    case CalloutKind::Insight: return {rgb(240, 236, 250), rgb(104, 72, 176), rgb(219, 209, 240)};
+    case CalloutKind::Pause: return {rgb(233, 245, 243), rgb(24, 122, 112), rgb(196, 226, 221)};
+    case CalloutKind::Takeaways: return {rgb(255, 255, 255), rgb(46, 140, 87), rgb(210, 228, 216)};
+    case CalloutKind::Reflection: return {rgb(255, 250, 235), rgb(160, 110, 10), rgb(238, 222, 180)};
+    case CalloutKind::Outcome: return {rgb(236, 246, 239), rgb(46, 140, 87), rgb(200, 230, 210)};
+    case CalloutKind::PullQuote: return {0, rgb(37, 99, 170), 0};
+    default: return {rgb(245, 244, 240), color::kMuted, color::kRule};
+    }
+}
+
+const char* callout_icon(CalloutKind kind) {
+    switch (kind) {
+    case CalloutKind::Mistake: return "\xE2\x9A\xA0";     // ⚠
+    case CalloutKind::Insight: return "\xE2\x9C\xA6";     // ✦
+    case CalloutKind::Pause: return "\xE2\x97\x88";       // ◈
+    case CalloutKind::Takeaways: return "\xE2\x98\x85";   // ★
+    case CalloutKind::Reflection: return "\xE2\x9C\x8E";  // ✎
+    case CalloutKind::Outcome: return "\xE2\x9C\x94";     // ✔
+    default: return "";
+    }
+}
+
+ImVec4 to_vec4(ImU32 c) {
+    return ImGui::ColorConvertU32ToFloat4(c);
+}
+
+void apply_style(ImGuiStyle& s) {
+    ImGui::StyleColorsLight(&s);
+    s.WindowRounding = 0;
+    s.ChildRounding = 0;
+    s.FrameRounding = 5;
+    s.GrabRounding = 5;
+    s.PopupRounding = 6;
+    s.ScrollbarRounding = 6;
+    s.ScrollbarSize = 12;
+    s.WindowBorderSize = 0;
+    s.ChildBorderSize = 0;
+    s.FramePadding = ImVec2(10, 6);
+    s.ItemSpacing = ImVec2(8, 6);
+    s.WindowPadding = ImVec2(0, 0);
+    ImVec4* c = s.Colors;
+    c[ImGuiCol_WindowBg] = to_vec4(color::kPage);
+    c[ImGuiCol_ChildBg] = to_vec4(color::kPage);
+    c[ImGuiCol_Text] = to_vec4(color::kText);
+    c[ImGuiCol_TextDisabled] = to_vec4(color::kFaint);
+    c[ImGuiCol_Border] = to_vec4(color::kRule);
+    c[ImGuiCol_Separator] = to_vec4(color::kRule);
+    c[ImGuiCol_Button] = to_vec4(rgb(234, 232, 226));
+    c[ImGuiCol_ButtonHovered] = to_vec4(color::kAccentSoft);
+    c[ImGuiCol_ButtonActive] = to_vec4(rgb(200, 218, 242));
+    c[ImGuiCol_Header] = to_vec4(color::kAccentSoft);
+    c[ImGuiCol_HeaderHovered] = to_vec4(rgb(230, 228, 221));
+    c[ImGuiCol_HeaderActive] = to_vec4(rgb(210, 224, 244));
+    c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_ScrollbarGrab] = to_vec4(rgb(205, 202, 195));
+    c[ImGuiCol_ScrollbarGrabHovered] = to_vec4(rgb(180, 177, 170));
+    c[ImGuiCol_ScrollbarGrabActive] = to_vec4(rgb(160, 157, 150));
+    c[ImGuiCol_PlotHistogram] = to_vec4(color::kDone);
+    c[ImGuiCol_FrameBg] = to_vec4(rgb(232, 230, 224));
+    c[ImGuiCol_CheckMark] = to_vec4(color::kDone);
+    c[ImGuiCol_PopupBg] = to_vec4(rgb(255, 255, 255));
+}
+
+}  // namespace gw::ui
