@@ -8,6 +8,6 @@ int main() {
     int rc = 0;
     rc |= gw::bench::bench_content();
     rc |= gw::bench::bench_frames();
-    rc |= gw::bench::bench_progress();
+    rc |= gw::bench::bench_progress();  // progress/ store: save and load of a large profile
     return rc;
 }

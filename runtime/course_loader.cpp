@@ -211,6 +211,10 @@ private:
                 }
                 fm.warn_unknown_keys(
                     {"id", "number", "title", "subtitle", "minutes", "category", "artifacts"});
+            } else if (file.has_front_matter) {
+                salvage_item(file.front_matter, item);
+            }
+            if (fm.valid()) {
                 std::size_t before = course_.diagnostics.size();
                 check_id(item.id, shown, fm.line_of_key("id"));
                 // a duplicate id breaks this item too: its progress would land on the other one
@@ -224,6 +228,31 @@ private:
         course_.diagnostics.insert(course_.diagnostics.end(), problems.begin(), problems.end());
         item.problems = std::move(problems);
         return item;
+    }
+
+    // Malformed YAML usually still has readable `key: value` lines; keeping the id (and where the module sits)
+    // keeps the learner's work attached to it while the author fixes the file.
+    static std::string salvage(const std::string& yaml, const std::string& key) {
+        std::size_t pos = 0;
+        while (pos < yaml.size()) {
+            std::size_t eol = yaml.find('\n', pos);
+            std::string line = yaml.substr(pos, eol == std::string::npos ? std::string::npos : eol - pos);
+            if (line.rfind(key + ":", 0) == 0) {
+                std::string v = line.substr(key.size() + 1);
+                v.erase(0, v.find_first_not_of(" \t\"'"));
+                while (!v.empty() && (v.back() == ' ' || v.back() == '"' || v.back() == '\'')) v.pop_back();
+                return v;
+            }
+            if (eol == std::string::npos) break;
+            pos = eol + 1;
+        }
+        return "";
+    }
+
+    static void salvage_item(const std::string& yaml, CourseItem& item) {
+        if (std::string id = salvage(yaml, "id"); is_valid_id(id)) item.id = id;
+        if (std::string cat = salvage(yaml, "category"); !cat.empty()) item.category = cat;
+        if (std::string title = salvage(yaml, "title"); !title.empty() && title[0] != '[') item.title = title;
     }
 
     void check_blocks(const CourseItem& item, const std::string& shown, std::vector<Diagnostic>& problems) {

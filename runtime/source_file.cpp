@@ -51,8 +51,8 @@ SourceFile read_source_file(const std::filesystem::path& path, const std::string
     ss << in.rdbuf();
     file.text = ss.str();
 
-    if (auto nul = file.text.find('\0'); nul != std::string::npos) {
-        error(line_of_offset(file.text, nul), "binary file: contains NUL bytes, expected UTF-8 Markdown text");
+    if (file.text.find('\0') != std::string::npos) {
+        error(0, "binary file (it contains NUL bytes): expected UTF-8 Markdown text");
         return file;
     }
     auto invalid = utf8::find_invalid(file.text.begin(), file.text.end());

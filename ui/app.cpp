@@ -8,10 +8,13 @@
 
 #include <cstdio>
 
+#include "progress/profile_store.h"
+#include "runtime/content_watcher.h"
 #include "ui/fonts.h"
 #include "ui/reader_app.h"
 #include "ui/screenshot.h"
 #include "ui/theme.h"
+#include "ui/window_geometry.h"
 
 namespace gw::ui {
 
@@ -19,6 +22,14 @@ namespace {
 
 void glfw_error(int code, const char* description) {
     std::fprintf(stderr, "groundwork: GLFW error %d: %s\n", code, description);
+}
+
+WindowGeometry current_geometry(GLFWwindow* w) {
+    WindowGeometry g;
+    g.maximized = glfwGetWindowAttrib(w, GLFW_MAXIMIZED) == GLFW_TRUE;
+    glfwGetWindowPos(w, &g.x, &g.y);
+    glfwGetWindowSize(w, &g.width, &g.height);
+    return g;
 }
 
 float content_scale(GLFWwindow* window) {
@@ -42,14 +53,19 @@ int run_app(const AppOptions& options) {
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     const bool screenshot_mode = !options.screenshot.empty();
     if (screenshot_mode) glfwWindowHint(GLFW_FOCUSED, GLFW_FALSE);
-    int width = options.width > 0 ? options.width : 1280;
-    int height = options.height > 0 ? options.height : 800;
-    GLFWwindow* window = glfwCreateWindow(width, height, "Groundwork", nullptr, nullptr);
+    std::filesystem::path data_dir =
+        options.data_dir.empty() ? ProfileStore::default_data_dir() : std::filesystem::path(options.data_dir);
+    const std::filesystem::path geometry_file = data_dir / "window.json";
+    WindowGeometry geometry = load_window_geometry(geometry_file);
+    if (options.width > 0) geometry = WindowGeometry{-1, -1, options.width, options.height, false};
+    if (geometry.maximized && !screenshot_mode) glfwWindowHint(GLFW_MAXIMIZED, GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(geometry.width, geometry.height, "Groundwork", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "groundwork: cannot create an OpenGL 3.3 window.\n");
         glfwTerminate();
         return kExitNoWindow;
     }
+    if (geometry.x >= 0 && geometry.y >= 0 && options.width <= 0) glfwSetWindowPos(window, geometry.x, geometry.y);
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
 
@@ -68,6 +84,7 @@ int run_app(const AppOptions& options) {
     ReaderApp app(options, fonts);
     app.load_content();
     glfwSetWindowTitle(window, app.window_title().c_str());
+    ContentWatcher watcher(options.content_dir, [] { glfwPostEmptyEvent(); });
 
     // Idle means idle: block on events; after one, draw a few frames so hover and layout settle.
     int frames_left = 3;
@@ -81,6 +98,10 @@ int run_app(const AppOptions& options) {
             glfwPollEvents();
         }
         --frames_left;
+        if (watcher.take_change()) {
+            app.load_content();
+            glfwSetWindowTitle(window, app.window_title().c_str());
+        }
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
@@ -105,6 +126,11 @@ int run_app(const AppOptions& options) {
         glfwSwapBuffers(window);
     }
 
+    if (!screenshot_mode) {
+        std::string error;
+        if (!save_window_geometry(geometry_file, current_geometry(window), &error))
+            std::fprintf(stderr, "groundwork: window position not saved: %s\n", error.c_str());
+    }
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

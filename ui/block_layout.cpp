@@ -164,14 +164,14 @@ struct Layouter {
             return blocks(b.children, x, y, width, ls) + body_size() * 0.2f;
         }
         case CalloutKind::PullQuote: {
-            const float pad = body_size() * 1.6f;
+            const float pad = body_size() * 2.6f;
             const char* mark = "\xE2\x80\x9C";  // “
-            float top = body_size() * 0.4f;
+            float top = body_size() * 0.6f;
             TextStyle qs{&fonts.body, fonts.quote, color::kHeading, 1.45f};
             float h = blocks(b.children, x + pad, y + top, width - pad * 1.5f, qs);
             add_rect(out, Prim::RectFilled, ImVec2(x, y + top), ImVec2(x + 4, y + top + h), c.accent, 2);
-            add_text(out, fonts.title, ImVec2(x + pad - body_size() * 1.1f, y + top - body_size() * 0.35f),
-                     color::rgb(37, 99, 170, 90), mark, mark + 3);
+            add_text(out, fonts.title, ImVec2(x + body_size() * 0.9f, y + top - body_size() * 0.1f),
+                     color::rgb(37, 99, 170, 110), mark, mark + 3);
             return top * 2 + h;
         }
         default: break;

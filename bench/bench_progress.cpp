@@ -1,0 +1,79 @@
+// Store budget: saving a profile of 1,000 reflections and 200 artifacts (under 20 ms, on the writer thread), and
+// loading it back. The save is timed the way the writer thread does it: serialize, back up, write, fsync, rename.
+#include <filesystem>
+#include <random>
+#include <string>
+
+#include "bench/bench_common.h"
+#include "progress/profile_json.h"
+#include "progress/profile_store.h"
+
+namespace fs = std::filesystem;
+
+namespace gw::bench {
+
+namespace {
+
+Profile large_profile() {
+    Profile p;
+    std::mt19937 rng(42);
+    const std::string words[] = {"account", "renewal", "champion", "budget", "quarterly", "expansion", "signal",
+                                 "stakeholder", "roadmap", "value", "risk", "pipeline"};
+    for (int i = 0; i < 1000; ++i) {
+        std::string id = "module-" + std::to_string(i);
+        Reflection& r = p.edit_reflection(id, "Module " + std::to_string(i), 1'790'000'000'000 + i);
+        for (int w = 0; w < 150; ++w) r.text += words[rng() % 12] + std::string(w % 17 == 16 ? ". " : " ");
+        r.cursor = r.text.size() / 2;
+        p.set_done(id, i % 3 == 0, 1'790'000'000'000 + i);
+    }
+    for (int i = 0; i < 200; ++i) {
+        nlohmann::json rows = nlohmann::json::array();
+        for (int s = 0; s < 12; ++s)
+            rows.push_back({{"name", "Stakeholder " + std::to_string(s)}, {"role", "Director of Operations"},
+                            {"influence", "Decision maker"}, {"relationship", s % 3 == 0 ? "Strong" : "Developing"}});
+        p.artifacts.push_back({{"id", "artifact-" + std::to_string(i)}, {"kind", "account-map"},
+                               {"account", "account-" + std::to_string(i % 40)},
+                               {"fields", {{"stakeholders", rows}, {"notes", std::string(400, 'x')}}}});
+    }
+    return p;
+}
+
+}  // namespace
+
+int bench_progress() {
+    std::printf("\nProgress store (1,000 reflections of 150 words + 200 artifacts)\n");
+    const Profile profile = large_profile();
+    const fs::path dir = fs::temp_directory_path() / ("gw-bench-store-" + std::to_string(std::random_device{}()));
+    std::string text = serialize_profile(profile);
+    std::printf("%-58s %9.1f KB\n", "profile size on disk", text.size() / 1024.0);
+
+    report("serialize to JSON", median_ms(15, [&] { text = serialize_profile(profile); }), 0);
+    int over = 0;
+    {
+        ProfileStore store(dir, "bench");
+        Profile loaded;
+        store.open(&loaded);
+        double save = median_ms(15, [&] {
+            store.save(profile);
+            store.flush();
+        });
+        report("save: copy, serialize, back up, write, fsync, rename", save, 20.0);
+        over |= save > 20.0;
+        report("  of which on the UI thread (copy into the queue)",
+               median_ms(15, [&] {
+                   store.save(profile);
+               }),
+               0);
+        store.flush();
+    }
+    {
+        ProfileStore store(dir, "bench");
+        Profile loaded;
+        report("load: read, parse, validate", median_ms(15, [&] { store.open(&loaded); }), 0);
+    }
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+    return over;
+}
+
+}  // namespace gw::bench

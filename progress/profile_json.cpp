@@ -1,0 +1,161 @@
+#include "progress/profile_json.h"
+
+#include "progress/profile_migration.h"
+
+namespace gw {
+
+namespace {
+
+using nlohmann::json;
+
+// Field readers: each names the path of the first wrong value. Missing optional fields keep their defaults.
+struct Reader {
+    std::string error;
+
+    bool fail(const std::string& path, const char* expected) {
+        if (error.empty()) error = path + ": expected " + expected;
+        return false;
+    }
+    bool object(const json& j, const std::string& path) { return j.is_object() || fail(path, "an object"); }
+    bool string(const json& obj, const char* key, const std::string& path, std::string* out) {
+        if (!obj.contains(key)) return true;
+        const json& v = obj[key];
+        if (!v.is_string()) return fail(path + "." + key, "a string");
+        *out = v.get<std::string>();
+        return true;
+    }
+    bool boolean(const json& obj, const char* key, const std::string& path, bool* out) {
+        if (!obj.contains(key)) return true;
+        const json& v = obj[key];
+        if (!v.is_boolean()) return fail(path + "." + key, "true or false");
+        *out = v.get<bool>();
+        return true;
+    }
+    template <typename Int>
+    bool integer(const json& obj, const char* key, const std::string& path, Int* out) {
+        if (!obj.contains(key)) return true;
+        const json& v = obj[key];
+        if (!v.is_number_integer() || (std::is_unsigned_v<Int> && v.get<std::int64_t>() < 0))
+            return fail(path + "." + key, "a whole number");
+        *out = v.get<Int>();
+        return true;
+    }
+    bool number(const json& obj, const char* key, const std::string& path, float* out) {
+        if (!obj.contains(key)) return true;
+        const json& v = obj[key];
+        if (!v.is_number()) return fail(path + "." + key, "a number");
+        *out = v.get<float>();
+        return true;
+    }
+    bool array(const json& obj, const char* key, json* out) {
+        if (!obj.contains(key)) return true;
+        if (!obj[key].is_array()) return fail(key, "a list");
+        *out = obj[key];
+        return true;
+    }
+};
+
+bool read_current(const json& doc, Profile* p, std::string* error) {
+    Reader r;
+    if (doc.contains("progress")) {
+        const json& progress = doc["progress"];
+        if (!r.object(progress, "progress")) return *error = r.error, false;
+        for (auto& [id, item] : progress.items()) {
+            std::string path = "progress." + id;
+            ItemProgress ip;
+            if (!r.object(item, path) || !r.boolean(item, "done", path, &ip.done) ||
+                !r.integer(item, "done_at", path, &ip.done_at))
+                return *error = r.error, false;
+            p->progress[id] = ip;
+        }
+    }
+    if (doc.contains("reflections")) {
+        const json& reflections = doc["reflections"];
+        if (!r.object(reflections, "reflections")) return *error = r.error, false;
+        for (auto& [id, item] : reflections.items()) {
+            std::string path = "reflections." + id;
+            Reflection ref;
+            if (!r.object(item, path) || !r.string(item, "text", path, &ref.text) ||
+                !r.integer(item, "cursor", path, &ref.cursor) || !r.integer(item, "created", path, &ref.created) ||
+                !r.integer(item, "edited", path, &ref.edited) || !r.string(item, "title", path, &ref.title))
+                return *error = r.error, false;
+            if (ref.cursor > ref.text.size()) ref.cursor = ref.text.size();
+            p->reflections[id] = std::move(ref);
+        }
+    }
+    if (doc.contains("resume")) {
+        const json& resume = doc["resume"];
+        if (!r.object(resume, "resume") || !r.string(resume, "page", "resume", &p->resume.page_id) ||
+            !r.number(resume, "scroll", "resume", &p->resume.scroll) ||
+            !r.boolean(resume, "editing", "resume", &p->resume.editing))
+            return *error = r.error, false;
+    }
+    if (!r.array(doc, "accounts", &p->accounts) || !r.array(doc, "artifacts", &p->artifacts) ||
+        !r.array(doc, "links", &p->links))
+        return *error = r.error, false;
+    return true;
+}
+
+}  // namespace
+
+json profile_to_json(const Profile& p) {
+    json progress = json::object();
+    for (const auto& [id, item] : p.progress) progress[id] = {{"done", item.done}, {"done_at", item.done_at}};
+    json reflections = json::object();
+    for (const auto& [id, r] : p.reflections)
+        reflections[id] = {{"text", r.text}, {"cursor", r.cursor}, {"created", r.created}, {"edited", r.edited},
+                           {"title", r.title}};
+    return {{"schema", kProfileSchema},
+            {"progress", std::move(progress)},
+            {"reflections", std::move(reflections)},
+            {"resume", {{"page", p.resume.page_id}, {"scroll", p.resume.scroll}, {"editing", p.resume.editing}}},
+            {"accounts", p.accounts},
+            {"artifacts", p.artifacts},
+            {"links", p.links}};
+}
+
+std::string serialize_profile(const Profile& p) {
+    // Indented so a learner or support person can read it; "replace" keeps a bad byte from failing the save.
+    return profile_to_json(p).dump(1, '\t', false, json::error_handler_t::replace) + "\n";
+}
+
+ProfileParse profile_from_json(json doc, Profile* out) {
+    ProfileParse result;
+    if (!doc.is_object()) {
+        result.error = "the document is not a JSON object";
+        return result;
+    }
+    if (!doc.contains("schema") || !doc["schema"].is_number_integer() || doc["schema"].get<int>() < 1) {
+        result.error = "no schema version (\"schema\": a whole number from 1)";
+        return result;
+    }
+    result.schema = doc["schema"].get<int>();
+    if (result.schema < kProfileSchema) {
+        if (!migrate_profile(doc, &result.error)) return result;
+        result.migrated = true;
+    }
+    Profile p;
+    if (!read_current(doc, &p, &result.error)) return result;
+    *out = std::move(p);
+    result.ok = true;
+    return result;
+}
+
+ProfileParse parse_profile(const std::string& text, Profile* out) {
+    ProfileParse result;
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        result.error = "the file is empty";
+        return result;
+    }
+    json doc;
+    try {
+        doc = json::parse(text);
+    } catch (const json::parse_error& e) {
+        // The byte offset tells whether the file was cut short (at the end) or damaged in the middle.
+        result.error = "not valid JSON at byte " + std::to_string(e.byte) + " of " + std::to_string(text.size());
+        return result;
+    }
+    return profile_from_json(std::move(doc), out);
+}
+
+}  // namespace gw

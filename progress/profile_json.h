@@ -1,0 +1,31 @@
+#pragma once
+// The profile's file format: one versioned JSON document. Reading validates every field and names the first bad
+// one, so a damaged file is reported precisely instead of half-loaded.
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "progress/profile.h"
+
+namespace gw {
+
+// Version 1: the pre-release draft layout ({"schema":1,"done":[ids],"reflections":{id:text},"last_page":id}).
+// Version 2: progress, reflections with cursor/timestamps/title, resume point, accounts, artifacts, links.
+constexpr int kProfileSchema = 2;
+
+nlohmann::json profile_to_json(const Profile& profile);
+std::string serialize_profile(const Profile& profile);
+
+struct ProfileParse {
+    bool ok = false;
+    int schema = 0;         // the version the document was written with
+    bool migrated = false;  // it was older and has been brought forward
+    std::string error;      // when !ok: what is wrong, e.g. "reflections.qbr.text: expected a string"
+};
+
+// Accepts every earlier schema (migrating it) and newer ones (reading the fields this version knows; the caller
+// must then treat the profile as read-only so the newer fields are not destroyed).
+ProfileParse parse_profile(const std::string& text, Profile* out);
+ProfileParse profile_from_json(nlohmann::json doc, Profile* out);
+
+}  // namespace gw

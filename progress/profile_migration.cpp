@@ -1,0 +1,53 @@
+#include "progress/profile_migration.h"
+
+#include "progress/profile_json.h"
+
+namespace gw {
+
+namespace {
+
+using nlohmann::json;
+
+// v1 kept a flat list of done ids, reflection texts without metadata and the last page.
+bool v1_to_v2(json& doc, std::string* error) {
+    json out = {{"schema", 2}, {"progress", json::object()}, {"reflections", json::object()}};
+    if (doc.contains("done")) {
+        if (!doc["done"].is_array()) return *error = "done: expected a list of ids", false;
+        for (const json& id : doc["done"]) {
+            if (!id.is_string()) return *error = "done: expected a list of ids", false;
+            out["progress"][id.get<std::string>()] = {{"done", true}, {"done_at", 0}};
+        }
+    }
+    if (doc.contains("reflections")) {
+        if (!doc["reflections"].is_object()) return *error = "reflections: expected an object", false;
+        for (auto& [id, text] : doc["reflections"].items()) {
+            if (!text.is_string()) return *error = "reflections." + id + ": expected a string", false;
+            std::string t = text.get<std::string>();
+            out["reflections"][id] = {{"text", t}, {"cursor", t.size()}, {"created", 0}, {"edited", 0}, {"title", ""}};
+        }
+    }
+    if (doc.contains("last_page") && doc["last_page"].is_string())
+        out["resume"] = {{"page", doc["last_page"]}, {"scroll", 0.0}, {"editing", false}};
+    doc = std::move(out);
+    return true;
+}
+
+}  // namespace
+
+bool migrate_profile(json& doc, std::string* error) {
+    while (doc["schema"].get<int>() < kProfileSchema) {
+        int from = doc["schema"].get<int>();
+        bool ok = false;
+        switch (from) {
+        case 1: ok = v1_to_v2(doc, error); break;
+        default: *error = "schema " + std::to_string(from) + " is not one Groundwork ever wrote"; return false;
+        }
+        if (!ok) {
+            *error = "while upgrading from schema " + std::to_string(from) + ": " + *error;
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace gw

@@ -1,0 +1,102 @@
+#include <doctest/doctest.h>
+
+#include "progress/profile_json.h"
+#include "temp_dir.h"
+
+using namespace gw;
+
+TEST_CASE("a profile survives a round trip through its JSON form") {
+    Profile p;
+    p.set_done("qbr", true, 1234);
+    Reflection& r = p.edit_reflection("qbr", "The QBR", 1000);
+    r.text = "Line one\nline two with “quotes” and ünïcode";
+    r.cursor = 5;
+    p.resume = {"qbr", 312.5f, true};
+    p.artifacts.push_back({{"id", "a1"}, {"kind", "qbr-design"}});
+
+    Profile back;
+    ProfileParse parse = parse_profile(serialize_profile(p), &back);
+    REQUIRE(parse.ok);
+    CHECK(parse.schema == kProfileSchema);
+    CHECK_FALSE(parse.migrated);
+    CHECK(back.is_done("qbr"));
+    CHECK(back.progress["qbr"].done_at == 1234);
+    CHECK(back.reflections["qbr"].text == r.text);
+    CHECK(back.reflections["qbr"].cursor == 5);
+    CHECK(back.reflections["qbr"].title == "The QBR");
+    CHECK(back.resume.page_id == "qbr");
+    CHECK(back.resume.scroll == doctest::Approx(312.5));
+    CHECK(back.resume.editing);
+    CHECK(back.artifacts == p.artifacts);
+}
+
+TEST_CASE("every earlier schema version loads and migrates forward") {
+    SUBCASE("schema 1: done list, bare reflection texts, last page") {
+        Profile p;
+        ProfileParse parse = parse_profile(test::fixture("v1.json"), &p);
+        REQUIRE_MESSAGE(parse.ok, parse.error);
+        CHECK(parse.schema == 1);
+        CHECK(parse.migrated);
+        CHECK(p.is_done("growth-mindset"));
+        CHECK(p.is_done("account-mapping"));
+        CHECK_FALSE(p.is_done("qbr"));
+        REQUIRE(p.reflection("account-mapping"));
+        CHECK(p.reflection("account-mapping")->text == "Only one strong contact at Contoso: single-threaded.");
+        CHECK(p.reflection("account-mapping")->cursor == p.reflection("account-mapping")->text.size());
+        CHECK(p.resume.page_id == "account-mapping");
+    }
+    SUBCASE("schema 2: the current layout") {
+        Profile p;
+        ProfileParse parse = parse_profile(test::fixture("v2.json"), &p);
+        REQUIRE_MESSAGE(parse.ok, parse.error);
+        CHECK_FALSE(parse.migrated);
+        CHECK(p.reflection("growth-mindset")->cursor == 9);
+        CHECK(p.reflection("old-module")->title == "A Module That Was Removed");
+        CHECK(p.resume.editing);
+    }
+}
+
+TEST_CASE("a newer schema is read as far as this version understands it") {
+    Profile p;
+    ProfileParse parse = parse_profile(test::fixture("newer.json"), &p);
+    REQUIRE(parse.ok);
+    CHECK(parse.schema == 99);
+    CHECK(p.is_done("growth-mindset"));
+    CHECK(p.reflection("growth-mindset")->text == "From the future.");
+}
+
+TEST_CASE("bad documents are rejected with a message that names the problem") {
+    Profile p;
+    p.set_done("kept", true, 1);
+    struct Case {
+        const char* text;
+        const char* message;
+    } cases[] = {
+        {"", "the file is empty"},
+        {"   \n", "the file is empty"},
+        {"{\"schema\": 2, \"progress\": {", "not valid JSON at byte"},
+        {"[1, 2]", "not a JSON object"},
+        {"{\"progress\": {}}", "no schema version"},
+        {"{\"schema\": \"two\"}", "no schema version"},
+        {"{\"schema\": 2, \"progress\": []}", "progress: expected an object"},
+        {"{\"schema\": 2, \"progress\": {\"a\": {\"done\": \"yes\"}}}", "progress.a.done: expected true or false"},
+        {"{\"schema\": 2, \"reflections\": {\"qbr\": {\"text\": 5}}}", "reflections.qbr.text: expected a string"},
+        {"{\"schema\": 2, \"reflections\": {\"qbr\": {\"cursor\": -3}}}", "reflections.qbr.cursor: expected a whole"},
+        {"{\"schema\": 2, \"resume\": {\"scroll\": \"top\"}}", "resume.scroll: expected a number"},
+        {"{\"schema\": 2, \"artifacts\": {}}", "artifacts: expected a list"},
+        {"{\"schema\": 1, \"done\": \"qbr\"}", "while upgrading from schema 1: done: expected a list of ids"},
+    };
+    for (const Case& c : cases) {
+        INFO("document: " << c.text);
+        ProfileParse parse = parse_profile(c.text, &p);
+        CHECK_FALSE(parse.ok);
+        CHECK_MESSAGE(parse.error.find(c.message) != std::string::npos, parse.error);
+        CHECK(p.is_done("kept"));  // a failed parse leaves the target untouched
+    }
+}
+
+TEST_CASE("a cursor past the end of its text is pulled back rather than trusted") {
+    Profile p;
+    REQUIRE(parse_profile(R"({"schema":2,"reflections":{"m":{"text":"abc","cursor":99}}})", &p).ok);
+    CHECK(p.reflection("m")->cursor == 3);
+}

@@ -1,0 +1,30 @@
+# Runs the real binary under xvfb-run with --screenshot and checks the PNG is a real picture of the reader:
+# right size, valid PNG signature, and not a blank single-colour frame (checked by its compressed size).
+file(REMOVE "${OUT}.png")
+execute_process(
+  COMMAND xvfb-run -a -s "-screen 0 1280x800x24" "${APP}" --module account-mapping --size 1280x800
+          --data-dir "${OUT}-data" --screenshot "${OUT}.png"
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "groundwork --screenshot exited with ${rc}\n${out}\n${err}")
+endif()
+if(NOT EXISTS "${OUT}.png")
+  message(FATAL_ERROR "no PNG written")
+endif()
+file(READ "${OUT}.png" head LIMIT 24 HEX)
+string(SUBSTRING "${head}" 0 16 signature)
+if(NOT signature STREQUAL "89504e470d0a1a0a")
+  message(FATAL_ERROR "not a PNG: ${signature}")
+endif()
+string(SUBSTRING "${head}" 32 8 width_hex)
+string(SUBSTRING "${head}" 40 8 height_hex)
+math(EXPR width "0x${width_hex}")
+math(EXPR height "0x${height_hex}")
+if(NOT width EQUAL 1280 OR NOT height EQUAL 800)
+  message(FATAL_ERROR "expected 1280x800, got ${width}x${height}")
+endif()
+file(SIZE "${OUT}.png" size)
+if(size LESS 20000)
+  message(FATAL_ERROR "PNG is only ${size} bytes: the window looks blank")
+endif()
+message(STATUS "screenshot ${width}x${height}, ${size} bytes: ${OUT}.png")

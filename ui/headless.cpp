@@ -1,0 +1,77 @@
+#include "ui/headless.h"
+
+#include "ui/theme.h"
+
+namespace gw::ui {
+
+HeadlessImGui::HeadlessImGui(ImVec2 display) {
+    ctx_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(ctx_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = display;
+    io.DeltaTime = 1.0f / 60.0f;
+    io.IniFilename = nullptr;
+    io.ConfigInputTextCursorBlink = false;
+    // Key indices as a backend would map them: the enum values themselves are fine for a test.
+    for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
+    apply_style(ImGui::GetStyle());
+    fonts_ = load_fonts(io, GROUNDWORK_FONT_DIR, 1.0f, nullptr);
+    unsigned char* pixels;
+    int w, h;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(1));
+}
+
+HeadlessImGui::~HeadlessImGui() {
+    ImGui::DestroyContext(ctx_);
+}
+
+ImDrawData* HeadlessImGui::frame(const std::function<void()>& body) {
+    ImGui::SetCurrentContext(ctx_);
+    ImGui::NewFrame();
+    body();
+    ImGui::Render();
+    return ImGui::GetDrawData();
+}
+
+void HeadlessImGui::mouse_move(ImVec2 p) {
+    ImGui::GetIO().MousePos = p;
+}
+
+void HeadlessImGui::click(ImVec2 p, const std::function<void()>& body) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = p;
+    frame(body);
+    io.MouseDown[0] = true;
+    frame(body);
+    io.MouseDown[0] = false;
+    frame(body);
+}
+
+void HeadlessImGui::key(int imgui_key, const std::function<void()>& body, bool ctrl, bool shift, bool alt) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = ctrl;
+    io.KeyShift = shift;
+    io.KeyAlt = alt;
+    io.KeysDown[io.KeyMap[imgui_key]] = true;
+    frame(body);
+    io.KeysDown[io.KeyMap[imgui_key]] = false;
+    frame(body);
+    io.KeyCtrl = io.KeyShift = io.KeyAlt = false;
+}
+
+void HeadlessImGui::type(const char* utf8, const std::function<void()>& body) {
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    frame(body);
+}
+
+bool draw_data_has_colour(const ImDrawData* data, ImU32 colour) {
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+        const ImDrawList* list = data->CmdLists[i];
+        for (const ImDrawVert& v : list->VtxBuffer)
+            if (v.col == colour) return true;
+    }
+    return false;
+}
+
+}  // namespace gw::ui

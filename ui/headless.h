@@ -1,0 +1,36 @@
+#pragma once
+// An ImGui context with the real fonts and no window: for tests that click and type, and for frame benchmarks.
+#include <imgui.h>
+
+#include <functional>
+
+#include "ui/fonts.h"
+
+namespace gw::ui {
+
+class HeadlessImGui {
+public:
+    explicit HeadlessImGui(ImVec2 display = ImVec2(1280, 800));
+    ~HeadlessImGui();
+    HeadlessImGui(const HeadlessImGui&) = delete;
+    HeadlessImGui& operator=(const HeadlessImGui&) = delete;
+
+    const Fonts& fonts() const { return fonts_; }
+    // NewFrame, body, Render. Returns the frame's draw data.
+    ImDrawData* frame(const std::function<void()>& body);
+
+    // Input helpers: apply on the next frame, as a backend would.
+    void mouse_move(ImVec2 p);
+    void click(ImVec2 p, const std::function<void()>& body);  // press and release over two frames
+    void key(int imgui_key, const std::function<void()>& body, bool ctrl = false, bool shift = false, bool alt = false);
+    void type(const char* utf8, const std::function<void()>& body);
+
+private:
+    ImGuiContext* ctx_;
+    Fonts fonts_;
+};
+
+// True when any vertex in the draw data has this colour: lets a test see that a box of a given kind was drawn.
+bool draw_data_has_colour(const ImDrawData* data, ImU32 colour);
+
+}  // namespace gw::ui
