@@ -4,7 +4,9 @@
 #include <iostream>
 
 #include "runtime/app_options.h"
+#include "progress/profile_store.h"
 #include "runtime/check_command.h"
+#include "runtime/transfer_commands.h"
 #include "ui/app.h"
 
 int main(int argc, char** argv) {
@@ -15,11 +17,17 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("groundwork ") + GROUNDWORK_VERSION);
     app.footer(
         "Exit codes: 0 ok, 1 content errors or a failed export/import, 2 usage error, 3 no display/OpenGL.\n"
+        "Move your work to another machine: groundwork export > work.json, then groundwork import work.json.\n"
         "Course format: docs/authoring.md. Data: $XDG_DATA_HOME/groundwork (~/.local/share/groundwork).");
     app.add_option("--content", options.content_dir, "Course folder to open (default: the shipped course)")
         ->check(CLI::ExistingDirectory);
     app.add_option("--data-dir", options.data_dir, "Folder for profiles and settings");
-    app.add_option("--profile", options.profile, "Learner profile name (several learners can share a machine)");
+    auto valid_profile = [](const std::string& name) {
+        return gw::ProfileStore::is_valid_name(name) ? std::string()
+                                                     : "a profile name is 1-64 letters, digits, '-' or '_'";
+    };
+    app.add_option("--profile", options.profile, "Learner profile name (several learners can share a machine)")
+        ->check(valid_profile);
     app.add_option("--module", options.start_item, "Open this module (or homework) id first");
     app.add_option("--screenshot", options.screenshot, "Render the window, write it as a PNG to FILE, exit");
     std::string size;
@@ -28,6 +36,16 @@ int main(int argc, char** argv) {
     std::string check_dir;
     CLI::App* check = app.add_subcommand("check", "Check a course folder: file:line: message per problem");
     check->add_option("dir", check_dir, "Course folder")->required();
+
+    // export/import take --profile and --data-dir from either side of the verb.
+    CLI::App* export_cmd = app.add_subcommand("export", "Write the whole profile as JSON to standard output");
+    std::string import_file;
+    CLI::App* import_cmd = app.add_subcommand("import", "Restore a profile from an exported file (validated first)");
+    import_cmd->add_option("file", import_file, "A file written by groundwork export")->required();
+    for (CLI::App* verb : {export_cmd, import_cmd}) {
+        verb->add_option("--profile", options.profile, "Learner profile name")->check(valid_profile);
+        verb->add_option("--data-dir", options.data_dir, "Folder for profiles and settings");
+    }
 
     try {
         app.parse(argc, argv);
@@ -43,6 +61,8 @@ int main(int argc, char** argv) {
     }
 
     if (*check) return gw::run_check(check_dir, std::cout);
+    if (*export_cmd) return gw::run_export(options.data_dir, options.profile, std::cout, std::cerr);
+    if (*import_cmd) return gw::run_import(import_file, options.data_dir, options.profile, std::cout, std::cerr);
 
     if (!size.empty() && std::sscanf(size.c_str(), "%dx%d", &options.width, &options.height) != 2) {
         std::cerr << "--size: expected WIDTHxHEIGHT, e.g. 1280x800\n";

@@ -9,8 +9,10 @@
 #include <cstdio>
 
 #include "progress/profile_store.h"
+#include "progress/work_session.h"
 #include "runtime/content_watcher.h"
 #include "ui/fonts.h"
+#include "ui/quit_signals.h"
 #include "ui/reader_app.h"
 #include "ui/screenshot.h"
 #include "ui/theme.h"
@@ -41,6 +43,7 @@ float content_scale(GLFWwindow* window) {
 }  // namespace
 
 int run_app(const AppOptions& options) {
+    QuitSignals quit_signals([] { glfwPostEmptyEvent(); });
     glfwSetErrorCallback(glfw_error);
     if (!glfwInit()) {
         std::fprintf(stderr, "groundwork: cannot open a window (no display?). Try `groundwork check DIR` "
@@ -81,7 +84,20 @@ int run_app(const AppOptions& options) {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
-    ReaderApp app(options, fonts);
+    // The learner's work: opened before the first frame so the app can resume where they left off.
+    ProfileStore::Options store_options;
+    store_options.on_status_change = [] { glfwPostEmptyEvent(); };  // a finished save repaints the status line
+    WorkSession session(std::make_unique<ProfileStore>(data_dir, options.profile, store_options));
+    const OpenReport opened = session.open();
+
+    ReaderApp app(options, fonts, &session);
+    if (!opened.message.empty()) {
+        std::fprintf(stderr, "groundwork: %s\n", opened.message.c_str());
+        app.show_notice(opened.outcome == OpenOutcome::NewerReadOnly || opened.outcome == OpenOutcome::LockedReadOnly
+                            ? "Your work is open read-only"
+                            : "Your saved work needed attention",
+                        opened.message);
+    }
     app.load_content();
     glfwSetWindowTitle(window, app.window_title().c_str());
     ContentWatcher watcher(options.content_dir, [] { glfwPostEmptyEvent(); });
@@ -90,14 +106,22 @@ int run_app(const AppOptions& options) {
     int frames_left = 3;
     int screenshot_frames = 4;
     int exit_code = kExitOk;
+    bool had_focus = true;
     while (!glfwWindowShouldClose(window)) {
         if (frames_left <= 0 && !screenshot_mode) {
-            glfwWaitEvents();
+            // Sleep until input, or until the autosave or the status line is due: idle means no CPU.
+            const Millis wait = session.ms_until_next_tick();
+            if (wait < 0) glfwWaitEvents();
+            else glfwWaitEventsTimeout(static_cast<double>(wait) / 1000.0 + 0.005);
             frames_left = 3;
         } else {
             glfwPollEvents();
         }
         --frames_left;
+        if (quit_signals.requested() || app.quit_requested()) glfwSetWindowShouldClose(window, GLFW_TRUE);
+        const bool has_focus = glfwGetWindowAttrib(window, GLFW_FOCUSED) == GLFW_TRUE;
+        if (had_focus && !has_focus) session.save_now();  // switching away is a natural pause: write now
+        had_focus = has_focus;
         if (watcher.take_change()) {
             app.load_content();
             glfwSetWindowTitle(window, app.window_title().c_str());
@@ -126,6 +150,9 @@ int run_app(const AppOptions& options) {
         glfwSwapBuffers(window);
     }
 
+    if (!session.flush(4000) && session.status().state == SaveState::Failed)
+        std::fprintf(stderr, "groundwork: your last changes could not be saved yet (%s); retrying once more\n",
+                     session.status().error.c_str());
     if (!screenshot_mode) {
         std::string error;
         if (!save_window_geometry(geometry_file, current_geometry(window), &error))

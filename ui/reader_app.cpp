@@ -3,6 +3,12 @@
 #include <imgui.h>
 
 #include "runtime/course_loader.h"
+#include "runtime/course_progress.h"
+#include "runtime/work_list.h"
+#include "ui/buttons.h"
+#include "ui/completion_bar.h"
+#include "ui/my_work_view.h"
+#include "ui/notice_banner.h"
 #include "ui/sidebar_view.h"
 #include "ui/theme.h"
 
@@ -14,13 +20,32 @@ constexpr ImGuiWindowFlags kPlainWindow = ImGuiWindowFlags_NoDecoration | ImGuiW
                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 }  // namespace
 
-ReaderApp::ReaderApp(AppOptions options, const Fonts& fonts) : options_(std::move(options)), fonts_(fonts) {}
+ReaderApp::ReaderApp(AppOptions options, const Fonts& fonts, WorkSession* session)
+    : options_(std::move(options)), fonts_(fonts), session_(session) {}
 
 void ReaderApp::load_content() {
-    std::string keep = nav_.current().empty() ? options_.start_item : nav_.current();
+    std::string keep = nav_.current();
+    const ResumePoint* resume = nullptr;
+    if (!loaded_once_) {
+        keep = options_.start_item;
+        if (keep.empty() && session_ && !session_->profile().resume.page_id.empty()) {
+            resume = &session_->profile().resume;
+            keep = resume->page_id;
+        }
+    }
     course_ = load_course(options_.content_dir);
     nav_.reset(course_, keep);
     page_.body.invalidate();
+    if (resume && nav_.current() == resume->page_id) {
+        page_.pending_scroll = resume->scroll;
+        reflection_.focus_on_open = resume->editing;
+    }
+    loaded_once_ = true;
+}
+
+void ReaderApp::show_notice(const std::string& title, const std::string& text) {
+    notice_title_ = title;
+    notice_text_ = text;
 }
 
 std::string ReaderApp::window_title() const {
@@ -29,15 +54,47 @@ std::string ReaderApp::window_title() const {
     return t;
 }
 
+void ReaderApp::leave_page() {
+    if (session_) session_->save_now();  // leaving a module is a natural moment to write
+}
+
 void ReaderApp::go(const std::string& page_id) {
-    if (page_id.empty() || page_id == nav_.current()) return;
-    if (nav_.go(page_id)) page_.pending_scroll = 0;
+    if (page_id.empty()) return;
+    if (page_id == kMyWorkPage) {
+        if (view_ == View::MyWork) return;
+        leave_page();
+        view_ = View::MyWork;
+        page_.pending_scroll = 0;
+        return;
+    }
+    if (course_.find_item(page_id) || find_chapter(course_, page_id)) {
+        if (view_ == View::Page && page_id == nav_.current()) return;
+        leave_page();
+        view_ = View::Page;
+        if (nav_.go(page_id)) page_.pending_scroll = 0;
+        return;
+    }
+    if (session_ && session_->profile().reflection(page_id)) {  // work whose module left the course
+        leave_page();
+        view_ = View::RemovedWork;
+        removed_id_ = page_id;
+        page_.pending_scroll = 0;
+    }
+}
+
+void ReaderApp::open_work(const std::string& id) {
+    go(id);
+    reflection_.item_id.clear();  // rebind, so the cursor comes from the stored reflection
+    reflection_.focus_on_open = true;
+    reflection_.scroll_into_view = true;
 }
 
 void ReaderApp::handle_keys() {
     ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return;  // the editor owns the keyboard while it has focus
+    if (io.KeyCtrl && ImGui::IsKeyPressed('Q', false)) quit_requested_ = true;  // GLFW key codes are ASCII here
+    if (io.WantTextInput || AnyProseEditorFocused()) return;  // the editor owns the keyboard while it has focus
     auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };
+    const std::string before = nav_.current();
     bool moved = false;
     if ((io.KeyAlt && pressed(ImGuiKey_RightArrow)) || (io.KeyCtrl && pressed(ImGuiKey_PageDown)) ||
         (!io.KeyCtrl && !io.KeyAlt && pressed(ImGuiKey_RightArrow)))
@@ -49,7 +106,106 @@ void ReaderApp::handle_keys() {
         moved = nav_.first();
     else if (io.KeyAlt && pressed(ImGuiKey_End))
         moved = nav_.last();
-    if (moved) page_.pending_scroll = 0;
+    if (moved) {
+        leave_page();
+        view_ = View::Page;
+        page_.pending_scroll = 0;
+    }
+}
+
+void ReaderApp::record_resume() {
+    if (!session_ || !options_.screenshot.empty() || view_ != View::Page) return;
+    session_->set_resume({nav_.current(), page_.scroll, reflection_.editor.focused});
+}
+
+void ReaderApp::draw_removed_work(float width) {
+    const Reflection* r = session_->profile().reflection(removed_id_);
+    const std::string title = r && !r->title.empty() ? r->title : removed_id_;
+    ImGui::PushFont(fonts_.label);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kWarning);
+    ImGui::TextUnformatted("NO LONGER IN THE COURSE");
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, 4));
+    ImGui::PushFont(fonts_.title);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kHeading);
+    ImGui::TextWrapped("%s", title.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, 8));
+    ImGui::PushFont(fonts_.body.regular);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
+    ImGui::TextWrapped("The course was updated and this module was removed or given a new id. What you wrote "
+                       "is kept here, and you can still edit or copy it.");
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, 16));
+    draw_reflection_panel(reflection_, *session_, removed_id_, title, width, fonts_);
+    ImGui::Dummy(ImVec2(0, 16));
+    if (PageButton("\xE2\x86\x90  Back to My work", ButtonKind::Quiet, fonts_)) go(kMyWorkPage);
+}
+
+void ReaderApp::draw_page_column() {
+    const ImVec2 origin = ImGui::GetCursorPos();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float width = reading_column_width(avail);
+    const float left = std::max(48.0f, (avail - width) * 0.5f);
+
+    // Notices sit above whatever page is open.
+    ImGui::SetCursorPos(ImVec2(left, 24));
+    bool any_notice = false;
+    if (!notice_text_.empty()) {
+        if (draw_notice("##open", NoticeKind::Warning, notice_title_, notice_text_, width, fonts_, true))
+            notice_text_.clear();
+        any_notice = true;
+    }
+    if (session_) {
+        const SaveStatus s = session_->status();
+        if (s.state == SaveState::Failed) {
+            draw_notice("##save", NoticeKind::Error, "Not saved, retrying",
+                        "Your writing is safe in this window and is saved as soon as the disk accepts it. " + s.error,
+                        width, fonts_, false);
+            any_notice = true;
+        }
+    }
+    const float top = any_notice ? ImGui::GetCursorPosY() + 8 : 44;
+
+    if (view_ == View::MyWork && session_) {
+        ImGui::SetCursorPos(ImVec2(left, top));
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(left + width);
+        std::string open = draw_my_work(session_->profile(), course_, width, fonts_);
+        ImGui::Dummy(ImVec2(0, 64));
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        if (!open.empty()) open_work(open);
+    } else if (view_ == View::RemovedWork && session_) {
+        ImGui::SetCursorPos(ImVec2(left, top));
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(left + width);
+        draw_removed_work(width);
+        ImGui::Dummy(ImVec2(0, 64));
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+    } else {
+        PageHooks hooks;
+        if (session_) {
+            hooks.reflection_editor = [&](const CourseItem& item, float w) {
+                draw_reflection_panel(reflection_, *session_, item.id, item.title, w, fonts_);
+            };
+            hooks.item_footer = [&](const CourseItem& item, float w) {
+                draw_completion_bar(*session_, item, w, fonts_);
+            };
+        }
+        page_.top = top;
+        ImGui::SetCursorPos(origin);  // draw_page centres its column in the width it finds
+        go(draw_page(page_, course_, nav_, hooks, fonts_));
+        return;
+    }
+    if (page_.pending_scroll >= 0) {
+        ImGui::SetScrollY(page_.pending_scroll);
+        page_.pending_scroll = -1;
+    }
 }
 
 void ReaderApp::frame() {
@@ -67,7 +223,15 @@ void ReaderApp::frame() {
     ImGui::BeginChild("##sidebar", ImVec2(kSidebarWidth, io.DisplaySize.y), false);
     SidebarModel sidebar;
     sidebar.course = &course_;
-    sidebar.current = &nav_.current();
+    const std::string current = view_ == View::MyWork ? std::string(kMyWorkPage)
+                                : view_ == View::RemovedWork ? std::string() : nav_.current();
+    sidebar.current = &current;
+    if (session_) {
+        const Profile& profile = session_->profile();
+        sidebar.item_state = [&](const std::string& id) { return item_state(profile, id); };
+        sidebar.chapter_progress = [&](const Chapter& ch) { return chapter_progress(profile, ch); };
+        sidebar.work_count = static_cast<int>(list_work(profile, course_).size());
+    }
     std::string clicked = draw_sidebar(sidebar, fonts_);
     ImGui::EndChild();
     ImGui::PopStyleColor();
@@ -76,7 +240,7 @@ void ReaderApp::frame() {
     // Reading column.
     ImGui::SameLine(0, 0);
     ImGui::BeginChild("##page", ImVec2(0, io.DisplaySize.y), false);
-    if (!io.WantTextInput) {  // one window fills the screen: reading keys always scroll the page
+    if (!io.WantTextInput && !AnyProseEditorFocused()) {  // reading keys scroll the page unless the editor has them
         auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };
         float page_h = ImGui::GetWindowHeight() * 0.9f;
         if (pressed(ImGuiKey_DownArrow)) ImGui::SetScrollY(ImGui::GetScrollY() + 60);
@@ -87,10 +251,14 @@ void ReaderApp::frame() {
         if (pressed(ImGuiKey_Home) && !io.KeyAlt) ImGui::SetScrollY(0);
         if (pressed(ImGuiKey_End) && !io.KeyAlt) ImGui::SetScrollY(ImGui::GetScrollMaxY());
     }
-    PageHooks hooks;
-    go(draw_page(page_, course_, nav_, hooks, fonts_));
+    draw_page_column();
     ImGui::EndChild();
     ImGui::End();
+
+    if (session_) {
+        record_resume();
+        session_->tick();
+    }
 }
 
 }  // namespace gw::ui

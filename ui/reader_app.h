@@ -2,36 +2,63 @@
 // Everything one frame needs, without GLFW or OpenGL: the window loop (app.cpp) and headless tests both drive it.
 #include <string>
 
+#include "progress/work_session.h"
 #include "runtime/app_options.h"
 #include "runtime/course.h"
 #include "runtime/page_navigator.h"
 #include "ui/fonts.h"
 #include "ui/page_view.h"
+#include "ui/reflection_panel.h"
 
 namespace gw::ui {
 
 class ReaderApp {
 public:
-    ReaderApp(AppOptions options, const Fonts& fonts);
+    // `session` may be null: the course is then only read (no editor, no progress).
+    ReaderApp(AppOptions options, const Fonts& fonts, WorkSession* session = nullptr);
 
-    void load_content();  // (re)loads the course folder, keeping the open page when it still exists
-    void frame();         // builds the widgets of one frame, between ImGui::NewFrame and ImGui::Render
+    // (Re)loads the course folder, keeping the open page when it still exists. The first load goes to --module,
+    // or else back to where the learner left off: page, scroll position and the editor with its cursor.
+    void load_content();
+    void frame();  // builds the widgets of one frame, between ImGui::NewFrame and ImGui::Render
+
+    // A message from opening the profile (moved aside, read-only...), shown until dismissed.
+    void show_notice(const std::string& title, const std::string& text);
+
+    // Opens a reflection the way "My work" does: its page, scrolled to the editor, with the keyboard in it.
+    void open_work(const std::string& id);
 
     const Course& course() const { return course_; }
     PageNavigator& navigator() { return nav_; }
     const PageViewState& page_state() const { return page_; }
+    const ReflectionPanelState& reflection_state() const { return reflection_; }
+    bool showing_my_work() const { return view_ == View::MyWork; }
+    const std::string& removed_work_shown() const { return removed_id_; }  // "" unless a removed module's work is open
     std::string window_title() const;
+    bool quit_requested() const { return quit_requested_; }  // Ctrl+Q
 
 private:
+    enum class View { Page, MyWork, RemovedWork };
+
     AppOptions options_;
     const Fonts& fonts_;
+    WorkSession* session_;
     Course course_;
     PageNavigator nav_;
     PageViewState page_;
-    float sidebar_scroll_ = 0;
+    ReflectionPanelState reflection_;
+    View view_ = View::Page;
+    std::string removed_id_;
+    std::string notice_title_, notice_text_;
+    bool loaded_once_ = false;
+    bool quit_requested_ = false;
 
     void go(const std::string& page_id);
+    void leave_page();
     void handle_keys();
+    void draw_page_column();
+    void draw_removed_work(float width);
+    void record_resume();
 };
 
 }  // namespace gw::ui

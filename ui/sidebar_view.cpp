@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "ui/item_probe.h"
 #include "ui/theme.h"
 
 namespace gw::ui {
@@ -85,9 +86,8 @@ bool item_row(const CourseItem& item, const char* marker, bool selected, ItemSta
     return clicked;
 }
 
-void progress_block(const ChapterProgressView& p, const Fonts& fonts) {
-    int done = p.modules_done + p.homework_done, total = p.modules_total + p.homework_total;
-    int percent = total ? int(100.0 * done / total + 0.5) : 0;
+void progress_block(const ChapterProgress& p, const Fonts& fonts) {
+    const int done = p.done(), total = p.total(), percent = p.percent();
     char line[64];
     std::snprintf(line, sizeof line, "%d / %d  \xC2\xB7  %d%%", done, total, percent);
     ImGui::PushFont(fonts.ui.bold);
@@ -109,6 +109,30 @@ void progress_block(const ChapterProgressView& p, const Fonts& fonts) {
     ImGui::PopFont();
 }
 
+bool my_work_row(const SidebarModel& model, const Fonts& fonts) {
+    const bool selected = model.current && *model.current == kMyWorkPage;
+    const float width = ImGui::GetContentRegionAvail().x - kPad;
+    const float height = 44;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool clicked = ImGui::InvisibleButton("##my-work", ImVec2(width, height));
+    probe::last_item("my-work");
+    bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height),
+                      selected ? color::kAccentSoft : hovered ? color::rgb(232, 229, 222) : color::rgb(250, 249, 246), 6);
+    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), selected ? color::rgb(170, 196, 230) : color::kRule, 6);
+    ImFont* f = selected ? fonts.ui.bold : fonts.ui.regular;
+    const char* pen = "\xE2\x9C\x8E";  // the pencil: what you wrote
+    dl->AddText(fonts.ui.bold, fonts.ui.bold->FontSize, ImVec2(pos.x + 14, pos.y + 12), color::kAccent, pen);
+    dl->AddText(f, f->FontSize, ImVec2(pos.x + 38, pos.y + 12), color::kHeading, "My work");
+    char count[48];
+    std::snprintf(count, sizeof count, model.work_count == 1 ? "1 reflection" : "%d reflections", model.work_count);
+    float w = fonts.small->CalcTextSizeA(fonts.small->FontSize, 1e9f, 0, count).x;
+    dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(pos.x + width - 12 - w, pos.y + 14), color::kMuted, count);
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return clicked;
+}
+
 }  // namespace
 
 std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
@@ -121,6 +145,10 @@ std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
     ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - kPad);
     label(fonts, upper(course.title).c_str());
     ImGui::Dummy(ImVec2(0, 6));
+    if (model.work_count >= 0) {
+        if (my_work_row(model, fonts)) clicked = kMyWorkPage;
+        ImGui::Dummy(ImVec2(0, 12));
+    }
     for (const Chapter& ch : course.chapters) {
         const bool on_overview = model.current && *model.current == ch.id;
         char chapter_label[48];

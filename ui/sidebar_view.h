@@ -4,22 +4,20 @@
 #include <string>
 
 #include "runtime/course.h"
+#include "runtime/course_progress.h"
 #include "ui/fonts.h"
 
 namespace gw::ui {
 
-enum class ItemState { NotStarted, Started, Done };
-
-struct ChapterProgressView {
-    int modules_done = 0, modules_total = 0;
-    int homework_done = 0, homework_total = 0;
-};
+// The page id the sidebar returns for its "My work" row; course ids cannot start with '@'.
+inline constexpr const char* kMyWorkPage = "@my-work";
 
 struct SidebarModel {
     const Course* course = nullptr;
     const std::string* current = nullptr;
     std::function<ItemState(const std::string& id)> item_state;           // optional
-    std::function<ChapterProgressView(const Chapter&)> chapter_progress;  // optional
+    std::function<ChapterProgress(const Chapter&)> chapter_progress;      // optional
+    int work_count = -1;  // reflections written, for the "My work" row; -1 hides the row
 };
 
 // Returns the page the learner clicked, or an empty string.

@@ -1,0 +1,97 @@
+#include "progress/work_session.h"
+
+#include <ctime>
+
+namespace gw {
+
+WorkSession::WorkSession(std::unique_ptr<ProfileStore> store, std::function<Millis()> clock)
+    : store_(std::move(store)), clock_(std::move(clock)) {}
+
+WorkSession::~WorkSession() {
+    if (dirty_ || quiet_dirty_) store_->save(profile_);
+}
+
+OpenReport WorkSession::open() {
+    dirty_ = quiet_dirty_ = false;
+    return store_->open(&profile_);
+}
+
+void WorkSession::set_done(const std::string& id, bool done) {
+    if (profile_.is_done(id) == done) return;
+    profile_.set_done(id, done, clock_());
+    dirty_ = true;
+    save_now();
+}
+
+void WorkSession::write_reflection(const std::string& id, const std::string& title, const std::string& text,
+                                   size_t cursor) {
+    const Millis now = clock_();
+    Reflection& r = profile_.edit_reflection(id, title, now);
+    r.text = text;
+    r.cursor = cursor;
+    dirty_ = true;
+    last_edit_ = now;
+}
+
+void WorkSession::move_cursor(const std::string& id, size_t cursor) {
+    auto it = profile_.reflections.find(id);
+    if (it == profile_.reflections.end() || it->second.cursor == cursor) return;
+    it->second.cursor = cursor;
+    quiet_dirty_ = true;
+}
+
+void WorkSession::set_resume(const ResumePoint& resume) {
+    if (resume.page_id == profile_.resume.page_id && resume.scroll == profile_.resume.scroll &&
+        resume.editing == profile_.resume.editing)
+        return;
+    profile_.resume = resume;
+    quiet_dirty_ = true;
+}
+
+void WorkSession::save_now() {
+    if (!dirty_ && !quiet_dirty_) return;
+    store_->save(profile_);
+    dirty_ = quiet_dirty_ = false;
+}
+
+void WorkSession::tick() {
+    if (dirty_ && clock_() - last_edit_ >= kAutosaveDelay) save_now();
+}
+
+Millis WorkSession::ms_until_next_tick() const {
+    const Millis now = clock_();
+    Millis wait = -1;
+    if (dirty_) wait = std::max<Millis>(0, last_edit_ + kAutosaveDelay - now);
+    SaveStatus s = store_->status();
+    if (s.state == SaveState::Saved && s.last_saved > 0 && now - s.last_saved < kJustNow) {
+        Millis relabel = s.last_saved + kJustNow - now;
+        wait = wait < 0 ? relabel : std::min(wait, relabel);
+    }
+    return wait;
+}
+
+bool WorkSession::flush(int timeout_ms) {
+    save_now();
+    return store_->flush(timeout_ms);
+}
+
+std::string WorkSession::status_text() const {
+    SaveStatus s = store_->status();
+    switch (s.state) {
+    case SaveState::ReadOnly: return "Read-only";
+    case SaveState::Failed: return "Not saved, retrying";
+    case SaveState::Pending: return "Saving\xE2\x80\xA6";
+    case SaveState::Saved: break;
+    }
+    if (dirty_) return "Saving\xE2\x80\xA6";
+    if (s.last_saved == 0) return "Saved";
+    if (clock_() - s.last_saved < kJustNow) return "Saved \xC2\xB7 just now";
+    std::time_t t = static_cast<std::time_t>(s.last_saved / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "Saved at %H:%M", &tm);
+    return buf;
+}
+
+}  // namespace gw

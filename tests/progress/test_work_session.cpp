@@ -1,0 +1,80 @@
+#include <doctest/doctest.h>
+
+#include "progress/work_session.h"
+#include "temp_dir.h"
+
+using namespace gw;
+
+namespace {
+
+struct Clocked {
+    test::TempDir dir;
+    Millis now = now_millis();
+    WorkSession session{std::make_unique<ProfileStore>(dir.path(), "s"), [this] { return now; }};
+    Clocked() { session.open(); }
+};
+
+}  // namespace
+
+TEST_CASE("autosave waits for a one-second pause in typing") {
+    Clocked c;
+    CHECK(c.session.ms_until_next_tick() == -1);  // nothing to do: the UI may sleep until input
+    c.session.write_reflection("qbr", "The QBR", "a", 1);
+    CHECK(c.session.ms_until_next_tick() == WorkSession::kAutosaveDelay);
+    c.now += 700;
+    c.session.write_reflection("qbr", "The QBR", "ab", 2);  // another keystroke restarts the wait
+    c.now += 700;
+    c.session.tick();
+    CHECK(c.session.has_unsaved_changes());
+    CHECK(c.session.ms_until_next_tick() == 300);
+    c.now += 300;
+    c.session.tick();
+    CHECK_FALSE(c.session.has_unsaved_changes());
+    REQUIRE(c.session.flush());
+    CHECK(c.session.status_text() == "Saved \xC2\xB7 just now");
+    // The status line changes once more, a minute later, and then the app can sleep for good.
+    CHECK(c.session.ms_until_next_tick() > 0);
+    c.now += WorkSession::kJustNow + 10;
+    CHECK(c.session.status_text().rfind("Saved at ", 0) == 0);
+    CHECK(c.session.ms_until_next_tick() == -1);
+}
+
+TEST_CASE("marking done is saved at once") {
+    Clocked c;
+    c.session.set_done("qbr", true);
+    CHECK_FALSE(c.session.has_unsaved_changes());
+    REQUIRE(c.session.flush());
+    Profile p;
+    std::string error;
+    REQUIRE(load_profile_file(c.dir / "profiles/s.json", &p, &error));
+    CHECK(p.is_done("qbr"));
+}
+
+TEST_CASE("cursor and reading position ride along without a save of their own") {
+    Clocked c;
+    c.session.write_reflection("qbr", "The QBR", "hello", 5);
+    c.session.save_now();
+    REQUIRE(c.session.flush());
+    c.session.move_cursor("qbr", 2);
+    c.session.set_resume({"qbr", 300, true});
+    CHECK(c.session.ms_until_next_tick() != 0);  // no save is scheduled for them
+    c.session.flush();                            // quitting writes them
+    Profile p;
+    std::string error;
+    REQUIRE(load_profile_file(c.dir / "profiles/s.json", &p, &error));
+    CHECK(p.reflection("qbr")->cursor == 2);
+    CHECK(p.resume.scroll == doctest::Approx(300));
+}
+
+TEST_CASE("the session's destructor hands unsaved words to the store") {
+    test::TempDir dir;
+    {
+        WorkSession s(std::make_unique<ProfileStore>(dir.path(), "s"));
+        s.open();
+        s.write_reflection("qbr", "The QBR", "typed then quit at once", 3);
+    }
+    Profile p;
+    std::string error;
+    REQUIRE(load_profile_file(dir / "profiles/s.json", &p, &error));
+    CHECK(p.reflection("qbr")->text == "typed then quit at once");
+}

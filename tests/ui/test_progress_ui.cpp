@@ -1,0 +1,224 @@
+// The learner's side of the reader, headless: writing a reflection, marking done, "My work", resume, read-only.
+#include <doctest/doctest.h>
+
+#include "../progress/temp_dir.h"
+#include "progress/profile_json.h"
+#include "progress/work_session.h"
+#include "runtime/course_progress.h"
+#include "ui/headless.h"
+#include "ui/item_probe.h"
+#include "ui/reader_app.h"
+
+using namespace gw;
+using namespace gw::ui;
+
+namespace {
+
+const std::string kMini = std::string(GROUNDWORK_TEST_DATA) + "/mini-course";
+
+// A reader on the mini course with a profile in a temporary folder and a clock the test moves by hand.
+struct Fixture {
+    test::TempDir dir;
+    Millis now = now_millis();  // the store stamps saves with the real clock
+    HeadlessImGui gui;
+    std::unique_ptr<WorkSession> session;
+    std::unique_ptr<ReaderApp> app;
+    std::function<void()> body = [this] { app->frame(); };
+
+    Fixture() { probe::enable(true); }
+    ~Fixture() { probe::enable(false); }
+
+    void start(const std::string& module = "") {
+        app.reset();
+        session.reset();
+        session = std::make_unique<WorkSession>(std::make_unique<ProfileStore>(dir.path(), "t"), [this] { return now; });
+        session->open();
+        AppOptions o;
+        o.content_dir = kMini;
+        o.start_item = module;
+        app = std::make_unique<ReaderApp>(o, gui.fonts(), session.get());
+        app->load_content();
+        frames(3);
+    }
+    void frames(int n) {
+        for (int i = 0; i < n; ++i) gui.frame(body);
+    }
+    void click(const std::string& probe_name) {
+        auto c = probe::centre(probe_name);
+        REQUIRE_MESSAGE(c, "not drawn: " << probe_name);
+        gui.click(*c, body);
+    }
+    Profile on_disk() {
+        REQUIRE(session->flush());
+        Profile p;
+        std::string error;
+        REQUIRE_MESSAGE(load_profile_file(dir / "profiles/t.json", &p, &error), error);
+        return p;
+    }
+    void scroll_to_end() {
+        gui.key(ImGuiKey_End, body);
+        frames(2);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("typing a reflection saves it about a second after typing stops") {
+    Fixture f;
+    f.start("mini-one");
+    f.app->open_work("mini-one");  // as a click on the editor would: the keyboard goes to it
+    f.frames(3);
+    CHECK(f.app->reflection_state().editor.focused);
+    f.gui.type("Contoso is single-threaded.", f.body);
+    f.frames(1);
+    CHECK(f.session->has_unsaved_changes());
+    CHECK(f.session->status_text() == "Saving\xE2\x80\xA6");
+
+    f.now += 500;  // still typing, in effect: nothing written yet
+    f.frames(1);
+    CHECK(f.session->has_unsaved_changes());
+    f.now += 600;
+    f.frames(1);
+    CHECK_FALSE(f.session->has_unsaved_changes());
+    Profile p = f.on_disk();
+    REQUIRE(p.reflection("mini-one"));
+    CHECK(p.reflection("mini-one")->text == "Contoso is single-threaded.");
+    CHECK(p.reflection("mini-one")->title == f.app->course().find_item("mini-one")->title);
+    f.frames(1);
+    CHECK(f.session->status_text() == "Saved \xC2\xB7 just now");
+    CHECK(item_state(f.session->profile(), "mini-one") == ItemState::Started);
+}
+
+TEST_CASE("leaving the module saves at once, without waiting for the pause") {
+    Fixture f;
+    f.start("mini-one");
+    f.app->open_work("mini-one");
+    f.frames(2);
+    f.gui.type("Half a thought", f.body);
+    f.gui.key(ImGuiKey_Escape, f.body);  // leave the editor, then the page
+    f.frames(1);
+    f.gui.key(ImGuiKey_RightArrow, f.body);
+    CHECK(f.app->navigator().current() == "mini-two");
+    CHECK_FALSE(f.session->has_unsaved_changes());
+    CHECK(f.on_disk().reflection("mini-one")->text == "Half a thought");
+}
+
+TEST_CASE("the done button marks a module done, the sidebar counts it, and it can be undone") {
+    Fixture f;
+    f.start("mini-two");
+    f.scroll_to_end();
+    f.click("done-button");
+    CHECK(f.session->profile().is_done("mini-two"));
+    CHECK(chapter_progress(f.session->profile(), f.app->course().chapters[0]).done() == 1);
+    CHECK(f.on_disk().is_done("mini-two"));  // a deliberate click is saved at once
+
+    f.frames(2);
+    f.click("done-button");
+    CHECK_FALSE(f.session->profile().is_done("mini-two"));
+    CHECK_FALSE(f.on_disk().is_done("mini-two"));
+}
+
+TEST_CASE("homework has a notes editor and its own done button") {
+    Fixture f;
+    f.start("mini-hw");
+    f.scroll_to_end();
+    REQUIRE(probe::centre("reflection-editor"));
+    f.click("done-button");
+    CHECK(f.session->profile().is_done("mini-hw"));
+    ChapterProgress p = chapter_progress(f.session->profile(), f.app->course().chapters[0]);
+    CHECK(p.homework_done == 1);
+    CHECK(p.modules_done == 0);
+}
+
+TEST_CASE("the app reopens the page, scroll position and editor cursor the learner left") {
+    Fixture f;
+    f.start("mini-one");
+    f.app->open_work("mini-one");
+    f.frames(2);
+    f.gui.type("First line of my answer", f.body);
+    f.gui.key(ImGuiKey_LeftArrow, f.body);
+    f.gui.key(ImGuiKey_LeftArrow, f.body);
+    f.frames(2);
+    const float scroll = f.app->page_state().scroll;
+    const size_t cursor = f.app->reflection_state().editor.cursor();
+    CHECK(cursor == std::string("First line of my answer").size() - 2);
+
+    f.start();  // a restart: new session, new reader, same folder
+    CHECK(f.app->navigator().current() == "mini-one");
+    CHECK(f.app->page_state().scroll == doctest::Approx(scroll).epsilon(0.05));
+    CHECK(f.app->reflection_state().editor.focused);
+    CHECK(f.app->reflection_state().editor.cursor() == cursor);
+}
+
+TEST_CASE("--module wins over the resume point") {
+    Fixture f;
+    f.start("mini-three");
+    f.frames(2);
+    f.start("mini-two");
+    CHECK(f.app->navigator().current() == "mini-two");
+}
+
+TEST_CASE("My work lists reflections newest first, and a click opens one with the keyboard in it") {
+    Fixture f;
+    f.start("mini-one");
+    f.app->open_work("mini-one");
+    f.frames(2);
+    f.gui.type("About the first module", f.body);
+    f.now += 5000;
+    f.app->open_work("mini-two");
+    f.frames(2);
+    f.gui.type("About the second", f.body);
+    f.now += 5000;
+    f.frames(2);
+
+    f.click("my-work");
+    CHECK(f.app->showing_my_work());
+    f.frames(1);
+    REQUIRE(probe::centre("work:mini-one"));
+    REQUIRE(probe::centre("work:mini-two"));
+    CHECK(probe::centre("work:mini-two")->y < probe::centre("work:mini-one")->y);  // edited last, listed first
+
+    f.click("work:mini-one");
+    f.frames(2);
+    CHECK_FALSE(f.app->showing_my_work());
+    CHECK(f.app->navigator().current() == "mini-one");
+    CHECK(f.app->reflection_state().editor.focused);
+}
+
+TEST_CASE("work on a module that left the course is still listed and can be opened") {
+    Fixture f;
+    {
+        Profile p;
+        Reflection& r = p.edit_reflection("retired-module", "The Module We Dropped", 1'700'000'000'000);
+        r.text = "Notes I do not want to lose.";
+        p.set_done("retired-module", true, 1);
+        test::spit(f.dir / "profiles/t.json", serialize_profile(p));
+    }
+    f.start("mini-one");
+    f.click("my-work");
+    f.frames(1);
+    f.click("work:retired-module");
+    f.frames(1);
+    CHECK(f.app->removed_work_shown() == "retired-module");
+    CHECK(f.session->profile().reflection("retired-module")->text == "Notes I do not want to lose.");
+    CHECK(f.session->profile().is_done("retired-module"));  // kept, though it counts toward nothing now
+    CHECK(chapter_progress(f.session->profile(), f.app->course().chapters[0]).done() == 0);
+}
+
+TEST_CASE("a profile from a newer Groundwork shows its work and takes no edits") {
+    Fixture f;
+    const std::string newer = R"({"schema": 9, "reflections": {"mini-one": {"text": "Written by a newer app."}}})";
+    test::spit(f.dir / "profiles/t.json", newer);
+    f.start("mini-one");
+    CHECK(f.session->store().read_only());
+    f.app->open_work("mini-one");
+    f.frames(2);
+    f.gui.type("more", f.body);
+    f.frames(2);
+    CHECK(f.session->profile().reflection("mini-one")->text == "Written by a newer app.");
+    f.scroll_to_end();
+    f.click("done-button");
+    CHECK_FALSE(f.session->profile().is_done("mini-one"));
+    f.session.reset();
+    CHECK(test::slurp(f.dir / "profiles/t.json") == newer);
+}

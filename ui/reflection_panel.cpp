@@ -1,0 +1,61 @@
+#include "ui/reflection_panel.h"
+
+#include <imgui.h>
+
+#include "ui/item_probe.h"
+#include "ui/theme.h"
+
+namespace gw::ui {
+
+void draw_reflection_panel(ReflectionPanelState& state, WorkSession& session, const std::string& item_id,
+                           const std::string& title, float width, const Fonts& fonts) {
+    const Reflection* stored = session.profile().reflection(item_id);
+    if (state.item_id != item_id) {
+        state.editor = ProseEditorState();
+        state.item_id = item_id;
+        state.was_focused = false;
+        if (stored) state.editor.set_cursor(stored->cursor);
+    }
+    if (state.focus_on_open) {
+        state.editor.focused = true;
+        state.focus_on_open = false;
+    }
+
+    ProseEditorStyle style;
+    style.width = width;
+    style.font = fonts.body.regular;
+    style.font_size = fonts.body.regular->FontSize;
+    style.footer_font = fonts.small;
+    style.min_lines = 5;
+    const bool read_only = session.store().read_only();
+    if (read_only) style.placeholder = "This profile is read-only: see the note at the top of the page.";
+
+    std::string text = stored ? stored->text : std::string();
+    const std::string before = text;
+    ImGui::PushID(item_id.c_str());
+    if (read_only) ImGui::BeginDisabled();
+    // A read-only profile shows its text but takes no edits: typed text could never be saved.
+    const bool changed = ProseEditor("##reflection", text, state.editor, style) && !read_only;
+    probe::last_item("reflection-editor");
+    if (read_only) ImGui::EndDisabled();
+    ImGui::PopID();
+    if (state.scroll_into_view) {
+        ImGui::SetScrollHereY(0.35f);
+        state.scroll_into_view = false;
+    }
+    if (changed && text != before) session.write_reflection(item_id, title, text, state.editor.cursor());
+    else if (stored) session.move_cursor(item_id, state.editor.cursor());
+
+    // Losing focus is a natural pause: write now rather than a second later.
+    if (state.was_focused && !state.editor.focused) session.save_now();
+    state.was_focused = state.editor.focused;
+
+    const SaveStatus status = session.status();
+    std::string line = session.status_text();
+    if (!stored && !changed && status.last_saved == 0) line.clear();  // nothing written here yet: nothing to report
+    if (status.state == SaveState::Failed || status.state == SaveState::ReadOnly) style.footer_color = color::kError;
+    else style.footer_color = color::kMuted;
+    ProseEditorFooter(state.editor, line.c_str(), style);
+}
+
+}  // namespace gw::ui
