@@ -23,10 +23,10 @@ inline double median_ms(int runs, const std::function<void()>& body) {
 
 inline void report(const char* what, double ms, double budget_ms) {
     if (budget_ms > 0)
-        std::printf("%-58s median %9.3f ms   budget %7.2f ms   %s\n", what, ms, budget_ms,
+        std::printf("%-64s median %9.3f ms   budget %7.2f ms   %s\n", what, ms, budget_ms,
                     ms <= budget_ms ? "ok" : "OVER");
     else
-        std::printf("%-58s median %9.3f ms\n", what, ms);
+        std::printf("%-64s median %9.3f ms\n", what, ms);
 }
 
 // Each section lives in its own file; bench_main.cpp calls them in order.

@@ -1,6 +1,7 @@
 #include "progress/profile_json.h"
 
 #include "progress/profile_migration.h"
+#include "progress/profile_serializer.h"
 
 namespace gw {
 
@@ -98,26 +99,9 @@ bool read_current(const json& doc, Profile* p, std::string* error) {
 
 }  // namespace
 
-json profile_to_json(const Profile& p) {
-    json progress = json::object();
-    for (const auto& [id, item] : p.progress) progress[id] = {{"done", item.done}, {"done_at", item.done_at}};
-    json reflections = json::object();
-    for (const auto& [id, r] : p.reflections)
-        reflections[id] = {{"text", r.text}, {"cursor", r.cursor}, {"created", r.created}, {"edited", r.edited},
-                           {"title", r.title}};
-    return {{"schema", kProfileSchema},
-            {"progress", std::move(progress)},
-            {"reflections", std::move(reflections)},
-            {"resume", {{"page", p.resume.page_id}, {"scroll", p.resume.scroll}, {"editing", p.resume.editing}}},
-            {"accounts", p.accounts},
-            {"artifacts", p.artifacts},
-            {"links", p.links}};
-}
+json profile_to_json(const Profile& p) { return json::parse(serialize_profile(p)); }
 
-std::string serialize_profile(const Profile& p) {
-    // Indented so a learner or support person can read it; "replace" keeps a bad byte from failing the save.
-    return profile_to_json(p).dump(1, '\t', false, json::error_handler_t::replace) + "\n";
-}
+std::string serialize_profile(const Profile& p) { return ProfileSerializer().serialize(p); }
 
 ProfileParse profile_from_json(json doc, Profile* out) {
     ProfileParse result;
@@ -152,7 +136,9 @@ ProfileParse parse_profile(const std::string& text, Profile* out) {
         doc = json::parse(text);
     } catch (const json::parse_error& e) {
         // The byte offset tells whether the file was cut short (at the end) or damaged in the middle.
-        result.error = "not valid JSON at byte " + std::to_string(e.byte) + " of " + std::to_string(text.size());
+        result.error = e.byte >= text.size()
+                           ? "not valid JSON: it ends too early, as if cut short after " + std::to_string(text.size()) + " bytes"
+                           : "not valid JSON at byte " + std::to_string(e.byte) + " of " + std::to_string(text.size());
         return result;
     }
     return profile_from_json(std::move(doc), out);

@@ -14,7 +14,7 @@ namespace gw {
 constexpr int kProfileSchema = 2;
 
 nlohmann::json profile_to_json(const Profile& profile);
-std::string serialize_profile(const Profile& profile);
+std::string serialize_profile(const Profile& profile);  // one-off; the store keeps a ProfileSerializer
 
 struct ProfileParse {
     bool ok = false;

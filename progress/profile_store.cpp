@@ -219,7 +219,7 @@ void ProfileStore::notify() {
 }
 
 bool ProfileStore::write_snapshot(const Profile& p, std::string* error) {
-    const std::string text = serialize_profile(p);
+    const std::string text = serializer_.serialize(p);
     std::error_code ec;
     fs::create_directories(file_.parent_path(), ec);  // the folder may have been removed while we ran
     const fs::path staged = stage_backup(file_, backup_dir_);

@@ -13,6 +13,7 @@
 #include "progress/atomic_file.h"
 #include "progress/backup_rotation.h"
 #include "progress/profile.h"
+#include "progress/profile_serializer.h"
 
 namespace gw {
 
@@ -89,6 +90,7 @@ private:
     bool final_attempt_done_ = false;  // at shutdown a failing write is tried once more, then rescued
     std::uint64_t attempts_ = 0;
     SaveStatus status_;
+    ProfileSerializer serializer_;  // used by the writer thread only
     std::thread thread_;
 
     bool take_lock();

@@ -227,7 +227,7 @@ std::string draw_page(PageViewState& state, const Course& course, const PageNavi
         if (state.pending_scroll < 0) state.pending_scroll = 0;
     }
 
-    ImGui::SetCursorPos(ImVec2(left, state.top));
+    ImGui::SetCursorPos(ImVec2(left, 44));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(left + width);
 

@@ -24,7 +24,6 @@ struct PageViewState {
     float pending_scroll = -1;  // applied on the next frame, once the content height is known
     float scroll = 0;           // last scroll position, read by the host to save it
     float column_width = 0;
-    float top = 44;             // where the column starts: lower when a notice sits above it
 };
 
 // Returns a page id when the learner asked to go somewhere, else "".

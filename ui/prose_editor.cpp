@@ -389,7 +389,7 @@ bool ProseEditor(const char* label, std::string& text, ProseEditorState& state, 
             const ImRect caret_rect(ImVec2(caret_x, caret_top - style.padding.y * 0.5f),
                                     ImVec2(caret_x + 1, caret_top + line_h + style.padding.y));
             if (caret_rect.Min.y < window->InnerClipRect.Min.y || caret_rect.Max.y > window->InnerClipRect.Max.y)
-                ImGui::ScrollToRect(window, caret_rect, ImGuiScrollFlags_KeepVisibleEdgeY);
+                ImGui::ScrollToRect(window, caret_rect, ImGuiScrollFlags_KeepVisibleEdgeY | ImGuiScrollFlags_NoScrollParent);
         }
     }
     state.scroll_to_caret_ = false;

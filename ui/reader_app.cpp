@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <functional>
+
 #include "runtime/course_loader.h"
 #include "runtime/course_progress.h"
 #include "runtime/work_list.h"
@@ -17,7 +19,8 @@ namespace gw::ui {
 namespace {
 constexpr float kSidebarWidth = 312.0f;
 constexpr ImGuiWindowFlags kPlainWindow = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                          ImGuiWindowFlags_NoScrollWithMouse;
 }  // namespace
 
 ReaderApp::ReaderApp(AppOptions options, const Fonts& fonts, WorkSession* session)
@@ -145,48 +148,55 @@ void ReaderApp::draw_removed_work(float width) {
     if (PageButton("\xE2\x86\x90  Back to My work", ButtonKind::Quiet, fonts_)) go(kMyWorkPage);
 }
 
+float ReaderApp::draw_notices(float x, float column) {
+    const float avail = column;
+    const float width = reading_column_width(avail);
+    const float left = x + std::max(48.0f, (avail - width) * 0.5f);
+    const float y0 = ImGui::GetCursorPosY();
+    bool any = false;
+    auto place = [&] {
+        ImGui::SetCursorPos(ImVec2(left, ImGui::GetCursorPosY() + (any ? 0 : 16)));
+        any = true;
+    };
+    if (!notice_text_.empty()) {
+        place();
+        if (draw_notice("##open", NoticeKind::Warning, notice_title_, notice_text_, width, fonts_, true))
+            notice_text_.clear();
+    }
+    if (session_) {
+        const SaveStatus s = session_->status();
+        if (s.state == SaveState::Failed) {
+            place();
+            draw_notice("##save", NoticeKind::Error, "Not saved, retrying",
+                        "Your writing is safe in this window and is saved as soon as the disk accepts it. " + s.error,
+                        width, fonts_, false);
+        }
+    }
+    return ImGui::GetCursorPosY() - y0;
+}
+
 void ReaderApp::draw_page_column() {
     const ImVec2 origin = ImGui::GetCursorPos();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width = reading_column_width(avail);
     const float left = std::max(48.0f, (avail - width) * 0.5f);
 
-    // Notices sit above whatever page is open.
-    ImGui::SetCursorPos(ImVec2(left, 24));
-    bool any_notice = false;
-    if (!notice_text_.empty()) {
-        if (draw_notice("##open", NoticeKind::Warning, notice_title_, notice_text_, width, fonts_, true))
-            notice_text_.clear();
-        any_notice = true;
-    }
-    if (session_) {
-        const SaveStatus s = session_->status();
-        if (s.state == SaveState::Failed) {
-            draw_notice("##save", NoticeKind::Error, "Not saved, retrying",
-                        "Your writing is safe in this window and is saved as soon as the disk accepts it. " + s.error,
-                        width, fonts_, false);
-            any_notice = true;
-        }
-    }
-    const float top = any_notice ? ImGui::GetCursorPosY() + 8 : 44;
-
-    if (view_ == View::MyWork && session_) {
-        ImGui::SetCursorPos(ImVec2(left, top));
+    // My work and removed work are simple columns; course pages are drawn by page_view.
+    auto column = [&](const std::function<void()>& body) {
+        ImGui::SetCursorPos(ImVec2(left, 44));
         ImGui::BeginGroup();
         ImGui::PushTextWrapPos(left + width);
-        std::string open = draw_my_work(session_->profile(), course_, width, fonts_);
+        body();
         ImGui::Dummy(ImVec2(0, 64));
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();
+    };
+    if (view_ == View::MyWork && session_) {
+        std::string open;
+        column([&] { open = draw_my_work(session_->profile(), course_, width, fonts_); });
         if (!open.empty()) open_work(open);
     } else if (view_ == View::RemovedWork && session_) {
-        ImGui::SetCursorPos(ImVec2(left, top));
-        ImGui::BeginGroup();
-        ImGui::PushTextWrapPos(left + width);
-        draw_removed_work(width);
-        ImGui::Dummy(ImVec2(0, 64));
-        ImGui::PopTextWrapPos();
-        ImGui::EndGroup();
+        column([&] { draw_removed_work(width); });
     } else {
         PageHooks hooks;
         if (session_) {
@@ -197,7 +207,6 @@ void ReaderApp::draw_page_column() {
                 draw_completion_bar(*session_, item, w, fonts_);
             };
         }
-        page_.top = top;
         ImGui::SetCursorPos(origin);  // draw_page centres its column in the width it finds
         go(draw_page(page_, course_, nav_, hooks, fonts_));
         return;
@@ -237,9 +246,14 @@ void ReaderApp::frame() {
     ImGui::PopStyleColor();
     go(clicked);
 
-    // Reading column.
+    // Reading column: notices stay in view above it, whatever the scroll position.
     ImGui::SameLine(0, 0);
-    ImGui::BeginChild("##page", ImVec2(0, io.DisplaySize.y), false);
+    const ImVec2 column_origin = ImGui::GetCursorPos();
+    const float notices_h =
+        draw_notices(column_origin.x, io.DisplaySize.x - kSidebarWidth - ImGui::GetStyle().ScrollbarSize);
+    ImGui::SetCursorPos(ImVec2(column_origin.x, column_origin.y + notices_h));
+    // The root window must never have anything to scroll: the child ends exactly at the bottom edge.
+    ImGui::BeginChild("##page", ImVec2(0, io.DisplaySize.y - notices_h - ImGui::GetStyle().ItemSpacing.y), false);
     if (!io.WantTextInput && !AnyProseEditorFocused()) {  // reading keys scroll the page unless the editor has them
         auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };
         float page_h = ImGui::GetWindowHeight() * 0.9f;

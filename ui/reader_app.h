@@ -57,6 +57,7 @@ private:
     void leave_page();
     void handle_keys();
     void draw_page_column();
+    float draw_notices(float x, float column_width);  // returns the height they took
     void draw_removed_work(float width);
     void record_resume();
 };

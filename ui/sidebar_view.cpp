@@ -190,7 +190,7 @@ std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
                 char count[32];
                 std::snprintf(count, sizeof count, "%d/%d", done_in_run, in_run);
                 float w = fonts.label->CalcTextSizeA(fonts.label->FontSize, 1e9f, 0, count).x;
-                ImGui::SetCursorPosX(ImGui::GetWindowWidth() - kPad - w);
+                ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - kPad - w);  // in line with the rows
                 label(fonts, count, color::kFaint);
             }
             char marker[8];

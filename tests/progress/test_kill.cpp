@@ -45,13 +45,19 @@ long state_of(const Profile& p) {
     return n;
 }
 
-[[noreturn]] void save_forever(const fs::path& dir, long from) {
+// Saves state after state; after the first one lands it tells the parent, which then kills it at a random moment
+// of the stream that follows (so the kill cannot land before saving has begun, however loaded the machine is).
+[[noreturn]] void save_forever(const fs::path& dir, long from, int started_fd) {
     ProfileStore store(dir, "kill");
     Profile ignored;
     store.open(&ignored);
     for (long n = from;; ++n) {
         store.save(state(n));
         store.flush();
+        if (n == from) {
+            char byte = 1;
+            (void)!write(started_fd, &byte, 1);
+        }
     }
 }
 
@@ -70,10 +76,16 @@ TEST_CASE("SIGKILL at random moments during saves never leaves a damaged or mixe
     long last = 0;
     int advanced = 0;
     for (int round = 0; round < 200; ++round) {
+        int started[2];
+        REQUIRE(pipe(started) == 0);
         pid_t child = fork();
         REQUIRE(child >= 0);
-        if (child == 0) save_forever(dir.path(), last + 1);
-        std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(200, 15000)(rng)));
+        if (child == 0) save_forever(dir.path(), last + 1, started[1]);
+        char byte;
+        REQUIRE(read(started[0], &byte, 1) == 1);
+        close(started[0]);
+        close(started[1]);
+        std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(0, 4000)(rng)));
         kill(child, SIGKILL);
         int status = 0;
         waitpid(child, &status, 0);
@@ -89,7 +101,7 @@ TEST_CASE("SIGKILL at random moments during saves never leaves a damaged or mixe
         advanced += n > last;
         last = n;
     }
-    CHECK(advanced > 100);  // the kills really landed during saving, not before the first one
+    CHECK(advanced == 200);  // every child saved at least once before it was killed
 
     // The next start cleans up after the kills and finds every backup readable.
     ProfileStore store(dir.path(), "kill");

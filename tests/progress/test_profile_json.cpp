@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "progress/profile_json.h"
+#include "progress/profile_serializer.h"
 #include "temp_dir.h"
 
 using namespace gw;
@@ -74,7 +75,8 @@ TEST_CASE("bad documents are rejected with a message that names the problem") {
     } cases[] = {
         {"", "the file is empty"},
         {"   \n", "the file is empty"},
-        {"{\"schema\": 2, \"progress\": {", "not valid JSON at byte"},
+        {"{\"schema\": 2, \"progress\": {", "ends too early, as if cut short after 27 bytes"},
+        {"{\"schema\": 2,, \"progress\": {}}", "not valid JSON at byte 14 of"},
         {"[1, 2]", "not a JSON object"},
         {"{\"progress\": {}}", "no schema version"},
         {"{\"schema\": \"two\"}", "no schema version"},
@@ -99,4 +101,29 @@ TEST_CASE("a cursor past the end of its text is pulled back rather than trusted"
     Profile p;
     REQUIRE(parse_profile(R"({"schema":2,"reflections":{"m":{"text":"abc","cursor":99}}})", &p).ok);
     CHECK(p.reflection("m")->cursor == 3);
+}
+
+TEST_CASE("the store's incremental serializer writes exactly what a fresh one writes, after any change") {
+    Profile p;
+    for (int i = 0; i < 20; ++i) p.edit_reflection("m" + std::to_string(i), "T", i).text = "text " + std::to_string(i);
+    p.artifacts.push_back({{"id", "a"}});
+    ProfileSerializer incremental;
+    CHECK(incremental.serialize(p) == serialize_profile(p));
+
+    p.reflections["m3"].text += " more";                      // an edit
+    CHECK(incremental.serialize(p) == serialize_profile(p));
+    p.reflections["m4"].cursor = 2;                           // a cursor move only
+    CHECK(incremental.serialize(p) == serialize_profile(p));
+    p.reflections.erase("m5");                                // a deletion
+    p.edit_reflection("new", "N", 99).text = "\"quoted\"\n";  // an addition with characters to escape
+    CHECK(incremental.serialize(p) == serialize_profile(p));
+    p.artifacts[0]["fields"] = {{"x", 1}};                    // artifacts change
+    p.accounts.push_back({{"name", "Northwind"}});
+    std::string text = incremental.serialize(p);
+    CHECK(text == serialize_profile(p));
+    Profile back;
+    REQUIRE(parse_profile(text, &back).ok);
+    CHECK(back.reflections.size() == 20);
+    CHECK(back.reflections["new"].text == "\"quoted\"\n");
+    CHECK(back.accounts[0]["name"] == "Northwind");
 }

@@ -1,0 +1,33 @@
+#pragma once
+// Writes a profile as its JSON document, re-encoding only what changed since the previous call. The writer thread
+// saves after every pause in typing, and then usually one reflection out of hundreds has changed.
+//
+// Layout: one reflection and one artifact per line, so the file stays readable and diffs stay small.
+#include <map>
+#include <string>
+
+#include "progress/profile.h"
+
+namespace gw {
+
+class ProfileSerializer {
+public:
+    std::string serialize(const Profile& profile);
+
+private:
+    struct CachedReflection {
+        Reflection source;
+        std::string line;
+    };
+    std::map<std::string, CachedReflection> reflections_;
+    struct CachedArray {
+        nlohmann::json source = nlohmann::json::array();
+        std::string text = "[]";
+    };
+    CachedArray accounts_, artifacts_, links_;
+    std::size_t last_size_ = 0;  // reserve what the last document needed
+
+    static const std::string& array_text(CachedArray& cache, const nlohmann::json& array);
+};
+
+}  // namespace gw

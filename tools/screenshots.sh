@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Renders the README's screenshots from the shipped course and a demo profile (docs/demo-profile.json), in a
+# virtual X server. Needs a build (tools/setup.sh test or run) first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+app=./build/runtime/groundwork
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+"$app" import docs/demo-profile.json --data-dir "$data" >/dev/null
+shot() { xvfb-run -a -s "-screen 0 1280x800x24" "$app" --data-dir "$data" --size 1280x800 --screenshot "$@"; }
+shot docs/images/reader.png                              # resumes on module 2's reflection, as the profile left it
+shot docs/images/module.png --module qbr                 # the top of a module with a process box
+echo "Wrote docs/images/reader.png and docs/images/module.png"
