@@ -26,14 +26,14 @@ Profile large_profile() {
         r.cursor = r.text.size() / 2;
         p.set_done(id, i % 3 == 0, 1'790'000'000'000 + i);
     }
+    for (int a = 0; a < 40; ++a) p.add_account("Account " + std::to_string(a), 1'790'000'000'000);
     for (int i = 0; i < 200; ++i) {
         nlohmann::json rows = nlohmann::json::array();
         for (int s = 0; s < 12; ++s)
             rows.push_back({{"name", "Stakeholder " + std::to_string(s)}, {"role", "Director of Operations"},
-                            {"influence", "Decision maker"}, {"relationship", s % 3 == 0 ? "Strong" : "Developing"}});
-        p.artifacts.push_back({{"id", "artifact-" + std::to_string(i)}, {"kind", "account-map"},
-                               {"account", "account-" + std::to_string(i % 40)},
-                               {"fields", {{"stakeholders", rows}, {"notes", std::string(400, 'x')}}}});
+                            {"influence", "decision_maker"}, {"quality", s % 3 == 0 ? "strong" : "neutral"}});
+        Artifact& art = p.add_artifact("account-map", "Account map", p.accounts[i % 40].id, 1'790'000'000'000 + i);
+        art.values = {{"stakeholders", rows}, {"notes", std::string(400, 'x')}};
     }
     return p;
 }

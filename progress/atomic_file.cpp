@@ -6,8 +6,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace gw {
 
@@ -67,12 +65,23 @@ bool write_file_atomic(const std::filesystem::path& file, const std::string& con
 }
 
 bool read_file(const std::filesystem::path& file, std::string* contents, std::string* error) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return fail(error, "cannot open", file, errno ? errno : ENOENT);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) return fail(error, "cannot read", file, errno);
-    *contents = std::move(ss).str();
+    int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return fail(error, "cannot open", file, errno);
+    std::string data;
+    char buf[65536];
+    for (;;) {
+        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n == 0) break;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int err = errno;  // EISDIR, EIO...: not the same as an empty or damaged file
+            ::close(fd);
+            return fail(error, "cannot read", file, err);
+        }
+        data.append(buf, static_cast<size_t>(n));
+    }
+    ::close(fd);
+    *contents = std::move(data);
     return true;
 }
 

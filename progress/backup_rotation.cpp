@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <vector>
 
@@ -28,7 +30,7 @@ std::string stamp(const char* format, bool with_millis) {
     return s;
 }
 
-// Names sort by time: "save-20261126-101500-123.json", "day-2026-11-26.json".
+// Names sort newest last: "save-00000042-20261126-101500-123.json" (sequence, then local time), "day-2026-11-26.json".
 std::vector<fs::path> with_prefix(const fs::path& dir, const std::string& prefix) {
     std::vector<fs::path> out;
     std::error_code ec;
@@ -70,7 +72,15 @@ void commit_backup(const fs::path& staged, const fs::path& backup_dir, const Bac
     std::error_code ec;
     fs::path daily = backup_dir / ("day-" + stamp("%Y-%m-%d", false) + ".json");
     if (!fs::exists(daily, ec)) link_or_copy(staged, daily);
-    fs::rename(staged, backup_dir / ("save-" + stamp("%Y%m%d-%H%M%S", true) + ".json"), ec);
+    // Names sort by a sequence number, not the clock: a clock turned back (DST, NTP) must not prune the newest.
+    long next = 1;
+    for (const fs::path& p : with_prefix(backup_dir, "save-")) {
+        next = std::max(next, std::strtol(p.filename().string().c_str() + 5, nullptr, 10) + 1);
+        break;  // newest first
+    }
+    char seq[16];
+    std::snprintf(seq, sizeof seq, "%08ld", next);
+    fs::rename(staged, backup_dir / ("save-" + std::string(seq) + "-" + stamp("%Y%m%d-%H%M%S", true) + ".json"), ec);
     if (ec) fs::remove(staged, ec);
     prune(with_prefix(backup_dir, "save-"), policy.recent);
     prune(with_prefix(backup_dir, "day-"), policy.daily);

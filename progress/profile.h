@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace gw {
 
@@ -31,14 +32,44 @@ struct ResumePoint {
     bool editing = false; // the reflection editor had the keyboard
 };
 
+// One of the learner's own client accounts: every artifact belongs to one, or to the whole portfolio.
+struct Account {
+    std::string id;
+    std::string name;
+    double current_value = 0;    // current annual value
+    double potential_value = 0;  // what the account could be worth: the gap is the expansion opportunity
+    int tier = 0;                // 1 strategic, 2 growth, 3 maintain; 0 not yet tiered
+    std::string notes;
+    Millis created = 0;
+    Millis edited = 0;
+};
+
+// A worked artifact: an instance of a kind the course content declares (account map, QBR design...). Its values
+// are keyed by the declaration's field ids, so the learner's data survives the declaration changing.
+struct Artifact {
+    std::string id;
+    std::string kind;     // a declared artifact kind id
+    std::string account;  // an account id; empty = the whole portfolio
+    std::string title;    // the kind's title when created: shown if the kind is later removed from the content
+    Millis created = 0;
+    Millis edited = 0;
+    nlohmann::json values = nlohmann::json::object();
+};
+
+// "This reflection (or homework) asks for / points at this artifact." One artifact may be linked from many places.
+struct Link {
+    std::string artifact;
+    std::string item;  // a module or homework id
+    bool operator==(const Link& o) const { return artifact == o.artifact && item == o.item; }
+};
+
 struct Profile {
     std::map<std::string, ItemProgress> progress;
     std::map<std::string, Reflection> reflections;
     ResumePoint resume;
-    // Worked artifacts (issue 4) are stored with the same guarantees; until their model lands they round-trip as-is.
-    nlohmann::json accounts = nlohmann::json::array();
-    nlohmann::json artifacts = nlohmann::json::array();
-    nlohmann::json links = nlohmann::json::array();
+    std::vector<Account> accounts;
+    std::vector<Artifact> artifacts;
+    std::vector<Link> links;
 
     bool is_done(const std::string& id) const;
     void set_done(const std::string& id, bool done, Millis when);
@@ -46,6 +77,18 @@ struct Profile {
     Reflection& edit_reflection(const std::string& id, const std::string& title, Millis when);
     const Reflection* reflection(const std::string& id) const;
     bool has_writing(const std::string& id) const;  // a reflection with at least one non-space character
+
+    Account* account(const std::string& id);
+    const Account* account(const std::string& id) const;
+    Account& add_account(const std::string& name, Millis when);
+    Artifact* artifact(const std::string& id);
+    const Artifact* artifact(const std::string& id) const;
+    Artifact& add_artifact(const std::string& kind, const std::string& title, const std::string& account, Millis when);
+    void remove_artifact(const std::string& id);  // and its links
+    bool link(const std::string& artifact, const std::string& item);    // false when already linked
+    void unlink(const std::string& artifact, const std::string& item);
+    std::vector<const Artifact*> linked_from(const std::string& item) const;
+    std::vector<std::string> links_to(const std::string& artifact) const;  // the items that link to it
 };
 
 }  // namespace gw

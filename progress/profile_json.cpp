@@ -1,5 +1,7 @@
 #include "progress/profile_json.h"
 
+#include <cmath>
+
 #include "progress/profile_migration.h"
 #include "progress/profile_serializer.h"
 
@@ -44,14 +46,30 @@ struct Reader {
     bool number(const json& obj, const char* key, const std::string& path, float* out) {
         if (!obj.contains(key)) return true;
         const json& v = obj[key];
-        if (!v.is_number()) return fail(path + "." + key, "a number");
+        if (!v.is_number() || !std::isfinite(v.get<double>()) || std::fabs(v.get<double>()) > 1e9)
+            return fail(path + "." + key, "a number");
         *out = v.get<float>();
         return true;
     }
-    bool array(const json& obj, const char* key, json* out) {
+    bool real(const json& obj, const char* key, const std::string& path, double* out) {
         if (!obj.contains(key)) return true;
-        if (!obj[key].is_array()) return fail(key, "a list");
-        *out = obj[key];
+        const json& v = obj[key];
+        if (!v.is_number() || !std::isfinite(v.get<double>())) return fail(path + "." + key, "a number");
+        *out = v.get<double>();
+        return true;
+    }
+    // A list of objects, each read by `item`; paths look like "artifacts[3].kind".
+    template <typename T, typename Item>
+    bool list(const json& doc, const char* key, std::vector<T>* out, Item item) {
+        if (!doc.contains(key)) return true;
+        const json& arr = doc[key];
+        if (!arr.is_array()) return fail(key, "a list");
+        for (std::size_t i = 0; i < arr.size(); ++i) {
+            std::string path = std::string(key) + "[" + std::to_string(i) + "]";
+            T value;
+            if (!object(arr[i], path) || !item(arr[i], path, value)) return false;
+            out->push_back(std::move(value));
+        }
         return true;
     }
 };
@@ -91,8 +109,29 @@ bool read_current(const json& doc, Profile* p, std::string* error) {
             !r.boolean(resume, "editing", "resume", &p->resume.editing))
             return *error = r.error, false;
     }
-    if (!r.array(doc, "accounts", &p->accounts) || !r.array(doc, "artifacts", &p->artifacts) ||
-        !r.array(doc, "links", &p->links))
+    auto account = [&](const json& j, const std::string& path, Account& a) {
+        return r.string(j, "id", path, &a.id) && r.string(j, "name", path, &a.name) &&
+               r.real(j, "current_value", path, &a.current_value) &&
+               r.real(j, "potential_value", path, &a.potential_value) && r.integer(j, "tier", path, &a.tier) &&
+               r.string(j, "notes", path, &a.notes) && r.integer(j, "created", path, &a.created) &&
+               r.integer(j, "edited", path, &a.edited);
+    };
+    auto artifact = [&](const json& j, const std::string& path, Artifact& a) {
+        if (!(r.string(j, "id", path, &a.id) && r.string(j, "kind", path, &a.kind) &&
+              r.string(j, "account", path, &a.account) && r.string(j, "title", path, &a.title) &&
+              r.integer(j, "created", path, &a.created) && r.integer(j, "edited", path, &a.edited)))
+            return false;
+        if (j.contains("values")) {
+            if (!j["values"].is_object()) return r.fail(path + ".values", "an object");
+            a.values = j["values"];
+        }
+        return true;
+    };
+    auto link = [&](const json& j, const std::string& path, Link& l) {
+        return r.string(j, "artifact", path, &l.artifact) && r.string(j, "item", path, &l.item);
+    };
+    if (!r.list(doc, "accounts", &p->accounts, account) || !r.list(doc, "artifacts", &p->artifacts, artifact) ||
+        !r.list(doc, "links", &p->links, link))
         return *error = r.error, false;
     return true;
 }

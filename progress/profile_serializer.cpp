@@ -1,5 +1,7 @@
 #include "progress/profile_serializer.h"
 
+#include <cmath>
+
 #include "progress/profile_json.h"
 
 namespace gw {
@@ -16,22 +18,27 @@ bool same(const Reflection& a, const Reflection& b) {
            a.text == b.text;
 }
 
-}  // namespace
-
-const std::string& ProfileSerializer::array_text(CachedArray& cache, const json& array) {
-    if (cache.source != array) {
-        cache.source = array;
-        if (array.empty()) {
-            cache.text = "[]";
-        } else {
-            cache.text = "[\n";
-            for (std::size_t i = 0; i < array.size(); ++i)
-                cache.text += "\t\t" + encode(array[i]) + (i + 1 < array.size() ? ",\n" : "\n");
-            cache.text += "\t]";
-        }
-    }
-    return cache.text;
+bool same(const Artifact& a, const Artifact& b) {
+    return a.edited == b.edited && a.created == b.created && a.kind == b.kind && a.account == b.account &&
+           a.title == b.title && a.values == b.values;
 }
+
+// A list written one element per line: "[\n\t\t{...},\n\t\t{...}\n\t]".
+template <typename T, typename Line>
+void write_list(std::string& out, const std::vector<T>& items, Line line) {
+    if (items.empty()) {
+        out += "[]";
+        return;
+    }
+    out += "[";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += i ? ",\n\t\t" : "\n\t\t";
+        out += line(items[i]);
+    }
+    out += "\n\t]";
+}
+
+}  // namespace
 
 std::string ProfileSerializer::serialize(const Profile& p) {
     std::string out;
@@ -62,11 +69,29 @@ std::string ProfileSerializer::serialize(const Profile& p) {
             it = p.reflections.count(it->first) ? std::next(it) : reflections_.erase(it);
     }
 
+    const float scroll = std::isfinite(p.resume.scroll) ? p.resume.scroll : 0.0f;  // JSON has no infinity
     out += "\t\"resume\": " +
-           encode({{"page", p.resume.page_id}, {"scroll", p.resume.scroll}, {"editing", p.resume.editing}}) + ",\n";
-    out += "\t\"accounts\": " + array_text(accounts_, p.accounts) + ",\n";
-    out += "\t\"artifacts\": " + array_text(artifacts_, p.artifacts) + ",\n";
-    out += "\t\"links\": " + array_text(links_, p.links) + "\n}\n";
+           encode({{"page", p.resume.page_id}, {"scroll", scroll}, {"editing", p.resume.editing}}) + ",\n";
+    out += "\t\"accounts\": ";
+    write_list(out, p.accounts, [](const Account& a) {
+        return encode({{"id", a.id}, {"name", a.name}, {"current_value", a.current_value},
+                       {"potential_value", a.potential_value}, {"tier", a.tier}, {"notes", a.notes},
+                       {"created", a.created}, {"edited", a.edited}});
+    });
+    out += ",\n\t\"artifacts\": ";
+    write_list(out, p.artifacts, [this](const Artifact& a) -> const std::string& {
+        CachedArtifact& cached = artifacts_[a.id];
+        if (cached.line.empty() || !same(cached.source, a)) {
+            cached.source = a;
+            cached.line = encode({{"id", a.id}, {"kind", a.kind}, {"account", a.account}, {"title", a.title},
+                                  {"created", a.created}, {"edited", a.edited}, {"values", a.values}});
+        }
+        return cached.line;
+    });
+    if (artifacts_.size() > p.artifacts.size() + 16) artifacts_.clear();  // deleted artifacts: start over
+    out += ",\n\t\"links\": ";
+    write_list(out, p.links, [](const Link& l) { return encode({{"artifact", l.artifact}, {"item", l.item}}); });
+    out += "\n}\n";
     last_size_ = out.size();
     return out;
 }

@@ -20,14 +20,12 @@ private:
         std::string line;
     };
     std::map<std::string, CachedReflection> reflections_;
-    struct CachedArray {
-        nlohmann::json source = nlohmann::json::array();
-        std::string text = "[]";
+    struct CachedArtifact {
+        Artifact source;
+        std::string line;
     };
-    CachedArray accounts_, artifacts_, links_;
+    std::map<std::string, CachedArtifact> artifacts_;
     std::size_t last_size_ = 0;  // reserve what the last document needed
-
-    static const std::string& array_text(CachedArray& cache, const nlohmann::json& array);
 };
 
 }  // namespace gw

@@ -92,6 +92,13 @@ bool ProfileStore::take_lock() {
 }
 
 OpenReport ProfileStore::open(Profile* out) {
+    OpenReport report = open_file(out);
+    const std::string rescued = rescued_work_note();
+    if (!rescued.empty()) report.message = (report.message.empty() ? "" : report.message) + rescued;
+    return report;
+}
+
+OpenReport ProfileStore::open_file(Profile* out) {
     OpenReport report;
     *out = Profile{};
     auto set_read_only = [&](OpenOutcome outcome, const std::string& why) {
@@ -113,9 +120,21 @@ OpenReport ProfileStore::open(Profile* out) {
     }
 
     std::string text, error;
-    ProfileParse parse;
-    if (read_file(file_, &text, &error)) parse = parse_profile(text, out);
-    else parse.error = error;
+    if (!read_file(file_, &text, &error)) {
+        // Unreadable is not damaged (permissions after a sudo run, a failing disk): leave it exactly as it is.
+        set_read_only(OpenOutcome::LockedReadOnly,
+                      "Your saved work could not be opened (" + error + "). Nothing will be written until it can be.");
+        return report;
+    }
+    ProfileParse parse = parse_profile(text, out);
+    if (parse.schema > kProfileSchema) {
+        // A newer version's file that this version cannot fully follow is still not ours to move or rewrite.
+        if (!parse.ok) *out = Profile{};
+        set_read_only(OpenOutcome::NewerReadOnly,
+                      "This profile was saved by a newer Groundwork (format " + std::to_string(parse.schema) +
+                          "). It is open read-only so nothing in it is lost; update Groundwork to keep working.");
+        return report;
+    }
 
     if (!parse.ok) {
         if (!locked) {
@@ -149,12 +168,6 @@ OpenReport ProfileStore::open(Profile* out) {
         return report;
     }
 
-    if (parse.schema > kProfileSchema) {
-        set_read_only(OpenOutcome::NewerReadOnly,
-                      "This profile was saved by a newer Groundwork (format " + std::to_string(parse.schema) +
-                          "). It is open read-only so nothing in it is lost; update Groundwork to keep working.");
-        return report;
-    }
     if (!locked) {
         set_read_only(OpenOutcome::LockedReadOnly, "Groundwork is already open for profile \"" + name_ +
                                                        "\"; this window is read-only.");
@@ -170,6 +183,17 @@ OpenReport ProfileStore::open(Profile* out) {
     }
     report.outcome = OpenOutcome::Loaded;
     return report;
+}
+
+// Work a previous run could not save and put in <data>/rescued/: the learner must hear about it.
+std::string ProfileStore::rescued_work_note() const {
+    std::error_code ec;
+    int count = 0;
+    for (const auto& e : fs::directory_iterator(data_dir_ / "rescued", ec))
+        count += e.path().filename().string().rfind(name_ + "-unsaved-", 0) == 0;
+    if (count == 0) return "";
+    return " An earlier session could not save everything; its work is in " + (data_dir_ / "rescued").string() +
+           " (groundwork import FILE restores it).";
 }
 
 // A save killed between creating its temporary file and renaming it leaves the temporary behind; the profile
@@ -202,6 +226,12 @@ bool ProfileStore::flush(int timeout_ms) {
         return (!pending_ && !writing_) || (attempts_ > attempts_before && !writing_ && status_.state == SaveState::Failed);
     });
     return !pending_ && !writing_ && status_.state == SaveState::Saved;
+}
+
+void ProfileStore::discard_pending() {
+    std::lock_guard<std::mutex> lk(mutex_);
+    pending_.reset();
+    if (status_.state != SaveState::ReadOnly) status_.state = SaveState::Saved;
 }
 
 SaveStatus ProfileStore::status() const {
@@ -240,6 +270,7 @@ void ProfileStore::writer_loop() {
 
         std::unique_ptr<Profile> snapshot = std::move(pending_);
         writing_ = true;
+        retry_now_ = false;  // a save or flush from now on asks for another attempt
         lk.unlock();
         std::string error;
         const bool ok = write_snapshot(*snapshot, &error);
@@ -267,19 +298,30 @@ void ProfileStore::writer_loop() {
             final_attempt_done_ = true;
             continue;
         }
-        retry_now_ = false;
         wake_.wait_for(lk, std::chrono::milliseconds(delay_ms), [&] { return stopping_ || retry_now_; });
         delay_ms = std::min(delay_ms * 2, options_.max_retry_ms);
     }
     if (pending_ && status_.state == SaveState::Failed) {
         // Quitting with a disk that refuses the save: put the work somewhere else rather than drop it.
-        fs::path rescue = fs::temp_directory_path() / ("groundwork-" + name_ + "-unsaved-" + file_stamp() + ".json");
-        std::string error;
-        if (write_file_atomic(rescue, serialize_profile(*pending_), &error))
-            std::fprintf(stderr, "groundwork: could not save to %s (%s); your work is in %s\n", file_.c_str(),
-                         status_.error.c_str(), rescue.c_str());
-        else
-            std::fprintf(stderr, "groundwork: could not save your work: %s\n", status_.error.c_str());
+        // The data folder first (it survives a reboot, and the next start finds it there), then the temp folder.
+        const std::string text = serialize_profile(*pending_);
+        const std::string name = name_ + "-unsaved-" + file_stamp() + ".json";
+        std::error_code ec;
+        std::vector<fs::path> places = {data_dir_ / "rescued"};
+        fs::path tmp = fs::temp_directory_path(ec);
+        if (!ec) places.push_back(tmp);
+        bool rescued = false;
+        for (const fs::path& dir : places) {
+            std::string error;
+            fs::create_directories(dir, ec);
+            if (write_file_atomic(dir / name, text, &error)) {
+                std::fprintf(stderr, "groundwork: could not save to %s (%s); your work is in %s\n", file_.c_str(),
+                             status_.error.c_str(), (dir / name).c_str());
+                rescued = true;
+                break;
+            }
+        }
+        if (!rescued) std::fprintf(stderr, "groundwork: could not save your work: %s\n", status_.error.c_str());
     }
 }
 

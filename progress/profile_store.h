@@ -68,6 +68,8 @@ public:
     void save(const Profile& profile);
     // Waits until everything queued is on disk. False on timeout or when the last write failed.
     bool flush(int timeout_ms = 5000);
+    // Drops what is queued and not yet written (an import that failed must not land later by a retry).
+    void discard_pending();
 
     SaveStatus status() const;
     bool read_only() const;
@@ -94,7 +96,9 @@ private:
     std::thread thread_;
 
     bool take_lock();
+    OpenReport open_file(Profile* out);
     void remove_stale_temporaries();
+    std::string rescued_work_note() const;
     void writer_loop();
     bool write_snapshot(const Profile& p, std::string* error);
     void notify();

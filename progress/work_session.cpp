@@ -48,6 +48,64 @@ void WorkSession::set_resume(const ResumePoint& resume) {
     quiet_dirty_ = true;
 }
 
+Account& WorkSession::add_account(const std::string& name) {
+    Account& a = profile_.add_account(name, clock_());
+    changed_now();
+    return a;
+}
+
+void WorkSession::edit_account(const Account& changed) {
+    Account* a = profile_.account(changed.id);
+    if (!a) return;
+    Millis created = a->created;
+    *a = changed;
+    a->created = created;
+    a->edited = clock_();
+    edited();
+}
+
+Artifact& WorkSession::create_artifact(const std::string& kind, const std::string& title, const std::string& account,
+                                       const nlohmann::json& initial_values, const std::string& link_from_item) {
+    Artifact& a = profile_.add_artifact(kind, title, account, clock_());
+    if (initial_values.is_object()) a.values = initial_values;
+    if (!link_from_item.empty()) profile_.link(a.id, link_from_item);
+    changed_now();
+    return *profile_.artifact(a.id);  // add_artifact may have moved it; look it up again after saving
+}
+
+void WorkSession::set_artifact_value(const std::string& artifact, const std::string& field,
+                                     const nlohmann::json& value) {
+    Artifact* a = profile_.artifact(artifact);
+    if (!a) return;
+    auto it = a->values.find(field);
+    if (it != a->values.end() && *it == value) return;
+    a->values[field] = value;
+    a->edited = clock_();
+    edited();
+}
+
+void WorkSession::set_artifact_account(const std::string& artifact, const std::string& account) {
+    Artifact* a = profile_.artifact(artifact);
+    if (!a || a->account == account) return;
+    a->account = account;
+    a->edited = clock_();
+    changed_now();
+}
+
+void WorkSession::link(const std::string& artifact, const std::string& item) {
+    if (profile_.link(artifact, item)) changed_now();
+}
+
+void WorkSession::unlink(const std::string& artifact, const std::string& item) {
+    profile_.unlink(artifact, item);
+    changed_now();
+}
+
+void WorkSession::delete_artifact(const std::string& artifact) {
+    profile_.remove_artifact(artifact);
+    changed_now();
+}
+
 void WorkSession::save_now() {
     if (!dirty_ && !quiet_dirty_) return;
     store_->save(profile_);

@@ -30,6 +30,18 @@ public:
     void move_cursor(const std::string& id, size_t cursor);
     void set_resume(const ResumePoint& resume);
 
+    // Accounts and artifacts. Edits to values are saved like typing (after a pause); creating, linking and
+    // deleting are deliberate acts and saved at once.
+    Account& add_account(const std::string& name);
+    void edit_account(const Account& changed);
+    Artifact& create_artifact(const std::string& kind, const std::string& title, const std::string& account,
+                              const nlohmann::json& initial_values, const std::string& link_from_item);
+    void set_artifact_value(const std::string& artifact, const std::string& field, const nlohmann::json& value);
+    void set_artifact_account(const std::string& artifact, const std::string& account);
+    void link(const std::string& artifact, const std::string& item);
+    void unlink(const std::string& artifact, const std::string& item);
+    void delete_artifact(const std::string& artifact);
+
     void save_now();               // writes if anything changed; returns at once
     void tick();                   // call every frame: saves once typing has paused long enough
     Millis ms_until_next_tick() const;  // how long the UI may sleep before tick or the status line needs it; -1: forever
@@ -46,6 +58,15 @@ private:
     bool dirty_ = false;        // edits not yet handed to the store
     bool quiet_dirty_ = false;  // only cursor/resume changed: worth saving, not worth a status change
     Millis last_edit_ = 0;
+
+    void edited() {  // a change to save after the typing pause
+        dirty_ = true;
+        last_edit_ = clock_();
+    }
+    void changed_now() {  // a deliberate act: save at once
+        dirty_ = true;
+        save_now();
+    }
 };
 
 }  // namespace gw

@@ -79,4 +79,10 @@ const Chapter* chapter_of(const Course& course, const std::string& page_id) {
     return nullptr;
 }
 
+const ArtifactKind* Course::find_artifact_kind(const std::string& id) const {
+    for (const ArtifactKind& k : artifact_kinds)
+        if (k.id == id) return &k;
+    return nullptr;
+}
+
 }  // namespace gw

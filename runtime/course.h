@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/artifact_kind.h"
 #include "runtime/diagnostics.h"
 #include "runtime/document.h"
 
@@ -51,7 +52,10 @@ struct Course {
     std::string title;
     std::string root;  // the folder it was loaded from
     std::vector<Chapter> chapters;
+    std::vector<ArtifactKind> artifact_kinds;  // declared in <root>/artifacts/
     std::vector<Diagnostic> diagnostics;  // every problem found, in file order
+
+    const ArtifactKind* find_artifact_kind(const std::string& id) const;
 
     // Look an item up by id across chapters; nullptr when absent.
     const CourseItem* find_item(const std::string& id) const;

@@ -1,5 +1,7 @@
 #include "runtime/course_loader.h"
 
+#include "runtime/artifact_declarations.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -35,6 +37,8 @@ public:
                                       "(see docs/authoring.md)");
             return std::move(course_);
         }
+        // Artifact kinds first: modules name the kinds their reflections ask for.
+        course_.artifact_kinds = load_artifact_kinds(root_, "", course_.diagnostics);
         if (fs::exists(root_ / "course.md")) {
             load_course_file();
         } else if (fs::exists(root_ / "chapter.md")) {
@@ -200,7 +204,12 @@ private:
                 item.title = fm.string("title", true).value_or(item.title);
                 item.subtitle = fm.string("subtitle", false).value_or("");
                 item.minutes = fm.integer("minutes", false, 0).value_or(0);
-                item.artifacts = fm.string_list("artifacts", false);
+                std::vector<int> artifact_lines;
+                item.artifacts = fm.string_list("artifacts", false, &artifact_lines);
+                for (std::size_t i = 0; i < item.artifacts.size(); ++i)
+                    if (!course_.find_artifact_kind(item.artifacts[i]))
+                        fm.error(artifact_lines[i], "artifact kind '" + item.artifacts[i] +
+                                                        "' is not declared in the course's artifacts/ folder");
                 if (kind == ItemKind::Module) {
                     if (auto cat = fm.string("category", true)) {
                         item.category = *cat;

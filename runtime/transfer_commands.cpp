@@ -70,7 +70,8 @@ int run_import(const std::string& file, const std::string& data_dir, const std::
     const bool replacing = opened.outcome != OpenOutcome::Created || !current.reflections.empty();
     store.save(incoming);
     if (!store.flush(10000)) {
-        err << "groundwork import: could not write " << store.file().string() << ": " << store.status().error << "\n";
+        store.discard_pending();  // a retry must not apply the import after we said it failed
+        err << "groundwork import: could not write " << store.file().string() << ": " << store.status().error << "\n  Nothing was changed.\n";
         return kExitContentErrors;
     }
     int done = 0;

@@ -1,5 +1,6 @@
 #include "ui/link_opener.h"
 
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
@@ -17,7 +18,16 @@ bool open_url(const std::string& url) {
     if (!is_openable_url(url)) return false;
     pid_t pid = 0;
     char* argv[] = {const_cast<char*>("xdg-open"), const_cast<char*>(url.c_str()), nullptr};
-    if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv, environ) != 0) return false;
+    // The app blocks its quit signals for its own watcher thread; the browser must not inherit that mask.
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    sigset_t none;
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
+    const int rc = posix_spawnp(&pid, "xdg-open", nullptr, &attr, argv, environ);
+    posix_spawnattr_destroy(&attr);
+    if (rc != 0) return false;
     std::thread([pid] { waitpid(pid, nullptr, 0); }).detach();  // reap it; xdg-open returns quickly
     return true;
 }

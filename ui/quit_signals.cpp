@@ -26,7 +26,10 @@ QuitSignals::QuitSignals(std::function<void()> on_quit) : on_quit_(std::move(on_
         for (;;) {
             int sig = 0;
             if (sigwait(&set, &sig) != 0) continue;
-            if (sig == SIGUSR1) return;
+            if (sig == SIGUSR1) {
+                if (stopping_) return;
+                continue;  // someone else's SIGUSR1: not ours to act on
+            }
             requested_ = true;
             on_quit_();
         }
@@ -34,6 +37,7 @@ QuitSignals::QuitSignals(std::function<void()> on_quit) : on_quit_(std::move(on_
 }
 
 QuitSignals::~QuitSignals() {
+    stopping_ = true;
     pthread_kill(thread_.native_handle(), SIGUSR1);
     thread_.join();
 }

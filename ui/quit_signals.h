@@ -18,6 +18,7 @@ public:
 private:
     std::function<void()> on_quit_;
     std::atomic<bool> requested_{false};
+    std::atomic<bool> stopping_{false};
     std::thread thread_;
 };
 

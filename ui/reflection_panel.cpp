@@ -7,6 +7,31 @@
 
 namespace gw::ui {
 
+namespace {
+
+void draw_read_only_text(const std::string& text, float width, const Fonts& fonts) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + 16, p.y + 12));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 32);
+    ImGui::PushFont(fonts.body.regular);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::PopTextWrapPos();
+    const float h = ImGui::GetItemRectMax().y - p.y + 12;
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), color::kCodeBg, 8);
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
+    ImGui::Dummy(ImVec2(width, 6));
+}
+
+}  // namespace
+
 void draw_reflection_panel(ReflectionPanelState& state, WorkSession& session, const std::string& item_id,
                            const std::string& title, float width, const Fonts& fonts) {
     const Reflection* stored = session.profile().reflection(item_id);
@@ -32,12 +57,20 @@ void draw_reflection_panel(ReflectionPanelState& state, WorkSession& session, co
 
     std::string text = stored ? stored->text : std::string();
     const std::string before = text;
+    if (read_only) {
+        // Shown, not editable: typed text could never be saved.
+        draw_read_only_text(text.empty() ? style.placeholder : text, width, fonts);
+        probe::last_item("reflection-editor");
+        ImGui::PushFont(fonts.small);
+        ImGui::PushStyleColor(ImGuiCol_Text, color::kError);
+        ImGui::TextUnformatted("Read-only");
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        return;
+    }
     ImGui::PushID(item_id.c_str());
-    if (read_only) ImGui::BeginDisabled();
-    // A read-only profile shows its text but takes no edits: typed text could never be saved.
-    const bool changed = ProseEditor("##reflection", text, state.editor, style) && !read_only;
+    const bool changed = ProseEditor("##reflection", text, state.editor, style);
     probe::last_item("reflection-editor");
-    if (read_only) ImGui::EndDisabled();
     ImGui::PopID();
     if (state.scroll_into_view) {
         ImGui::SetScrollHereY(0.35f);

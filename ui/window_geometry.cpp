@@ -14,11 +14,17 @@ WindowGeometry load_window_geometry(const std::filesystem::path& file) {
     if (!read_file(file, &text, &error)) return g;
     auto j = nlohmann::json::parse(text, nullptr, false);
     if (!j.is_object()) return g;  // a damaged settings file only costs the window's position
-    g.x = j.value("x", g.x);
-    g.y = j.value("y", g.y);
-    g.width = std::clamp(j.value("width", g.width), 640, 8192);
-    g.height = std::clamp(j.value("height", g.height), 480, 8192);
-    g.maximized = j.value("maximized", false);
+    // A hand-edited file with a wrong type costs that value, never the start of the app.
+    auto integer = [&](const char* key, int fallback) {
+        auto it = j.find(key);
+        return it != j.end() && it->is_number_integer() ? it->get<int>() : fallback;
+    };
+    g.x = integer("x", g.x);
+    g.y = integer("y", g.y);
+    g.width = std::clamp(integer("width", g.width), 640, 8192);
+    g.height = std::clamp(integer("height", g.height), 480, 8192);
+    auto max = j.find("maximized");
+    g.maximized = max != j.end() && max->is_boolean() && max->get<bool>();
     return g;
 }
 

@@ -13,7 +13,14 @@ TEST_CASE("a profile survives a round trip through its JSON form") {
     r.text = "Line one\nline two with “quotes” and ünïcode";
     r.cursor = 5;
     p.resume = {"qbr", 312.5f, true};
-    p.artifacts.push_back({{"id", "a1"}, {"kind", "qbr-design"}});
+    Account& northwind = p.add_account("Northwind", 900);
+    northwind.current_value = 120000;
+    northwind.potential_value = 300000;
+    northwind.tier = 1;
+    Artifact& qbr = p.add_artifact("qbr-design", "QBR design", northwind.id, 950);
+    qbr.values = {{"phases", {{{"name", "Results"}, {"minutes", 10}}}}};
+    p.link(qbr.id, "qbr");
+    p.link(qbr.id, "hw-qbr-design");
 
     Profile back;
     ProfileParse parse = parse_profile(serialize_profile(p), &back);
@@ -28,7 +35,15 @@ TEST_CASE("a profile survives a round trip through its JSON form") {
     CHECK(back.resume.page_id == "qbr");
     CHECK(back.resume.scroll == doctest::Approx(312.5));
     CHECK(back.resume.editing);
-    CHECK(back.artifacts == p.artifacts);
+    REQUIRE(back.accounts.size() == 1);
+    CHECK(back.accounts[0].name == "Northwind");
+    CHECK(back.accounts[0].potential_value == 300000);
+    CHECK(back.accounts[0].tier == 1);
+    REQUIRE(back.artifacts.size() == 1);
+    CHECK(back.artifacts[0].account == back.accounts[0].id);
+    CHECK(back.artifacts[0].values == qbr.values);
+    CHECK(back.links_to(back.artifacts[0].id) == std::vector<std::string>{"qbr", "hw-qbr-design"});
+    CHECK(back.linked_from("qbr").size() == 1);
 }
 
 TEST_CASE("every earlier schema version loads and migrates forward") {
@@ -86,6 +101,8 @@ TEST_CASE("bad documents are rejected with a message that names the problem") {
         {"{\"schema\": 2, \"reflections\": {\"qbr\": {\"cursor\": -3}}}", "reflections.qbr.cursor: expected a whole"},
         {"{\"schema\": 2, \"resume\": {\"scroll\": \"top\"}}", "resume.scroll: expected a number"},
         {"{\"schema\": 2, \"artifacts\": {}}", "artifacts: expected a list"},
+        {"{\"schema\": 2, \"artifacts\": [{\"id\": \"a\", \"values\": []}]}", "artifacts[0].values: expected an object"},
+        {"{\"schema\": 2, \"accounts\": [{\"name\": \"N\", \"tier\": \"one\"}]}", "accounts[0].tier: expected a whole"},
         {"{\"schema\": 1, \"done\": \"qbr\"}", "while upgrading from schema 1: done: expected a list of ids"},
     };
     for (const Case& c : cases) {
@@ -106,7 +123,7 @@ TEST_CASE("a cursor past the end of its text is pulled back rather than trusted"
 TEST_CASE("the store's incremental serializer writes exactly what a fresh one writes, after any change") {
     Profile p;
     for (int i = 0; i < 20; ++i) p.edit_reflection("m" + std::to_string(i), "T", i).text = "text " + std::to_string(i);
-    p.artifacts.push_back({{"id", "a"}});
+    p.add_artifact("account-map", "Account map", "", 5);
     ProfileSerializer incremental;
     CHECK(incremental.serialize(p) == serialize_profile(p));
 
@@ -117,13 +134,15 @@ TEST_CASE("the store's incremental serializer writes exactly what a fresh one wr
     p.reflections.erase("m5");                                // a deletion
     p.edit_reflection("new", "N", 99).text = "\"quoted\"\n";  // an addition with characters to escape
     CHECK(incremental.serialize(p) == serialize_profile(p));
-    p.artifacts[0]["fields"] = {{"x", 1}};                    // artifacts change
-    p.accounts.push_back({{"name", "Northwind"}});
+    p.artifacts[0].values["x"] = 1;                           // artifacts change
+    p.artifacts[0].edited = 6;
+    p.add_account("Northwind", 7);
     std::string text = incremental.serialize(p);
     CHECK(text == serialize_profile(p));
     Profile back;
     REQUIRE(parse_profile(text, &back).ok);
     CHECK(back.reflections.size() == 20);
     CHECK(back.reflections["new"].text == "\"quoted\"\n");
-    CHECK(back.accounts[0]["name"] == "Northwind");
+    CHECK(back.accounts[0].name == "Northwind");
+    CHECK(back.artifacts[0].values["x"] == 1);
 }

@@ -304,3 +304,72 @@ TEST_CASE("saves queued faster than the disk coalesce into the newest") {
     CHECK(writes < 10);
     CHECK(test::slurp(dir / "profiles/p.json").find("keystroke 49") != std::string::npos);
 }
+
+TEST_CASE("a newer profile this version cannot follow is still opened read-only, never moved") {
+    test::TempDir dir;
+    const std::string newer = R"({"schema": 7, "reflections": {"qbr": {"text": {"rich": true}}}})";
+    test::spit(dir / "profiles/p.json", newer);
+    ProfileStore store(dir.path(), "p");
+    Profile p;
+    CHECK(store.open(&p).outcome == OpenOutcome::NewerReadOnly);
+    CHECK(store.read_only());
+    CHECK(test::slurp(dir / "profiles/p.json") == newer);
+}
+
+TEST_CASE("a profile that cannot be read (not damaged) is left alone and nothing is written") {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir / "profiles/p.json");  // reading a folder fails like EACCES or EIO
+    ProfileStore store(dir.path(), "p");
+    Profile p;
+    OpenReport r = store.open(&p);
+    CHECK(store.read_only());
+    CHECK(r.message.find("could not be opened") != std::string::npos);
+    CHECK(std::filesystem::is_directory(dir / "profiles/p.json"));
+}
+
+TEST_CASE("numbers JSON cannot hold are refused on the way in") {
+    Profile p;
+    ProfileParse parse = parse_profile(R"({"schema": 2, "resume": {"page": "qbr", "scroll": 1e39}})", &p);
+    CHECK_FALSE(parse.ok);
+    CHECK(parse.error.find("resume.scroll") != std::string::npos);
+}
+
+TEST_CASE("backups are ordered by sequence, so a clock turned back cannot prune the newest") {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir / "backups/p");
+    for (int i = 0; i < 5; ++i)  // five backups stamped in the future, as after a clock correction
+        test::spit(dir / ("backups/p/save-0000000" + std::to_string(i + 1) + "-20991231-000000-000.json"), "{}");
+    ProfileStore store(dir.path(), "p");
+    Profile p;
+    store.open(&p);
+    for (const char* t : {"one", "two"}) {
+        store.save(with_reflection(t));
+        REQUIRE(store.flush());
+    }
+    std::vector<fs::path> saves;
+    for (const auto& e : fs::directory_iterator(dir / "backups/p"))
+        if (e.path().filename().string().rfind("save-", 0) == 0) saves.push_back(e.path());
+    std::sort(saves.begin(), saves.end());
+    REQUIRE(saves.size() == 5);
+    CHECK(saves.back().filename().string().rfind("save-00000006-", 0) == 0);  // the real newest backup survived
+    CHECK(test::slurp(saves.back()).find("one") != std::string::npos);
+}
+
+TEST_CASE("discarding a pending save keeps it from landing later") {
+    test::TempDir dir;
+    ProfileStore::Options o = fast_retries();
+    std::atomic<bool> fail{true};
+    o.writer = [&](const fs::path& f, const std::string& text, std::string* error) {
+        if (fail) return *error = "disk full", false;
+        return write_file_atomic(f, text, error);
+    };
+    ProfileStore store(dir.path(), "p", o);
+    Profile p;
+    store.open(&p);
+    store.save(with_reflection("imported"));
+    CHECK_FALSE(store.flush(100));
+    store.discard_pending();
+    fail = false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    CHECK_FALSE(fs::exists(dir / "profiles/p.json"));
+}

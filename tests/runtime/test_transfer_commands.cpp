@@ -22,7 +22,10 @@ Profile sample() {
     r.text = "Northwind QBR on the 12th: lead with the 18% cycle-time gain.";
     r.cursor = 4;
     p.resume = {"qbr", 640, true};
-    p.artifacts.push_back({{"id", "a1"}, {"kind", "qbr-design"}, {"fields", {{"account", "Northwind"}}}});
+    Account& a = p.add_account("Northwind", 1'790'000'000'000);
+    Artifact& art = p.add_artifact("qbr-design", "QBR design", a.id, 1'790'000'000'000);
+    art.values = {{"follow_up", "Summary and next steps by Friday"}};
+    p.link(art.id, "qbr");
     return p;
 }
 

@@ -8,6 +8,7 @@
 #include "ui/headless.h"
 #include "ui/item_probe.h"
 #include "ui/reader_app.h"
+#include "ui/window_geometry.h"
 
 using namespace gw;
 using namespace gw::ui;
@@ -221,4 +222,14 @@ TEST_CASE("a profile from a newer Groundwork shows its work and takes no edits")
     CHECK_FALSE(f.session->profile().is_done("mini-one"));
     f.session.reset();
     CHECK(test::slurp(f.dir / "profiles/t.json") == newer);
+}
+
+TEST_CASE("a hand-edited window.json with wrong types only costs the window position") {
+    test::TempDir dir;
+    test::spit(dir / "window.json", R"({"x": "10", "width": [1], "height": 700, "maximized": "yes"})");
+    WindowGeometry g = load_window_geometry(dir / "window.json");
+    CHECK(g.x == -1);
+    CHECK(g.width == 1280);
+    CHECK(g.height == 700);
+    CHECK_FALSE(g.maximized);
 }
