@@ -19,6 +19,14 @@ const char* field_kind_name(FieldKind kind) {
     return "text";
 }
 
+nlohmann::json initial_values(const ArtifactKind& kind, const std::string& today) {
+    nlohmann::json values = nlohmann::json::object();
+    for (const Field& f : kind.fields)
+        if (f.kind == FieldKind::Table && !f.preset_rows.empty()) values[f.id] = f.preset_rows;
+    if (!kind.date_field.empty()) values[kind.date_field] = today;
+    return values;
+}
+
 const ChoiceOption* Field::option(const std::string& id) const {
     for (const ChoiceOption& o : options)
         if (o.id == id) return &o;

@@ -14,6 +14,10 @@ enum class FieldKind { Text, LongText, Number, Money, Date, Choice, Rating, Chec
 
 const char* field_kind_name(FieldKind kind);
 
+struct ArtifactKind;
+// What a new artifact starts with: preset table rows (the QBR's five phases) and today in its date field.
+nlohmann::json initial_values(const ArtifactKind& kind, const std::string& today);
+
 struct ChoiceOption {
     std::string id;
     std::string label;

@@ -6,12 +6,14 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "progress/profile_store.h"
 #include "progress/work_session.h"
 #include "runtime/content_watcher.h"
 #include "ui/fonts.h"
+#include "ui/key_release_delay.h"
 #include "ui/quit_signals.h"
 #include "ui/reader_app.h"
 #include "ui/screenshot.h"
@@ -82,6 +84,7 @@ int run_app(const AppOptions& options) {
     Fonts fonts = load_fonts(io, GROUNDWORK_FONT_DIR, content_scale(window), &font_problem);
     if (!font_problem.empty()) std::fprintf(stderr, "groundwork: %s\n", font_problem.c_str());
     ImGui_ImplGlfw_InitForOpenGL(window, true);
+    install_key_release_delay(window);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
     // The learner's work: opened before the first frame so the app can resume where they left off.
@@ -103,17 +106,17 @@ int run_app(const AppOptions& options) {
     ContentWatcher watcher(options.content_dir, [] { glfwPostEmptyEvent(); });
 
     // Idle means idle: block on events; after one, draw a few frames so hover and layout settle.
-    int frames_left = 3;
+    int frames_left = 5;
     int screenshot_frames = 4;
     int exit_code = kExitOk;
     bool had_focus = true;
     while (!glfwWindowShouldClose(window)) {
-        if (frames_left <= 0 && !screenshot_mode) {
+        if (frames_left <= 0 && !screenshot_mode && !app.wants_another_frame()) {
             // Sleep until input, or until the autosave or the status line is due: idle means no CPU.
             const Millis wait = session.ms_until_next_tick();
             if (wait < 0) glfwWaitEvents();
             else glfwWaitEventsTimeout(static_cast<double>(wait) / 1000.0 + 0.005);
-            frames_left = 3;
+            frames_left = 5;  // enough for a click to land and a new popup or tooltip to size itself and show
         } else {
             glfwPollEvents();
         }
@@ -148,6 +151,7 @@ int run_app(const AppOptions& options) {
             break;
         }
         glfwSwapBuffers(window);
+        if (flush_delayed_key_releases(window)) frames_left = std::max(frames_left, 2);
     }
 
     if (!session.flush(4000) && session.status().state == SaveState::Failed)

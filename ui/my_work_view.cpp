@@ -4,7 +4,14 @@
 
 #include <ctime>
 
+#include <algorithm>
+
+#include "runtime/artifact_rules.h"
 #include "runtime/work_list.h"
+#include "ui/artifact_view.h"
+#include "ui/buttons.h"
+#include "ui/chip.h"
+#include "ui/sidebar_view.h"
 #include "ui/text_buffer.h"
 #include "ui/item_probe.h"
 #include "ui/theme.h"
@@ -105,10 +112,11 @@ std::string draw_my_work(const Profile& profile, const Course& course, float wid
     ImGui::PopFont();
     ImGui::PushFont(fonts.heading);
     ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-    ImGui::TextWrapped(work.empty() ? "Nothing written yet"
-                                    : work.size() == 1 ? "One reflection, kept on this computer"
-                                                       : "%d reflections, newest first",
-                       int(work.size()));
+    const int pieces = int(work.size() + profile.artifacts.size());
+    ImGui::TextWrapped(pieces == 0   ? "Nothing written yet"
+                       : pieces == 1 ? "One piece of work, kept on this computer"
+                                     : "%d pieces of work, newest first",
+                       pieces);
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, 14));
@@ -116,7 +124,7 @@ std::string draw_my_work(const Profile& profile, const Course& course, float wid
     ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), color::kRule);
     ImGui::Dummy(ImVec2(0, 20));
 
-    if (work.empty()) {
+    if (work.empty() && profile.artifacts.empty()) {
         ImGui::PushFont(fonts.body.regular);
         ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
         ImGui::TextWrapped("Each module ends with a reflection prompt, and each homework assignment has room for "
@@ -128,6 +136,48 @@ std::string draw_my_work(const Profile& profile, const Course& course, float wid
     for (const WorkEntry& e : work) {
         if (work_card(e, width, fonts)) go = e.id;
         ImGui::Dummy(ImVec2(0, 4));
+    }
+    if (!profile.artifacts.empty()) {
+        ImGui::Dummy(ImVec2(0, 14));
+        ImGui::PushFont(fonts.label);
+        ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
+        ImGui::TextUnformatted("WORKED ARTIFACTS");
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImGui::Dummy(ImVec2(0, 4));
+        // Newest change first, like the reflections above.
+        std::vector<const Artifact*> arts;
+        for (const Artifact& a : profile.artifacts) arts.push_back(&a);
+        std::stable_sort(arts.begin(), arts.end(), [](const Artifact* x, const Artifact* y) { return x->edited > y->edited; });
+        for (const Artifact* a : arts) {
+            ImGui::PushID(a->id.c_str());
+            const ArtifactKind* kind = course.find_artifact_kind(a->kind);
+            const ArtifactStatus status = kind ? artifact_status(*kind, a->values) : ArtifactStatus{"Kept", "grey"};
+            if (!status.label.empty()) {
+                Chip(status.label, status.color, fonts);
+                ImGui::SameLine(0, 10);
+            }
+            const auto links = profile.links_to(a->id);
+            std::string where;
+            for (const std::string& item : links) {
+                const CourseItem* ci = course.find_item(item);
+                where += (where.empty() ? "" : ", ") +
+                         (ci ? (ci->kind == ItemKind::Homework ? "Homework " : "Module ") + std::to_string(ci->number)
+                             : item);
+            }
+            const std::string label = artifact_display_name(*a, course, profile) + "  \xE2\x80\xBA##open";
+            if (PageButton(label.c_str(), ButtonKind::Link, fonts)) go = kArtifactPrefix + a->id;
+            probe::last_item("work:" + a->id);
+            ImGui::SameLine(0, 10);
+            ImGui::PushFont(fonts.small);
+            ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
+            ImGui::TextUnformatted(((where.empty() ? std::string("not linked") : "from " + where) + "  \xC2\xB7  " +
+                                    when(a->edited))
+                                       .c_str());
+            ImGui::PopStyleColor();
+            ImGui::PopFont();
+            ImGui::PopID();
+        }
     }
     return go;
 }

@@ -3,12 +3,14 @@
 #include <imgui.h>
 
 #include <functional>
+#include <utility>
 
 #include "runtime/course_loader.h"
 #include "runtime/course_progress.h"
 #include "runtime/work_list.h"
 #include "ui/buttons.h"
 #include "ui/completion_bar.h"
+#include "ui/health_dashboard_view.h"
 #include "ui/my_work_view.h"
 #include "ui/notice_banner.h"
 #include "ui/sidebar_view.h"
@@ -39,11 +41,18 @@ void ReaderApp::load_content() {
     course_ = load_course(options_.content_dir);
     nav_.reset(course_, keep);
     page_.body.invalidate();
-    if (resume && nav_.current() == resume->page_id) {
-        page_.pending_scroll = resume->scroll;
-        reflection_.focus_on_open = resume->editing;
-    }
     loaded_once_ = true;
+    if (!resume) return;
+    if (nav_.current() != resume->page_id) {
+        // My work, accounts, the dashboard, an artifact, or work on a removed module: open it over the course.
+        const ResumePoint saved = *resume;
+        go(saved.page_id);
+        if (view_ == View::Page) return;  // it no longer exists: the first page it is
+        page_.pending_scroll = saved.scroll;
+        return;
+    }
+    page_.pending_scroll = resume->scroll;
+    reflection_.focus_on_open = resume->editing;
 }
 
 void ReaderApp::show_notice(const std::string& title, const std::string& text) {
@@ -63,6 +72,22 @@ void ReaderApp::leave_page() {
 
 void ReaderApp::go(const std::string& page_id) {
     if (page_id.empty()) return;
+    redraw_frames_ = 4;
+    if (page_id == kAccountsPage || page_id == kDashboardPage) {
+        const View v = page_id == kAccountsPage ? View::Accounts : View::Dashboard;
+        if (view_ == v) return;
+        leave_page();
+        view_ = v;
+        page_.pending_scroll = 0;
+        return;
+    }
+    if (page_id.rfind(kArtifactPrefix, 0) == 0) {
+        leave_page();
+        view_ = View::Artifact;
+        artifact_id_ = page_id.substr(std::string(kArtifactPrefix).size());
+        page_.pending_scroll = 0;
+        return;
+    }
     if (page_id == kMyWorkPage) {
         if (view_ == View::MyWork) return;
         leave_page();
@@ -86,6 +111,7 @@ void ReaderApp::go(const std::string& page_id) {
 }
 
 void ReaderApp::open_work(const std::string& id) {
+    if (id.rfind(kArtifactPrefix, 0) == 0) return go(id);
     go(id);
     reflection_.item_id.clear();  // rebind, so the cursor comes from the stored reflection
     reflection_.focus_on_open = true;
@@ -110,6 +136,7 @@ void ReaderApp::handle_keys() {
     else if (io.KeyAlt && pressed(ImGuiKey_End))
         moved = nav_.last();
     if (moved) {
+        redraw_frames_ = 4;
         leave_page();
         view_ = View::Page;
         page_.pending_scroll = 0;
@@ -117,8 +144,17 @@ void ReaderApp::handle_keys() {
 }
 
 void ReaderApp::record_resume() {
-    if (!session_ || !options_.screenshot.empty() || view_ != View::Page) return;
-    session_->set_resume({nav_.current(), page_.scroll, reflection_.editor.focused});
+    if (!session_ || !options_.screenshot.empty()) return;
+    std::string page;
+    switch (view_) {
+    case View::Page: page = nav_.current(); break;
+    case View::MyWork: page = kMyWorkPage; break;
+    case View::Accounts: page = kAccountsPage; break;
+    case View::Dashboard: page = kDashboardPage; break;
+    case View::Artifact: page = kArtifactPrefix + artifact_id_; break;
+    case View::RemovedWork: page = removed_id_; break;
+    }
+    session_->set_resume({page, page_.scroll, view_ == View::Page && reflection_.editor.focused});
 }
 
 void ReaderApp::draw_removed_work(float width) {
@@ -191,17 +227,45 @@ void ReaderApp::draw_page_column() {
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();
     };
+    // The learner's own pages get a wider column: tables and the dashboard need the room.
+    const float wide = std::max(280.0f, std::min(avail - 96.0f, 1100.0f));
+    const float wide_left = std::max(48.0f, (avail - wide) * 0.5f);
+    auto wide_column = [&](const std::function<void()>& body) {
+        ImGui::SetCursorPos(ImVec2(wide_left, 44));
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(wide_left + wide);
+        body();
+        ImGui::Dummy(ImVec2(0, 64));
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+    };
     if (view_ == View::MyWork && session_) {
         std::string open;
         column([&] { open = draw_my_work(session_->profile(), course_, width, fonts_); });
         if (!open.empty()) open_work(open);
     } else if (view_ == View::RemovedWork && session_) {
         column([&] { draw_removed_work(width); });
+    } else if (view_ == View::Accounts && session_) {
+        std::string open;
+        wide_column([&] { open = draw_accounts_view(accounts_, *session_, course_, wide, fonts_); });
+        if (!open.empty()) go(kArtifactPrefix + open);
+    } else if (view_ == View::Dashboard && session_) {
+        std::string open;
+        wide_column([&] { open = draw_health_dashboard(*session_, course_, wide, fonts_); });
+        if (!open.empty()) go(kArtifactPrefix + open);
+    } else if (view_ == View::Artifact && session_) {
+        ArtifactViewResult r;
+        wide_column([&] { r = draw_artifact_view(artifact_view_, *session_, course_, artifact_id_, wide, fonts_); });
+        if (r.deleted) go(kMyWorkPage);
+        else go(r.go);
     } else {
         PageHooks hooks;
         if (session_) {
             hooks.reflection_editor = [&](const CourseItem& item, float w) {
                 draw_reflection_panel(reflection_, *session_, item.id, item.title, w, fonts_);
+                ImGui::Dummy(ImVec2(0, 10));
+                const std::string open = draw_artifact_links(links_, *session_, course_, item, w, fonts_);
+                if (!open.empty()) pending_go_ = kArtifactPrefix + open;
             };
             hooks.item_footer = [&](const CourseItem& item, float w) {
                 draw_completion_bar(*session_, item, w, fonts_);
@@ -209,12 +273,14 @@ void ReaderApp::draw_page_column() {
         }
         ImGui::SetCursorPos(origin);  // draw_page centres its column in the width it finds
         go(draw_page(page_, course_, nav_, hooks, fonts_));
+        go(std::exchange(pending_go_, std::string()));
         return;
     }
     if (page_.pending_scroll >= 0) {
         ImGui::SetScrollY(page_.pending_scroll);
         page_.pending_scroll = -1;
     }
+    page_.scroll = ImGui::GetScrollY();
 }
 
 void ReaderApp::frame() {
@@ -232,14 +298,19 @@ void ReaderApp::frame() {
     ImGui::BeginChild("##sidebar", ImVec2(kSidebarWidth, io.DisplaySize.y), false);
     SidebarModel sidebar;
     sidebar.course = &course_;
-    const std::string current = view_ == View::MyWork ? std::string(kMyWorkPage)
-                                : view_ == View::RemovedWork ? std::string() : nav_.current();
+    const std::string current = view_ == View::MyWork      ? std::string(kMyWorkPage)
+                                : view_ == View::Accounts  ? std::string(kAccountsPage)
+                                : view_ == View::Dashboard ? std::string(kDashboardPage)
+                                : view_ == View::Page      ? nav_.current()
+                                                           : std::string();
     sidebar.current = &current;
     if (session_) {
         const Profile& profile = session_->profile();
         sidebar.item_state = [&](const std::string& id) { return item_state(profile, id); };
         sidebar.chapter_progress = [&](const Chapter& ch) { return chapter_progress(profile, ch); };
-        sidebar.work_count = static_cast<int>(list_work(profile, course_).size());
+        sidebar.work_count = static_cast<int>(list_work(profile, course_).size() + profile.artifacts.size());
+        sidebar.account_count = static_cast<int>(profile.accounts.size());
+        for (const ArtifactKind& k : course_.artifact_kinds) sidebar.has_dashboard |= k.dashboard;
     }
     std::string clicked = draw_sidebar(sidebar, fonts_);
     ImGui::EndChild();
@@ -273,6 +344,7 @@ void ReaderApp::frame() {
         record_resume();
         session_->tick();
     }
+    if (redraw_frames_ > 0) --redraw_frames_;
 }
 
 }  // namespace gw::ui

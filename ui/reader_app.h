@@ -8,6 +8,9 @@
 #include "runtime/page_navigator.h"
 #include "ui/fonts.h"
 #include "ui/page_view.h"
+#include "ui/accounts_view.h"
+#include "ui/artifact_links_panel.h"
+#include "ui/artifact_view.h"
 #include "ui/reflection_panel.h"
 
 namespace gw::ui {
@@ -36,9 +39,13 @@ public:
     const std::string& removed_work_shown() const { return removed_id_; }  // "" unless a removed module's work is open
     std::string window_title() const;
     bool quit_requested() const { return quit_requested_; }  // Ctrl+Q
+    // True while a page change, scroll or focus request still has to settle: the window loop draws another frame
+    // instead of sleeping.
+    bool wants_another_frame() const { return redraw_frames_ > 0; }
+    const std::string& artifact_shown() const { return artifact_id_; }  // "" unless an artifact page is open
 
 private:
-    enum class View { Page, MyWork, RemovedWork };
+    enum class View { Page, MyWork, RemovedWork, Accounts, Dashboard, Artifact };
 
     AppOptions options_;
     const Fonts& fonts_;
@@ -49,9 +56,15 @@ private:
     ReflectionPanelState reflection_;
     View view_ = View::Page;
     std::string removed_id_;
+    std::string artifact_id_;  // View::Artifact
+    ArtifactViewState artifact_view_;
+    ArtifactLinksState links_;
+    AccountsViewState accounts_;
+    int redraw_frames_ = 0;  // after a jump, draw a few more frames so scrolling and focus settle
     std::string notice_title_, notice_text_;
     bool loaded_once_ = false;
     bool quit_requested_ = false;
+    std::string pending_go_;  // a page asked for from inside the page being drawn
 
     void go(const std::string& page_id);
     void leave_page();

@@ -109,26 +109,27 @@ void progress_block(const ChapterProgress& p, const Fonts& fonts) {
     ImGui::PopFont();
 }
 
-bool my_work_row(const SidebarModel& model, const Fonts& fonts) {
-    const bool selected = model.current && *model.current == kMyWorkPage;
+// A row for one of the learner's own pages: My work, Accounts, Health dashboard.
+bool nav_row(const SidebarModel& model, const char* page, const char* icon, const char* title,
+             const std::string& detail, const Fonts& fonts) {
+    const bool selected = model.current && *model.current == page;
     const float width = ImGui::GetContentRegionAvail().x - kPad;
-    const float height = 44;
+    const float height = 38;
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    bool clicked = ImGui::InvisibleButton("##my-work", ImVec2(width, height));
-    probe::last_item("my-work");
+    bool clicked = ImGui::InvisibleButton(page, ImVec2(width, height));
+    probe::last_item(page + 1);  // "my-work", "accounts", "dashboard"
     bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height),
-                      selected ? color::kAccentSoft : hovered ? color::rgb(232, 229, 222) : color::rgb(250, 249, 246), 6);
-    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), selected ? color::rgb(170, 196, 230) : color::kRule, 6);
+    if (selected || hovered)
+        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height),
+                          selected ? color::kAccentSoft : color::rgb(232, 229, 222), 6);
     ImFont* f = selected ? fonts.ui.bold : fonts.ui.regular;
-    const char* pen = "\xE2\x9C\x8E";  // the pencil: what you wrote
-    dl->AddText(fonts.ui.bold, fonts.ui.bold->FontSize, ImVec2(pos.x + 14, pos.y + 12), color::kAccent, pen);
-    dl->AddText(f, f->FontSize, ImVec2(pos.x + 38, pos.y + 12), color::kHeading, "My work");
-    char count[48];
-    std::snprintf(count, sizeof count, model.work_count == 1 ? "1 reflection" : "%d reflections", model.work_count);
-    float w = fonts.small->CalcTextSizeA(fonts.small->FontSize, 1e9f, 0, count).x;
-    dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(pos.x + width - 12 - w, pos.y + 14), color::kMuted, count);
+    const float ty = pos.y + (height - f->FontSize) * 0.5f;
+    dl->AddText(fonts.ui.bold, fonts.ui.bold->FontSize, ImVec2(pos.x + 12, ty), color::kAccent, icon);
+    dl->AddText(f, f->FontSize, ImVec2(pos.x + 36, ty), color::kHeading, title);
+    float w = fonts.small->CalcTextSizeA(fonts.small->FontSize, 1e9f, 0, detail.c_str()).x;
+    dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(pos.x + width - 10 - w, ty + 2), color::kMuted,
+                detail.c_str());
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return clicked;
 }
@@ -146,7 +147,17 @@ std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
     label(fonts, upper(course.title).c_str());
     ImGui::Dummy(ImVec2(0, 6));
     if (model.work_count >= 0) {
-        if (my_work_row(model, fonts)) clicked = kMyWorkPage;
+        auto plural = [](int n, const char* one, const char* many) {
+            return std::to_string(n) + " " + (n == 1 ? one : many);
+        };
+        if (nav_row(model, kMyWorkPage, "\xE2\x9C\x8E", "My work", plural(model.work_count, "piece", "pieces"), fonts))
+            clicked = kMyWorkPage;
+        if (nav_row(model, kAccountsPage, "\xE2\x97\x86", "Accounts", plural(model.account_count, "account", "accounts"),
+                    fonts))
+            clicked = kAccountsPage;
+        if (model.has_dashboard &&
+            nav_row(model, kDashboardPage, "\xE2\x97\x8F", "Health dashboard", model.dashboard_detail, fonts))
+            clicked = kDashboardPage;
         ImGui::Dummy(ImVec2(0, 12));
     }
     for (const Chapter& ch : course.chapters) {

@@ -11,13 +11,19 @@ namespace gw::ui {
 
 // The page id the sidebar returns for its "My work" row; course ids cannot start with '@'.
 inline constexpr const char* kMyWorkPage = "@my-work";
+inline constexpr const char* kAccountsPage = "@accounts";
+inline constexpr const char* kDashboardPage = "@dashboard";
+inline constexpr const char* kArtifactPrefix = "@artifact:";  // followed by the artifact's id
 
 struct SidebarModel {
     const Course* course = nullptr;
     const std::string* current = nullptr;
     std::function<ItemState(const std::string& id)> item_state;           // optional
     std::function<ChapterProgress(const Chapter&)> chapter_progress;      // optional
-    int work_count = -1;  // reflections written, for the "My work" row; -1 hides the row
+    int work_count = -1;  // reflections and artifacts, for the "My work" row; -1 hides the learner's rows
+    int account_count = 0;
+    bool has_dashboard = false;
+    std::string dashboard_detail;  // "2 at risk"
 };
 
 // Returns the page the learner clicked, or an empty string.

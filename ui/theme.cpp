@@ -4,6 +4,14 @@ namespace gw::ui {
 
 using color::rgb;
 
+ChipColors chip_colors(const std::string& name) {
+    if (name == "green") return {rgb(226, 243, 232), rgb(30, 110, 64), color::kDone};
+    if (name == "yellow") return {rgb(253, 243, 214), rgb(138, 92, 8), rgb(222, 160, 30)};
+    if (name == "red") return {rgb(252, 231, 229), rgb(160, 40, 36), color::kError};
+    if (name == "blue") return {rgb(225, 236, 250), rgb(30, 84, 150), color::kAccent};
+    return {rgb(238, 237, 233), rgb(90, 92, 100), rgb(160, 160, 166)};
+}
+
 CalloutColors callout_colors(CalloutKind kind) {
     switch (kind) {
     case CalloutKind::Stat: return {rgb(232, 240, 250), rgb(37, 99, 170), rgb(200, 217, 238)};
@@ -67,7 +75,18 @@ void apply_style(ImGuiStyle& s) {
     c[ImGuiCol_ScrollbarGrabHovered] = to_vec4(rgb(180, 177, 170));
     c[ImGuiCol_ScrollbarGrabActive] = to_vec4(rgb(160, 157, 150));
     c[ImGuiCol_PlotHistogram] = to_vec4(color::kDone);
-    c[ImGuiCol_FrameBg] = to_vec4(rgb(232, 230, 224));
+    // Form fields (artifacts, accounts): white boxes with a hairline, like the reflection editor.
+    s.FrameBorderSize = 1;
+    c[ImGuiCol_FrameBg] = to_vec4(rgb(255, 255, 254));
+    c[ImGuiCol_FrameBgHovered] = to_vec4(rgb(248, 250, 253));
+    c[ImGuiCol_FrameBgActive] = to_vec4(rgb(255, 255, 255));
+    c[ImGuiCol_TableHeaderBg] = to_vec4(rgb(240, 238, 232));
+    c[ImGuiCol_TableBorderStrong] = to_vec4(color::kRule);
+    c[ImGuiCol_TableBorderLight] = to_vec4(rgb(232, 229, 222));
+    c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_TableRowBgAlt] = to_vec4(rgb(248, 247, 243));
+    c[ImGuiCol_TextSelectedBg] = to_vec4(rgb(196, 218, 246));
+    c[ImGuiCol_NavHighlight] = to_vec4(color::kAccent);
     c[ImGuiCol_CheckMark] = to_vec4(color::kDone);
     c[ImGuiCol_PopupBg] = to_vec4(rgb(255, 255, 255));
 }

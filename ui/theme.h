@@ -2,6 +2,8 @@
 // The reader's palette and ImGui style: a calm light theme with one accent, and a tint per callout kind.
 #include <imgui.h>
 
+#include <string>
+
 #include "runtime/document.h"
 
 namespace gw::ui {
@@ -34,6 +36,14 @@ constexpr ImU32 kWarning = rgb(176, 112, 14);
 }  // namespace color
 
 CalloutColors callout_colors(CalloutKind kind);
+
+// The colours content may name for choice options and rule results (green, yellow, red, blue, grey).
+struct ChipColors {
+    ImU32 background;
+    ImU32 ink;
+    ImU32 dot;
+};
+ChipColors chip_colors(const std::string& name);
 // The icon shown before a callout's title ("" for none).
 const char* callout_icon(CalloutKind kind);
 

@@ -1,0 +1,173 @@
+// Worked artifacts in the reader, headless: create one from a reflection, fill it in, see the rules react.
+#include <doctest/doctest.h>
+
+#include <imgui_internal.h>
+
+#include "../progress/temp_dir.h"
+#include "progress/profile_json.h"
+#include "progress/work_session.h"
+#include "runtime/artifact_rules.h"
+#include "ui/headless.h"
+#include "ui/item_probe.h"
+#include "ui/reader_app.h"
+#include "ui/sidebar_view.h"
+
+using namespace gw;
+using namespace gw::ui;
+
+namespace {
+
+struct ShippedFixture {
+    test::TempDir dir;
+    HeadlessImGui gui;
+    std::unique_ptr<WorkSession> session;
+    std::unique_ptr<ReaderApp> app;
+    std::function<void()> body = [this] { app->frame(); };
+
+    ShippedFixture() { probe::enable(true); }
+    ~ShippedFixture() { probe::enable(false); }
+    void start(const std::string& module) {
+        app.reset();
+        session.reset();
+        session = std::make_unique<WorkSession>(std::make_unique<ProfileStore>(dir.path(), "t"));
+        session->open();
+        AppOptions o;
+        o.content_dir = GROUNDWORK_SHIPPED_CONTENT;
+        o.start_item = module;
+        app = std::make_unique<ReaderApp>(o, gui.fonts(), session.get());
+        app->load_content();
+        frames(3);
+    }
+    void frames(int n) {
+        for (int i = 0; i < n; ++i) gui.frame(body);
+    }
+    void click(const std::string& name) {
+        auto c = probe::centre(name);
+        REQUIRE_MESSAGE(c, "not drawn: " << name);
+        gui.click(*c, body);
+        frames(1);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the account-mapping reflection offers an account map; creating one for a new account opens it") {
+    ShippedFixture f;
+    f.start("account-mapping");
+    f.gui.key(ImGuiKey_End, f.body);
+    f.frames(2);
+    f.click("create:account-map");
+    CHECK(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
+}
+
+TEST_CASE("filling in an account map: rows, ratings and the single-threaded warning, kept across a restart") {
+    ShippedFixture f;
+    f.start("account-mapping");
+    const std::string acct = f.session->add_account("Contoso").id;
+    const Artifact& created = f.session->create_artifact("account-map", "Account map", acct, nlohmann::json::object(),
+                                                         "account-mapping");
+    const std::string id = created.id;
+    f.app->open_work(kArtifactPrefix + id);
+    f.frames(3);
+    CHECK(f.app->artifact_shown() == id);
+    const ArtifactKind* kind = f.app->course().find_artifact_kind("account-map");
+    REQUIRE(kind);
+    auto threading = [&] {
+        for (const RuleResult& r : evaluate_rules(*kind, f.session->profile().artifact(id)->values))
+            if (r.rule->label == "Threading") return r;
+        return RuleResult{};
+    };
+
+    for (int row = 0; row < 2; ++row) {
+        f.click("add-row:stakeholders");
+        f.frames(2);
+        // Name: click the cell and type, as a user would.
+        f.click("cell:stakeholders:" + std::to_string(row) + ":name");
+        f.gui.type(row == 0 ? "Maria Lopez" : "Sam Okafor", f.body);
+        f.gui.key(ImGuiKey_Enter, f.body);
+        f.frames(2);
+        // Relationship: open the combo, pick Strong.
+        f.click("cell:stakeholders:" + std::to_string(row) + ":quality");
+        f.frames(2);
+        f.click("option:strong");
+        f.frames(2);
+        if (row == 0) {
+            CHECK_FALSE(threading().met);  // one Strong relationship: still single-threaded
+            CHECK(threading().applies);
+        }
+    }
+    const Artifact* a = f.session->profile().artifact(id);
+    REQUIRE(a->values["stakeholders"].size() == 2);
+    CHECK(a->values["stakeholders"][0]["name"] == "Maria Lopez");
+    CHECK(a->values["stakeholders"][1]["quality"] == "strong");
+    CHECK(threading().met);
+
+    // Saved, and there again after a restart, still linked from module 2.
+    REQUIRE(f.session->flush());
+    f.start("account-mapping");
+    const Artifact* again = f.session->profile().artifact(id);
+    REQUIRE(again);
+    CHECK(again->values["stakeholders"][0]["name"] == "Maria Lopez");
+    CHECK(f.session->profile().links_to(id) == std::vector<std::string>{"account-mapping"});
+}
+
+TEST_CASE("filling in a health audit: two at-risk signals turn it red with a check-in due in ten days") {
+    ShippedFixture f;
+    f.start("retention");
+    const std::string acct = f.session->add_account("Fabrikam").id;
+    nlohmann::json values = {{"audit_date", "2026-11-24"}};
+    const std::string id = f.session->create_artifact("health-audit", "Health audit", acct, values, "retention").id;
+    f.app->open_work(kArtifactPrefix + id);
+    f.frames(3);
+    const ArtifactKind* kind = f.app->course().find_artifact_kind("health-audit");
+    auto status = [&] { return artifact_status(*kind, f.session->profile().artifact(id)->values); };
+    CHECK(status().label == "Not rated yet");
+
+    f.click("pill:response_time:at_risk");
+    f.click("pill:engagement:healthy");
+    f.click("pill:referrals:healthy");
+    f.click("pill:tone:healthy");
+    CHECK(status().label == "Watch");
+    CHECK(status().color == "yellow");
+    f.click("pill:tone:at_risk");
+    CHECK(status().label == "At risk");
+    CHECK(status().color == "red");
+    const auto results = evaluate_rules(*kind, f.session->profile().artifact(id)->values);
+    CHECK(results[0].due_date == "2026-12-04");
+    f.click("pill:tone:at_risk");  // a second click clears the choice
+    CHECK(status().label == "Watch");
+}
+
+TEST_CASE("the reflection's artifact panel shows what it asks for, and a linked artifact opens from it") {
+    ShippedFixture f;
+    f.start("qbr");
+    const std::string acct = f.session->add_account("Adventure Works").id;
+    const std::string id =
+        f.session->create_artifact("qbr-design", "QBR design", acct, nlohmann::json::object(), "qbr").id;
+    f.gui.key(ImGuiKey_End, f.body);
+    f.frames(3);
+    REQUIRE(probe::centre("open:" + id));
+    f.click("open:" + id);
+    f.frames(2);
+    CHECK(f.app->artifact_shown() == id);
+}
+
+TEST_CASE("the app reopens the artifact, accounts or dashboard page the learner was on") {
+    ShippedFixture f;
+    f.start("");
+    const std::string acct = f.session->add_account("Litware").id;
+    const std::string id = f.session->create_artifact("account-plan", "Account plan", acct, nlohmann::json::object(),
+                                                      "").id;
+    f.app->open_work(kArtifactPrefix + id);
+    f.frames(3);
+    REQUIRE(f.session->flush());
+    f.start("");
+    CHECK(f.app->artifact_shown() == id);
+
+    f.click("dashboard");
+    f.frames(2);
+    REQUIRE(f.session->flush());
+    f.start("");
+    CHECK(f.session->profile().resume.page_id == kDashboardPage);
+    REQUIRE(probe::centre("audit:" + acct));  // the dashboard is what is drawn
+}

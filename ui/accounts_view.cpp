@@ -1,0 +1,145 @@
+#include "ui/accounts_view.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+
+#include "ui/artifact_view.h"
+#include "ui/buttons.h"
+#include "ui/chip.h"
+#include "ui/item_probe.h"
+#include "ui/theme.h"
+
+namespace gw::ui {
+
+namespace {
+
+const char* kTiers[] = {"Not tiered", "1 \xC2\xB7 Strategic", "2 \xC2\xB7 Growth", "3 \xC2\xB7 Maintain"};
+
+void heading(const Fonts& fonts, const char* kicker, const char* title, const std::string& subtitle) {
+    ImGui::PushFont(fonts.label);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kAccent);
+    ImGui::TextUnformatted(kicker);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, 4));
+    ImGui::PushFont(fonts.title);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kHeading);
+    ImGui::TextUnformatted(title);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::PushFont(fonts.heading);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
+    ImGui::TextWrapped("%s", subtitle.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, 16));
+}
+
+}  // namespace
+
+std::string format_money(double value) {
+    char digits[32];
+    std::snprintf(digits, sizeof digits, "%.0f", std::fabs(value));
+    std::string s = digits, out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i > 0 && (s.size() - i) % 3 == 0) out += ',';
+        out += s[i];
+    }
+    return (value < 0 ? "-$" : "$") + out;
+}
+
+std::string draw_accounts_view(AccountsViewState& state, WorkSession& session, const Course& course, float width,
+                               const Fonts& fonts) {
+    std::string open;
+    const Profile& profile = session.profile();
+    double current = 0, potential = 0;
+    for (const Account& a : profile.accounts) current += a.current_value, potential += a.potential_value;
+    const std::string subtitle = profile.accounts.empty()
+                                     ? std::string("Add the clients you work with; every artifact belongs to one")
+                                     : std::to_string(profile.accounts.size()) + " accounts \xC2\xB7 " +
+                                           format_money(current) + " today \xC2\xB7 " +
+                                           format_money(std::max(0.0, potential - current)) + " of room to grow";
+    heading(fonts, "YOUR PORTFOLIO", "Accounts", subtitle);
+
+    const bool read_only = session.store().read_only();
+    ImGui::BeginDisabled(read_only);
+    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+    if (!profile.accounts.empty() && ImGui::BeginTable("##accounts", 6, flags, ImVec2(width, 0))) {
+        ImGui::TableSetupColumn("Account", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableSetupColumn("Annual value", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn("Potential", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn("Gap", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+        ImGui::TableSetupColumn("Tier", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Notes", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+        ImGui::TableHeadersRow();
+        for (const Account& a : profile.accounts) {
+            ImGui::PushID(a.id.c_str());
+            ImGui::TableNextRow();
+            Account edit = a;
+            bool changed = false;
+            ImGui::TableSetColumnIndex(0);
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            changed |= ImGui::InputText("##name", &edit.name);
+            ImGui::TableSetColumnIndex(1);
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            changed |= ImGui::InputDouble("##cur", &edit.current_value, 0, 0, "%.0f");
+            ImGui::TableSetColumnIndex(2);
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            changed |= ImGui::InputDouble("##pot", &edit.potential_value, 0, 0, "%.0f");
+            ImGui::TableSetColumnIndex(3);
+            const double gap = edit.potential_value - edit.current_value;
+            ImGui::PushStyleColor(ImGuiCol_Text, gap > 0 ? color::kDone : color::kMuted);
+            ImGui::TextUnformatted(format_money(gap).c_str());
+            ImGui::PopStyleColor();
+            ImGui::TableSetColumnIndex(4);
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            int tier = std::clamp(edit.tier, 0, 3);
+            if (ImGui::Combo("##tier", &tier, kTiers, 4)) edit.tier = tier, changed = true;
+            ImGui::TableSetColumnIndex(5);
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            changed |= ImGui::InputText("##notes", &edit.notes);
+            if (changed) session.edit_account(edit);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Dummy(ImVec2(0, 6));
+    ImGui::SetNextItemWidth(280);
+    const bool enter = ImGui::InputTextWithHint("##newacct", "New account name", &state.new_name,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    if ((PageButton("Add account##add", ButtonKind::Primary, fonts) || enter) && !state.new_name.empty()) {
+        session.add_account(state.new_name);
+        state.new_name.clear();
+    }
+    probe::last_item("add-account");
+    ImGui::EndDisabled();
+
+    // Each account's artifacts.
+    ImGui::Dummy(ImVec2(0, 18));
+    for (const Account& a : profile.accounts) {
+        std::vector<const Artifact*> mine;
+        for (const Artifact& art : profile.artifacts)
+            if (art.account == a.id) mine.push_back(&art);
+        if (mine.empty()) continue;
+        ImGui::PushFont(fonts.ui.bold);
+        ImGui::TextUnformatted(a.name.c_str());
+        ImGui::PopFont();
+        for (const Artifact* art : mine) {
+            ImGui::PushID(art->id.c_str());
+            if (PageButton((artifact_display_name(*art, course, profile) + "  \xE2\x80\xBA##open").c_str(),
+                           ButtonKind::Link, fonts))
+                open = art->id;
+            ImGui::PopID();
+        }
+        ImGui::Dummy(ImVec2(0, 8));
+    }
+    return open;
+}
+
+}  // namespace gw::ui

@@ -1,0 +1,196 @@
+#include "ui/artifact_view.h"
+
+#include <imgui.h>
+
+#include <ctime>
+
+#include "runtime/artifact_rules.h"
+#include "ui/buttons.h"
+#include "ui/chip.h"
+#include "ui/item_probe.h"
+#include "ui/theme.h"
+
+namespace gw::ui {
+
+namespace {
+
+std::string upper(std::string s) {
+    for (char& c : s)
+        if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
+    return s;
+}
+
+std::string when(Millis ms) {
+    std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[48];
+    std::strftime(buf, sizeof buf, "%e %b %Y, %H:%M", &tm);
+    return buf;
+}
+
+void text_in(ImFont* font, ImU32 col, const std::string& s, bool wrapped = true) {
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, col);
+    if (wrapped) ImGui::TextWrapped("%s", s.c_str());
+    else ImGui::TextUnformatted(s.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+std::string item_label(const Course& course, const std::string& id) {
+    if (const CourseItem* item = course.find_item(id))
+        return (item->kind == ItemKind::Homework ? "Homework " : "Module ") + std::to_string(item->number) + " \xC2\xB7 " +
+               item->title;
+    return id + " (no longer in the course)";
+}
+
+void rule_results(const ArtifactKind& kind, const Artifact& a, const Fonts& fonts, float width) {
+    const std::vector<RuleResult> results = evaluate_rules(kind, a.values);
+    for (const RuleResult& r : results) {
+        const std::string label = r.rule->label.empty() ? r.label : r.rule->label + ": " + r.label;
+        if (r.rule->kind == RuleKind::Rows && r.met) {
+            Chip(r.rule->label + " \xE2\x9C\x93", "green", fonts);
+        } else if (r.rule->kind == RuleKind::Rows) {
+            Chip(r.rule->label, r.applies ? "yellow" : "grey", fonts);
+            ImGui::SameLine(0, 8);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 160);
+            text_in(fonts.small, r.applies ? chip_colors("yellow").ink : color::kMuted, r.label);
+            ImGui::PopTextWrapPos();
+            continue;
+        } else {
+            Chip(label, r.applies ? r.color : "grey", fonts);
+        }
+        probe::last_item("rule:" + r.rule->label);
+        if (!r.detail.empty()) {
+            ImGui::SameLine(0, 8);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
+            text_in(fonts.small, color::kMuted, r.detail, false);
+        }
+    }
+}
+
+}  // namespace
+
+std::string artifact_display_name(const Artifact& a, const Course& course, const Profile& profile) {
+    const ArtifactKind* kind = course.find_artifact_kind(a.kind);
+    std::string name = kind ? kind->title : (a.title.empty() ? a.kind : a.title);
+    const Account* acc = profile.account(a.account);
+    return name + " \xC2\xB7 " + (acc ? acc->name : a.account.empty() ? "Portfolio" : "(deleted account)");
+}
+
+ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& session, const Course& course,
+                                      const std::string& artifact_id, float width, const Fonts& fonts) {
+    ArtifactViewResult result;
+    const Profile& profile = session.profile();
+    const Artifact* a = profile.artifact(artifact_id);
+    if (!a) {
+        text_in(fonts.title, color::kHeading, "This artifact was deleted");
+        return result;
+    }
+    if (state.artifact_id != artifact_id) {
+        state = ArtifactViewState();
+        state.artifact_id = artifact_id;
+    }
+    const ArtifactKind* kind = course.find_artifact_kind(a->kind);
+    const Account* account = profile.account(a->account);
+
+    // Header.
+    text_in(fonts.label, color::kAccent,
+            upper((kind ? kind->title : a->title) + "  \xC2\xB7  " +
+                  (account ? account->name : a->account.empty() ? "Portfolio" : "Deleted account")),
+            false);
+    ImGui::Dummy(ImVec2(0, 4));
+    text_in(fonts.title, color::kHeading, artifact_display_name(*a, course, profile));
+    text_in(fonts.small, color::kMuted, "Created " + when(a->created) + "  \xC2\xB7  last changed " + when(a->edited));
+    ImGui::Dummy(ImVec2(0, 10));
+
+    const bool read_only = session.store().read_only();
+    ImGui::BeginDisabled(read_only);
+    if (!kind || kind->scope == ArtifactScope::Account) {
+        text_in(fonts.small, color::kMuted, "Account", false);
+        ImGui::SameLine(0, 10);
+        ImGui::SetNextItemWidth(280);
+        if (ImGui::BeginCombo("##account", account ? account->name.c_str() : "Choose an account")) {
+            for (const Account& acc : profile.accounts)
+                if (ImGui::Selectable(acc.name.c_str(), acc.id == a->account))
+                    session.set_artifact_account(a->id, acc.id);
+            ImGui::EndCombo();
+        }
+    }
+    ImGui::EndDisabled();
+
+    if (!kind) {
+        ImGui::Dummy(ImVec2(0, 8));
+        text_in(fonts.body.regular, color::kWarning,
+                "The course no longer declares \"" + a->kind + "\". Your entries are kept and export as they are.");
+        ImGui::Dummy(ImVec2(0, 8));
+        text_in(fonts.ui.mono, color::kText, a->values.dump(2));
+        return result;
+    }
+
+    if (!kind->rules.empty()) {
+        ImGui::Dummy(ImVec2(0, 8));
+        rule_results(*kind, *a, fonts, width);
+    }
+
+    // Linked from.
+    ImGui::Dummy(ImVec2(0, 10));
+    const std::vector<std::string> linked = profile.links_to(a->id);
+    text_in(fonts.label, color::kMuted, linked.empty() ? "NOT LINKED FROM ANY REFLECTION YET" : "LINKED FROM", false);
+    for (const std::string& item : linked) {
+        ImGui::PushID(item.c_str());
+        if (PageButton((item_label(course, item) + "##go").c_str(), ButtonKind::Link, fonts)) result.go = item;
+        ImGui::SameLine(0, 4);
+        if (!read_only && ImGui::SmallButton("\xC3\x97")) session.unlink(a->id, item);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Unlink from this page (the artifact stays)");
+        ImGui::PopID();
+    }
+
+    ImGui::Dummy(ImVec2(0, 6));
+    if (!kind->description.empty()) {
+        state.description.draw(kind->description, fonts, width);
+        ImGui::Dummy(ImVec2(0, 6));
+    }
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), color::kRule);
+    ImGui::Dummy(ImVec2(0, 16));
+
+    // Fields.
+    FieldContext ctx{&profile, &fonts, width};
+    ImGui::BeginDisabled(read_only);
+    for (const Field& f : kind->fields) {
+        const nlohmann::json value = a->values.value(f.id, nlohmann::json());
+        if (f.kind == FieldKind::Table && !f.timeline.empty()) {
+            double target = 0;
+            for (const Rule& r : kind->rules)
+                if (r.kind == RuleKind::Sum && r.table == f.id) target = r.target;
+            draw_timeline(f, value, target, ctx);
+        }
+        nlohmann::json out;
+        if (draw_field(f, value, out, state.fields, ctx)) session.set_artifact_value(a->id, f.id, out);
+        a = session.profile().artifact(artifact_id);  // an edit may have reallocated nothing, but stay safe
+        if (!a) return result;
+    }
+    ImGui::EndDisabled();
+
+    // Footer.
+    ImGui::Dummy(ImVec2(0, 12));
+    if (!read_only) {
+        if (!state.confirm_delete) {
+            if (PageButton("Delete this artifact##del", ButtonKind::Link, fonts)) state.confirm_delete = true;
+        } else {
+            text_in(fonts.ui.regular, color::kError, "Delete it and its links? This cannot be undone.", false);
+            if (PageButton("Delete##yes", ButtonKind::Quiet, fonts)) {
+                session.delete_artifact(artifact_id);
+                result.deleted = true;
+            }
+            ImGui::SameLine();
+            if (PageButton("Keep it##no", ButtonKind::Primary, fonts)) state.confirm_delete = false;
+        }
+    }
+    return result;
+}
+
+}  // namespace gw::ui

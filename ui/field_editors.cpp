@@ -1,0 +1,379 @@
+#include "ui/field_editors.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cfloat>
+#include <cstdio>
+
+#include "runtime/calendar_date.h"
+#include "ui/buttons.h"
+#include "ui/chip.h"
+#include "ui/item_probe.h"
+#include "ui/theme.h"
+
+namespace gw::ui {
+
+namespace {
+
+using nlohmann::json;
+
+std::string as_text(const json& v) { return v.is_string() ? v.get<std::string>() : std::string(); }
+double as_number(const json& v) { return v.is_number() ? v.get<double>() : 0.0; }
+
+void label_line(const Field& f, const Fonts& fonts) {
+    ImGui::PushFont(fonts.ui.bold);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kHeading);
+    ImGui::TextUnformatted(f.label.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    if (!f.help.empty()) {
+        ImGui::PushFont(fonts.small);
+        ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
+        ImGui::TextWrapped("%s", f.help.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+    ImGui::Dummy(ImVec2(0, 2));
+}
+
+bool text_input(const char* id, const json& value, json& out, float width, const char* hint = "") {
+    std::string s = as_text(value);
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::InputTextWithHint(id, hint, &s)) {
+        out = s;
+        return true;
+    }
+    return false;
+}
+
+bool date_input(const char* id, const json& value, json& out, float width) {
+    std::string s = as_text(value);
+    const bool bad = !s.empty() && !parse_date(s);
+    if (bad) ImGui::PushStyleColor(ImGuiCol_Text, color::kError);
+    ImGui::SetNextItemWidth(width);
+    bool changed = ImGui::InputTextWithHint(id, "YYYY-MM-DD", &s, ImGuiInputTextFlags_CharsNoBlank);
+    if (bad) {
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Not a date: write it as 2026-11-26");
+    }
+    if (changed) out = s;
+    return changed;
+}
+
+bool number_input(const char* id, const Field& f, const json& value, json& out, float width) {
+    double v = as_number(value);
+    ImGui::SetNextItemWidth(width);
+    const char* format = f.kind == FieldKind::Money ? "%.0f" : "%g";
+    if (ImGui::InputDouble(id, &v, 0, 0, format)) {
+        out = v;
+        return true;
+    }
+    return false;
+}
+
+bool choice_combo(const char* id, const Field& f, const json& value, json& out, float width) {
+    const std::string current = as_text(value);
+    const ChoiceOption* opt = f.option(current);
+    ImGui::SetNextItemWidth(width);
+    bool changed = false;
+    if (opt && !opt->color.empty()) ImGui::PushStyleColor(ImGuiCol_Text, chip_colors(opt->color).ink);
+    const bool open = ImGui::BeginCombo(id, opt ? opt->label.c_str() : "\xE2\x80\x94");
+    if (opt && !opt->color.empty()) ImGui::PopStyleColor();
+    if (open) {
+        if (ImGui::Selectable("\xE2\x80\x94", current.empty())) out = "", changed = true;
+        for (const ChoiceOption& o : f.options) {
+            if (!o.color.empty()) ImGui::PushStyleColor(ImGuiCol_Text, chip_colors(o.color).ink);
+            if (ImGui::Selectable(o.label.c_str(), o.id == current)) out = o.id, changed = true;
+            probe::last_item("option:" + o.id);
+            if (!o.color.empty()) ImGui::PopStyleColor();
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+// Options side by side as pills: one click picks, a click on the picked one clears.
+bool choice_pills(const Field& f, const json& value, json& out, const Fonts& fonts) {
+    const std::string current = as_text(value);
+    bool changed = false;
+    ImFont* font = fonts.ui.regular;
+    for (std::size_t i = 0; i < f.options.size(); ++i) {
+        const ChoiceOption& o = f.options[i];
+        const bool on = o.id == current;
+        const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e9f, 0, o.label.c_str());
+        const ImVec2 size(ts.x + 28, ts.y + 12);
+        if (i > 0) ImGui::SameLine(0, 6);
+        ImGui::PushID(o.id.c_str());
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        if (ImGui::InvisibleButton("pill", size)) {
+            out = on ? "" : o.id;
+            changed = true;
+        }
+        probe::last_item("pill:" + f.id + ":" + o.id);
+        const bool hovered = ImGui::IsItemHovered();
+        ImGui::PopID();
+        const ChipColors c = chip_colors(o.color.empty() ? "blue" : o.color);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 q(p.x + size.x, p.y + size.y);
+        dl->AddRectFilled(p, q, on ? c.background : hovered ? color::kAccentSoft : color::rgb(255, 255, 255), size.y / 2);
+        dl->AddRect(p, q, on ? c.dot : color::kRule, size.y / 2, 0, on ? 1.5f : 1.0f);
+        dl->AddCircleFilled(ImVec2(p.x + 12, p.y + size.y / 2), 3.5f, on ? c.dot : color::kFaint);
+        dl->AddText(font, font->FontSize, ImVec2(p.x + 20, p.y + 6), on ? c.ink : color::kText, o.label.c_str());
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    return changed;
+}
+
+bool rating_input(const char* id, const Field& f, const json& value, json& out) {
+    const int current = value.is_number_integer() ? value.get<int>() : 0;
+    bool changed = false;
+    ImGui::PushID(id);
+    for (int i = 1; i <= f.max; ++i) {
+        if (i > 1) ImGui::SameLine(0, 4);
+        ImGui::PushID(i);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        if (ImGui::InvisibleButton("dot", ImVec2(20, 20))) {
+            out = i == current ? 0 : i;  // clicking the current rating clears it
+            changed = true;
+        }
+        const bool hovered = ImGui::IsItemHovered();
+        ImGui::PopID();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 c(p.x + 10, p.y + 10);
+        if (i <= current) dl->AddCircleFilled(c, 7, color::kAccent);
+        else dl->AddCircle(c, 7, hovered ? color::kAccent : color::kFaint, 0, 1.5f);
+        if (hovered) ImGui::SetTooltip("%d of %d", i, f.max);
+    }
+    ImGui::SameLine(0, 10);
+    ImGui::TextDisabled(current ? "%d / %d" : "not rated", current, f.max);
+    ImGui::PopID();
+    return changed;
+}
+
+bool account_combo(const char* id, const json& value, json& out, const Profile* profile, float width) {
+    const std::string current = as_text(value);
+    const Account* acc = profile ? profile->account(current) : nullptr;
+    ImGui::SetNextItemWidth(width);
+    bool changed = false;
+    if (ImGui::BeginCombo(id, acc ? acc->name.c_str() : "\xE2\x80\x94")) {
+        if (ImGui::Selectable("\xE2\x80\x94", current.empty())) out = "", changed = true;
+        if (profile)
+            for (const Account& a : profile->accounts)
+                if (ImGui::Selectable(a.name.empty() ? a.id.c_str() : a.name.c_str(), a.id == current))
+                    out = a.id, changed = true;
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+// A table cell: the compact form of each kind.
+bool cell_editor(const Field& col, const json& value, json& out, const FieldContext& ctx) {
+    switch (col.kind) {
+    case FieldKind::Number:
+    case FieldKind::Money: return number_input("##v", col, value, out, -FLT_MIN);
+    case FieldKind::Date: return date_input("##v", value, out, -FLT_MIN);
+    case FieldKind::Choice: return choice_combo("##v", col, value, out, -FLT_MIN);
+    case FieldKind::Rating: return rating_input("##v", col, value, out);
+    case FieldKind::Account: return account_combo("##v", value, out, ctx.profile, -FLT_MIN);
+    case FieldKind::Check: {
+        bool b = value.is_boolean() && value.get<bool>();
+        if (ImGui::Checkbox("##v", &b)) return out = b, true;
+        return false;
+    }
+    default: return text_input("##v", value, out, -FLT_MIN);
+    }
+}
+
+float column_weight(const Field& col) {
+    switch (col.kind) {
+    case FieldKind::Date: return 1.1f;
+    case FieldKind::Number:
+    case FieldKind::Money: return 0.8f;
+    case FieldKind::Check: return 0.45f;
+    case FieldKind::Choice: return 1.2f;
+    case FieldKind::Rating: return 1.6f;
+    default: return 1.6f;
+    }
+}
+
+// Rows in display order: grouped by the group_by column's options (then unset), else as stored.
+std::vector<std::pair<std::string, std::vector<std::size_t>>> row_groups(const Field& table, const json& rows) {
+    std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;
+    const Field* g = table.group_by.empty() ? nullptr : table.column(table.group_by);
+    if (!g) {
+        groups.push_back({"", {}});
+        for (std::size_t i = 0; i < rows.size(); ++i) groups[0].second.push_back(i);
+        return groups;
+    }
+    for (const ChoiceOption& o : g->options) groups.push_back({o.id, {}});
+    groups.push_back({"", {}});
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const std::string v = rows[i].is_object() ? as_text(rows[i].value(g->id, json())) : "";
+        bool placed = false;
+        for (auto& [id, members] : groups)
+            if (!id.empty() && id == v) members.push_back(i), placed = true;
+        if (!placed) groups.back().second.push_back(i);
+    }
+    return groups;
+}
+
+bool table_editor(const Field& table, const json& value, json& out, const FieldContext& ctx) {
+    json rows = value.is_array() ? value : json::array();
+    bool changed = false;
+    int remove = -1;
+    const Field* group_col = table.group_by.empty() ? nullptr : table.column(table.group_by);
+    const auto groups = row_groups(table, rows);
+    for (const auto& [group, members] : groups) {
+        if (group_col) {
+            if (members.empty() && group.empty()) continue;  // no ungrouped rows: no "not set" heading
+            const ChoiceOption* o = group_col->option(group);
+            ImGui::Dummy(ImVec2(0, 4));
+            Chip((o ? o->label : std::string("Not rated yet")) + "  \xC2\xB7  " + std::to_string(members.size()),
+                 o ? o->color : "grey", *ctx.fonts);
+            if (members.empty()) continue;
+        }
+        ImGui::PushID(group.c_str());
+        const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
+                                      ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp |
+                                      ImGuiTableFlags_PadOuterX;
+        if (ImGui::BeginTable("##rows", static_cast<int>(table.columns.size()) + 1, flags, ImVec2(ctx.width, 0))) {
+            for (const Field& col : table.columns)
+                ImGui::TableSetupColumn(col.label.c_str(), ImGuiTableColumnFlags_WidthStretch, column_weight(col));
+            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 24);
+            ImGui::TableHeadersRow();
+            for (std::size_t i : members) {
+                ImGui::TableNextRow();
+                ImGui::PushID(static_cast<int>(i));
+                json& row = rows[i];
+                if (!row.is_object()) row = json::object();
+                for (std::size_t c = 0; c < table.columns.size(); ++c) {
+                    const Field& col = table.columns[c];
+                    ImGui::TableSetColumnIndex(static_cast<int>(c));
+                    ImGui::PushID(col.id.c_str());
+                    json cell;
+                    if (cell_editor(col, row.value(col.id, json()), cell, ctx)) {
+                        row[col.id] = cell;
+                        changed = true;
+                    }
+                    probe::last_item("cell:" + table.id + ":" + std::to_string(i) + ":" + col.id);
+                    ImGui::PopID();
+                }
+                ImGui::TableSetColumnIndex(static_cast<int>(table.columns.size()));
+                if (ImGui::SmallButton("\xC3\x97")) remove = static_cast<int>(i);
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this row");
+                ImGui::PopID();
+            }
+            ImGui::EndTable();
+        }
+        ImGui::PopID();
+    }
+    if (remove >= 0) {
+        rows.erase(rows.begin() + remove);
+        changed = true;
+    }
+    ImGui::Dummy(ImVec2(0, 2));
+    if (PageButton("+ Add a row##add", ButtonKind::Quiet, *ctx.fonts)) {
+        rows.push_back(json::object());
+        changed = true;
+    }
+    probe::last_item("add-row:" + table.id);
+    if (changed) out = rows;
+    return changed;
+}
+
+}  // namespace
+
+void draw_timeline(const Field& table, const json& rows, double target, const FieldContext& ctx) {
+    if (!rows.is_array() || table.timeline.empty()) return;
+    const std::string label_col = table.columns.empty() ? "" : table.columns.front().id;
+    double total = 0;
+    for (const json& r : rows) total += as_number(r.value(table.timeline, json()));
+    const double scale_to = std::max(total, target);
+    if (scale_to <= 0) return;
+    static const char* kCycle[] = {"blue", "green", "yellow", "blue", "green", "yellow"};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = 46, w = ctx.width;
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), color::rgb(238, 237, 233), 6);
+    float x = p.x;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const double minutes = as_number(rows[i].value(table.timeline, json()));
+        if (minutes <= 0) continue;
+        const float seg = static_cast<float>(w * minutes / scale_to);
+        const ChipColors c = chip_colors(kCycle[i % 6]);
+        dl->AddRectFilled(ImVec2(x + 1, p.y), ImVec2(x + seg - 1, p.y + h), c.background, 6);
+        dl->AddRectFilled(ImVec2(x + 1, p.y + h - 4), ImVec2(x + seg - 1, p.y + h), c.dot);
+        char top[32];
+        std::snprintf(top, sizeof top, "%g min", minutes);
+        const std::string name = as_text(rows[i].value(label_col, json()));
+        ImGui::PushClipRect(ImVec2(x + 4, p.y), ImVec2(x + seg - 4, p.y + h), true);
+        dl->AddText(ctx.fonts->label, ctx.fonts->label->FontSize, ImVec2(x + 8, p.y + 7), c.ink, top);
+        dl->AddText(ctx.fonts->small, ctx.fonts->small->FontSize, ImVec2(x + 8, p.y + 22), color::kText, name.c_str());
+        ImGui::PopClipRect();
+        x += seg;
+    }
+    if (target > 0 && total < target) {  // the unplanned part of the hour
+        dl->AddText(ctx.fonts->small, ctx.fonts->small->FontSize, ImVec2(x + 8, p.y + 15), color::kMuted, "unplanned");
+    }
+    ImGui::Dummy(ImVec2(w, h + 6));
+}
+
+bool draw_field(const Field& field, const json& value, json& out, FieldEditorState& state, const FieldContext& ctx) {
+    ImGui::PushID(field.id.c_str());
+    label_line(field, *ctx.fonts);
+    bool changed = false;
+    switch (field.kind) {
+    case FieldKind::Text: changed = text_input("##v", value, out, ctx.width); break;
+    case FieldKind::LongText: {
+        ProseEditorStyle style;
+        style.width = ctx.width;
+        style.min_lines = 3;
+        style.font = ctx.fonts->body.regular;
+        style.font_size = ctx.fonts->body.regular->FontSize;
+        style.placeholder = "";
+        std::string text = as_text(value);
+        if (ProseEditor("##prose", text, state.prose[field.id], style)) out = text, changed = true;
+        break;
+    }
+    case FieldKind::Number:
+    case FieldKind::Money:
+        changed = number_input("##v", field, value, out, 200);
+        if (!field.unit.empty() || field.kind == FieldKind::Money) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", field.unit.empty() ? "per year" : field.unit.c_str());
+        }
+        break;
+    case FieldKind::Date:
+        changed = date_input("##v", value, out, 160);
+        ImGui::SameLine();
+        if (PageButton("Today##today", ButtonKind::Link, *ctx.fonts)) out = format_date(today_days()), changed = true;
+        break;
+    case FieldKind::Choice: changed = choice_pills(field, value, out, *ctx.fonts); break;
+    case FieldKind::Rating: changed = rating_input("##v", field, value, out); break;
+    case FieldKind::Account: changed = account_combo("##v", value, out, ctx.profile, 320); break;
+    case FieldKind::Check: {
+        bool b = value.is_boolean() && value.get<bool>();
+        if (ImGui::Checkbox("##v", &b)) out = b, changed = true;
+        break;
+    }
+    case FieldKind::Checklist: {
+        json items = value.is_object() ? value : json::object();
+        for (const ChoiceOption& item : field.items) {
+            bool b = items.value(item.id, false);
+            if (ImGui::Checkbox(item.label.c_str(), &b)) {
+                items[item.id] = b;
+                changed = true;
+            }
+        }
+        if (changed) out = items;
+        break;
+    }
+    case FieldKind::Table: changed = table_editor(field, value, out, ctx); break;
+    }
+    ImGui::PopID();
+    ImGui::Dummy(ImVec2(0, 14));
+    return changed;
+}
+
+}  // namespace gw::ui

@@ -1,0 +1,34 @@
+#pragma once
+// One editor per field kind a content declaration can use. Each reads the field's current JSON value and returns
+// true with `out` set when the learner changed it; the caller sends the change to the session.
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+
+#include "progress/profile.h"
+#include "runtime/artifact_kind.h"
+#include "ui/fonts.h"
+#include "ui/prose_editor.h"
+
+namespace gw::ui {
+
+// Long-text editors keep cursor and undo per field across frames; nothing here outlives a restart.
+struct FieldEditorState {
+    std::map<std::string, ProseEditorState> prose;  // by field id
+};
+
+struct FieldContext {
+    const Profile* profile = nullptr;  // accounts, for account references
+    const Fonts* fonts = nullptr;
+    float width = 600;
+};
+
+// A labelled field: label, help line, the editor. Tables include their rows, add/remove and grouping.
+bool draw_field(const Field& field, const nlohmann::json& value, nlohmann::json& out, FieldEditorState& state,
+                const FieldContext& ctx);
+
+// The QBR-style bar: one segment per row, as wide as its share of `column`, labelled with `label_column`.
+void draw_timeline(const Field& table, const nlohmann::json& rows, double target, const FieldContext& ctx);
+
+}  // namespace gw::ui

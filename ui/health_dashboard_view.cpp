@@ -1,0 +1,130 @@
+#include "ui/health_dashboard_view.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "runtime/calendar_date.h"
+#include "runtime/health_dashboard.h"
+#include "ui/buttons.h"
+#include "ui/chip.h"
+#include "ui/item_probe.h"
+#include "ui/theme.h"
+
+namespace gw::ui {
+
+namespace {
+
+std::string short_date(long day) {
+    static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const std::string iso = format_date(day);
+    const int month = std::stoi(iso.substr(5, 2));
+    return std::to_string(std::stoi(iso.substr(8, 2))) + " " + kMonths[month - 1];
+}
+
+void text(ImFont* f, ImU32 c, const std::string& s) {
+    ImGui::PushFont(f);
+    ImGui::PushStyleColor(ImGuiCol_Text, c);
+    ImGui::TextUnformatted(s.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+}  // namespace
+
+std::string draw_health_dashboard(WorkSession& session, const Course& course, float width, const Fonts& fonts) {
+    std::string open;
+    const ArtifactKind* kind = nullptr;
+    for (const ArtifactKind& k : course.artifact_kinds)
+        if (k.dashboard) {
+            kind = &k;
+            break;
+        }
+    text(fonts.label, color::kAccent, "YOUR PORTFOLIO");
+    ImGui::Dummy(ImVec2(0, 4));
+    text(fonts.title, color::kHeading, "Health dashboard");
+    if (!kind) {
+        text(fonts.body.regular, color::kMuted, "This course declares no artifact kind with 'dashboard: true'.");
+        return open;
+    }
+    const Profile& profile = session.profile();
+    const int week_count = width > 900 ? 16 : 12;
+    const Dashboard d = build_dashboard(profile, *kind, today_days(), week_count);
+    char summary[160];
+    std::snprintf(summary, sizeof summary, "%d at risk \xC2\xB7 %d to watch \xC2\xB7 %d healthy \xC2\xB7 %d not audited",
+                  d.at_risk, d.watch, d.healthy, d.not_audited);
+    text(fonts.heading, color::kMuted, summary);
+    ImGui::Dummy(ImVec2(0, 16));
+    if (d.rows.empty()) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        text(fonts.body.regular, color::kText, "");
+        ImGui::TextWrapped("Add your accounts (the Accounts page), then audit each one: four signals, rated healthy "
+                           "or at risk. Each audit is dated, and this page colours every account by week.");
+        ImGui::PopTextWrapPos();
+        return open;
+    }
+
+    // Grid geometry: names on the left, one square per week, the latest status on the right.
+    const float name_w = 190, status_w = 210;
+    const float cell = std::max(16.0f, std::min(34.0f, (width - name_w - status_w) / week_count - 4));
+    const float pitch = cell + 4;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    for (int w = 0; w < week_count; w += 2) {
+        const std::string label = short_date(d.weeks[w]);
+        dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(p.x + name_w + w * pitch, p.y), color::kMuted,
+                    label.c_str());
+    }
+    dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(p.x + name_w + week_count * pitch + 12, p.y),
+                color::kMuted, "Latest audit");
+    ImGui::Dummy(ImVec2(width, fonts.small->FontSize + 8));
+
+    for (const DashboardRow& row : d.rows) {
+        ImGui::PushID(row.account.c_str());
+        p = ImGui::GetCursorScreenPos();
+        const float row_h = cell + 8;
+        const char* tier = row.tier == 1 ? "  T1" : row.tier == 2 ? "  T2" : row.tier == 3 ? "  T3" : "";
+        dl->AddText(fonts.ui.regular, fonts.ui.regular->FontSize, ImVec2(p.x, p.y + (row_h - fonts.ui.regular->FontSize) / 2),
+                    color::kText, (row.name + tier).c_str());
+        for (int w = 0; w < week_count; ++w) {
+            const DashboardCell& c = row.weeks[w];
+            const ImVec2 a(p.x + name_w + w * pitch, p.y + 4), b(a.x + cell, a.y + cell);
+            ImGui::SetCursorScreenPos(a);
+            ImGui::PushID(w);
+            const bool clicked = ImGui::InvisibleButton("cell", ImVec2(cell, cell));
+            const bool hovered = ImGui::IsItemHovered();
+            ImGui::PopID();
+            if (c.artifact.empty()) {
+                dl->AddRect(a, b, color::kRule, 5);
+            } else {
+                const ChipColors cc = chip_colors(c.color);
+                dl->AddRectFilled(a, b, cc.dot, 5);
+                if (hovered) {
+                    ImGui::SetTooltip("%s \xC2\xB7 week of %s", c.label.c_str(), short_date(d.weeks[w]).c_str());
+                    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                }
+                if (clicked) open = c.artifact;
+            }
+        }
+        ImGui::SetCursorScreenPos(ImVec2(p.x + name_w + week_count * pitch + 12, p.y + (row_h - fonts.small->FontSize - 8) / 2));
+        if (!row.latest.artifact.empty()) {
+            Chip(row.latest.label + (row.due_date.empty() ? "" : " \xC2\xB7 check in by " + row.due_date),
+                 row.latest.color, fonts);
+            if (ImGui::IsItemClicked()) open = row.latest.artifact;
+        } else {
+            Chip("Not audited", "grey", fonts);
+        }
+        ImGui::SameLine(0, 8);
+        if (!session.store().read_only() && ImGui::SmallButton("+ Audit")) {
+            open = session.create_artifact(kind->id, kind->title, row.account,
+                                           initial_values(*kind, format_date(today_days())), "").id;
+        }
+        probe::last_item("audit:" + row.account);
+        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + row_h + 2));
+        ImGui::Dummy(ImVec2(width, 0));
+        ImGui::PopID();
+    }
+    return open;
+}
+
+}  // namespace gw::ui
