@@ -33,5 +33,6 @@ inline void report(const char* what, double ms, double budget_ms) {
 int bench_content();
 int bench_frames();
 int bench_progress();
+int bench_artifacts();
 
 }  // namespace gw::bench

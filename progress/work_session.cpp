@@ -13,14 +13,14 @@ WorkSession::~WorkSession() {
 
 OpenReport WorkSession::open() {
     dirty_ = quiet_dirty_ = false;
+    ++revision_;
     return store_->open(&profile_);
 }
 
 void WorkSession::set_done(const std::string& id, bool done) {
     if (profile_.is_done(id) == done) return;
     profile_.set_done(id, done, clock_());
-    dirty_ = true;
-    save_now();
+    changed_now();
 }
 
 void WorkSession::write_reflection(const std::string& id, const std::string& title, const std::string& text,
@@ -29,8 +29,7 @@ void WorkSession::write_reflection(const std::string& id, const std::string& tit
     Reflection& r = profile_.edit_reflection(id, title, now);
     r.text = text;
     r.cursor = cursor;
-    dirty_ = true;
-    last_edit_ = now;
+    edited();
 }
 
 void WorkSession::move_cursor(const std::string& id, size_t cursor) {

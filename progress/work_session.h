@@ -2,6 +2,7 @@
 // The learner's work while the app runs: the profile in memory, what changed since the last save, and when to
 // save next. Views call it; it decides. Saving is "about a second after typing stops", and at once for deliberate
 // acts (marking done, leaving a module, losing focus, quitting).
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -50,6 +51,8 @@ public:
     std::string status_text() const;  // "Saved · just now", "Saving…", "Not saved, retrying", "Read-only"
     SaveStatus status() const { return store_->status(); }
     bool has_unsaved_changes() const { return dirty_; }
+    // Goes up with every change to the profile: views cache what they compute from it against this.
+    std::uint64_t revision() const { return revision_; }
 
 private:
     std::unique_ptr<ProfileStore> store_;
@@ -58,12 +61,15 @@ private:
     bool dirty_ = false;        // edits not yet handed to the store
     bool quiet_dirty_ = false;  // only cursor/resume changed: worth saving, not worth a status change
     Millis last_edit_ = 0;
+    std::uint64_t revision_ = 1;
 
     void edited() {  // a change to save after the typing pause
+        ++revision_;
         dirty_ = true;
         last_edit_ = clock_();
     }
     void changed_now() {  // a deliberate act: save at once
+        ++revision_;
         dirty_ = true;
         save_now();
     }

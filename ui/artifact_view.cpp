@@ -161,7 +161,9 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
     FieldContext ctx{&profile, &fonts, width};
     ImGui::BeginDisabled(read_only);
     for (const Field& f : kind->fields) {
-        const nlohmann::json value = a->values.value(f.id, nlohmann::json());
+        static const nlohmann::json null_value;
+        auto found = a->values.find(f.id);
+        const nlohmann::json& value = found == a->values.end() ? null_value : *found;
         if (f.kind == FieldKind::Table && !f.timeline.empty()) {
             double target = 0;
             for (const Rule& r : kind->rules)

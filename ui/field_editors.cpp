@@ -19,6 +19,14 @@ namespace {
 using nlohmann::json;
 
 std::string as_text(const json& v) { return v.is_string() ? v.get<std::string>() : std::string(); }
+
+// A member of an object without copying it (json::value copies): null when absent.
+const json& member(const json& obj, const std::string& key) {
+    static const json null_value;
+    if (!obj.is_object()) return null_value;
+    auto it = obj.find(key);
+    return it == obj.end() ? null_value : *it;
+}
 double as_number(const json& v) { return v.is_number() ? v.get<double>() : 0.0; }
 
 void label_line(const Field& f, const Fonts& fonts) {
@@ -209,7 +217,7 @@ std::vector<std::pair<std::string, std::vector<std::size_t>>> row_groups(const F
     for (const ChoiceOption& o : g->options) groups.push_back({o.id, {}});
     groups.push_back({"", {}});
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        const std::string v = rows[i].is_object() ? as_text(rows[i].value(g->id, json())) : "";
+        const std::string v = as_text(member(rows[i], g->id));
         bool placed = false;
         for (auto& [id, members] : groups)
             if (!id.empty() && id == v) members.push_back(i), placed = true;
@@ -219,7 +227,13 @@ std::vector<std::pair<std::string, std::vector<std::size_t>>> row_groups(const F
 }
 
 bool table_editor(const Field& table, const json& value, json& out, const FieldContext& ctx) {
-    json rows = value.is_array() ? value : json::array();
+    static const json no_rows = json::array();
+    const json& rows = value.is_array() ? value : no_rows;
+    json updated;  // a copy is made only when something changes: a 300-row table is not copied per frame
+    auto edit_rows = [&]() -> json& {
+        if (updated.is_null()) updated = rows;
+        return updated;
+    };
     bool changed = false;
     int remove = -1;
     const Field* group_col = table.group_by.empty() ? nullptr : table.column(table.group_by);
@@ -242,18 +256,24 @@ bool table_editor(const Field& table, const json& value, json& out, const FieldC
                 ImGui::TableSetupColumn(col.label.c_str(), ImGuiTableColumnFlags_WidthStretch, column_weight(col));
             ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 24);
             ImGui::TableHeadersRow();
-            for (std::size_t i : members) {
+            // Only the rows in view get widgets: a 300-person account map costs what a screenful does.
+            ImGuiListClipper clipper;
+            clipper.Begin(static_cast<int>(members.size()));
+            while (clipper.Step())
+            for (int m = clipper.DisplayStart; m < clipper.DisplayEnd; ++m) {
+                const std::size_t i = members[static_cast<std::size_t>(m)];
                 ImGui::TableNextRow();
                 ImGui::PushID(static_cast<int>(i));
-                json& row = rows[i];
-                if (!row.is_object()) row = json::object();
+                const json& row = rows[i];
                 for (std::size_t c = 0; c < table.columns.size(); ++c) {
                     const Field& col = table.columns[c];
                     ImGui::TableSetColumnIndex(static_cast<int>(c));
                     ImGui::PushID(col.id.c_str());
                     json cell;
-                    if (cell_editor(col, row.value(col.id, json()), cell, ctx)) {
-                        row[col.id] = cell;
+                    if (cell_editor(col, member(row, col.id), cell, ctx)) {
+                        json& target = edit_rows()[i];
+                        if (!target.is_object()) target = json::object();
+                        target[col.id] = cell;
                         changed = true;
                     }
                     probe::last_item("cell:" + table.id + ":" + std::to_string(i) + ":" + col.id);
@@ -269,16 +289,16 @@ bool table_editor(const Field& table, const json& value, json& out, const FieldC
         ImGui::PopID();
     }
     if (remove >= 0) {
-        rows.erase(rows.begin() + remove);
+        edit_rows().erase(edit_rows().begin() + remove);
         changed = true;
     }
     ImGui::Dummy(ImVec2(0, 2));
     if (PageButton("+ Add a row##add", ButtonKind::Quiet, *ctx.fonts)) {
-        rows.push_back(json::object());
+        edit_rows().push_back(json::object());
         changed = true;
     }
     probe::last_item("add-row:" + table.id);
-    if (changed) out = rows;
+    if (changed) out = std::move(updated);
     return changed;
 }
 
@@ -288,7 +308,7 @@ void draw_timeline(const Field& table, const json& rows, double target, const Fi
     if (!rows.is_array() || table.timeline.empty()) return;
     const std::string label_col = table.columns.empty() ? "" : table.columns.front().id;
     double total = 0;
-    for (const json& r : rows) total += as_number(r.value(table.timeline, json()));
+    for (const json& r : rows) total += as_number(member(r, table.timeline));
     const double scale_to = std::max(total, target);
     if (scale_to <= 0) return;
     static const char* kCycle[] = {"blue", "green", "yellow", "blue", "green", "yellow"};
@@ -298,7 +318,7 @@ void draw_timeline(const Field& table, const json& rows, double target, const Fi
     dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), color::rgb(238, 237, 233), 6);
     float x = p.x;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        const double minutes = as_number(rows[i].value(table.timeline, json()));
+        const double minutes = as_number(member(rows[i], table.timeline));
         if (minutes <= 0) continue;
         const float seg = static_cast<float>(w * minutes / scale_to);
         const ChipColors c = chip_colors(kCycle[i % 6]);
@@ -306,7 +326,7 @@ void draw_timeline(const Field& table, const json& rows, double target, const Fi
         dl->AddRectFilled(ImVec2(x + 1, p.y + h - 4), ImVec2(x + seg - 1, p.y + h), c.dot);
         char top[32];
         std::snprintf(top, sizeof top, "%g min", minutes);
-        const std::string name = as_text(rows[i].value(label_col, json()));
+        const std::string name = as_text(member(rows[i], label_col));
         ImGui::PushClipRect(ImVec2(x + 4, p.y), ImVec2(x + seg - 4, p.y + h), true);
         dl->AddText(ctx.fonts->label, ctx.fonts->label->FontSize, ImVec2(x + 8, p.y + 7), c.ink, top);
         dl->AddText(ctx.fonts->small, ctx.fonts->small->FontSize, ImVec2(x + 8, p.y + 22), color::kText, name.c_str());

@@ -32,7 +32,8 @@ void text(ImFont* f, ImU32 c, const std::string& s) {
 
 }  // namespace
 
-std::string draw_health_dashboard(WorkSession& session, const Course& course, float width, const Fonts& fonts) {
+std::string draw_health_dashboard(HealthDashboardState& state, WorkSession& session, const Course& course,
+                                  float width, const Fonts& fonts) {
     std::string open;
     const ArtifactKind* kind = nullptr;
     for (const ArtifactKind& k : course.artifact_kinds)
@@ -49,7 +50,16 @@ std::string draw_health_dashboard(WorkSession& session, const Course& course, fl
     }
     const Profile& profile = session.profile();
     const int week_count = width > 900 ? 16 : 12;
-    const Dashboard d = build_dashboard(profile, *kind, today_days(), week_count);
+    const long today = today_days();
+    if (state.revision != session.revision() || state.today != today || state.weeks != week_count ||
+        state.course != &course) {
+        state.dashboard = build_dashboard(profile, *kind, today, week_count);
+        state.revision = session.revision();
+        state.today = today;
+        state.weeks = week_count;
+        state.course = &course;
+    }
+    const Dashboard& d = state.dashboard;
     char summary[160];
     std::snprintf(summary, sizeof summary, "%d at risk \xC2\xB7 %d to watch \xC2\xB7 %d healthy \xC2\xB7 %d not audited",
                   d.at_risk, d.watch, d.healthy, d.not_audited);

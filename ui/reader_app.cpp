@@ -251,7 +251,7 @@ void ReaderApp::draw_page_column() {
         if (!open.empty()) go(kArtifactPrefix + open);
     } else if (view_ == View::Dashboard && session_) {
         std::string open;
-        wide_column([&] { open = draw_health_dashboard(*session_, course_, wide, fonts_); });
+        wide_column([&] { open = draw_health_dashboard(dashboard_, *session_, course_, wide, fonts_); });
         if (!open.empty()) go(kArtifactPrefix + open);
     } else if (view_ == View::Artifact && session_) {
         ArtifactViewResult r;

@@ -11,6 +11,7 @@
 #include "ui/accounts_view.h"
 #include "ui/artifact_links_panel.h"
 #include "ui/artifact_view.h"
+#include "ui/health_dashboard_view.h"
 #include "ui/reflection_panel.h"
 
 namespace gw::ui {
@@ -60,6 +61,7 @@ private:
     ArtifactViewState artifact_view_;
     ArtifactLinksState links_;
     AccountsViewState accounts_;
+    HealthDashboardState dashboard_;
     int redraw_frames_ = 0;  // after a jump, draw a few more frames so scrolling and focus settle
     std::string notice_title_, notice_text_;
     bool loaded_once_ = false;
