@@ -91,6 +91,11 @@ bool ProfileStore::take_lock() {
     return false;
 }
 
+std::string ProfileStore::locked_message() const {
+    return "Groundwork is already open for profile \"" + name_ +
+           "\" in another window. This one shows your work but cannot change it: keep working in the other window.";
+}
+
 OpenReport ProfileStore::open(Profile* out) {
     OpenReport report = open_file(out);
     const std::string rescued = rescued_work_note();
@@ -114,8 +119,7 @@ OpenReport ProfileStore::open_file(Profile* out) {
     if (locked) remove_stale_temporaries();
     if (!fs::exists(file_, ec)) {
         report.outcome = OpenOutcome::Created;
-        if (!locked) set_read_only(OpenOutcome::LockedReadOnly, "Groundwork is already open for profile \"" + name_ +
-                                                                    "\"; this window is read-only.");
+        if (!locked) set_read_only(OpenOutcome::LockedReadOnly, locked_message());
         return report;
     }
 
@@ -138,7 +142,7 @@ OpenReport ProfileStore::open_file(Profile* out) {
 
     if (!parse.ok) {
         if (!locked) {
-            set_read_only(OpenOutcome::LockedReadOnly, "Groundwork is already open for profile \"" + name_ + "\".");
+            set_read_only(OpenOutcome::LockedReadOnly, locked_message());
             return report;
         }
         // Never overwrite what we could not read: it may be recoverable by hand.
@@ -169,8 +173,7 @@ OpenReport ProfileStore::open_file(Profile* out) {
     }
 
     if (!locked) {
-        set_read_only(OpenOutcome::LockedReadOnly, "Groundwork is already open for profile \"" + name_ +
-                                                       "\"; this window is read-only.");
+        set_read_only(OpenOutcome::LockedReadOnly, locked_message());
         return report;
     }
     if (parse.migrated) {

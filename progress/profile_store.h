@@ -97,6 +97,7 @@ private:
 
     bool take_lock();
     OpenReport open_file(Profile* out);
+    std::string locked_message() const;
     void remove_stale_temporaries();
     std::string rescued_work_note() const;
     void writer_loop();

@@ -5,7 +5,7 @@
 namespace gw {
 
 WorkSession::WorkSession(std::unique_ptr<ProfileStore> store, std::function<Millis()> clock)
-    : store_(std::move(store)), clock_(std::move(clock)) {}
+    : store_(std::move(store)), clock_(std::move(clock)), started_at_(clock_()) {}
 
 WorkSession::~WorkSession() {
     if (dirty_ || quiet_dirty_) store_->save(profile_);

@@ -53,6 +53,7 @@ public:
     bool has_unsaved_changes() const { return dirty_; }
     // Goes up with every change to the profile: views cache what they compute from it against this.
     std::uint64_t revision() const { return revision_; }
+    Millis started_at() const { return started_at_; }  // when this run began: "edited in this run" vs before
 
 private:
     std::unique_ptr<ProfileStore> store_;
@@ -62,6 +63,7 @@ private:
     bool quiet_dirty_ = false;  // only cursor/resume changed: worth saving, not worth a status change
     Millis last_edit_ = 0;
     std::uint64_t revision_ = 1;
+    Millis started_at_ = 0;
 
     void edited() {  // a change to save after the typing pause
         ++revision_;

@@ -37,8 +37,21 @@ int main(int argc, char** argv) {
     CLI::App* check = app.add_subcommand("check", "Check a course folder: file:line: message per problem");
     check->add_option("dir", check_dir, "Course folder")->required();
 
-    // export/import take --profile and --data-dir from either side of the verb.
-    CLI::App* export_cmd = app.add_subcommand("export", "Write the whole profile as JSON to standard output");
+    // export/import take --profile and --data-dir from either side of the verb (export: --content too).
+    CLI::App* export_cmd = app.add_subcommand(
+        "export", "Write the whole profile as JSON to standard output, or your artifacts as Markdown or CSV files");
+    std::string export_format = "json", export_out;
+    export_cmd->add_option("--format", export_format,
+                           "json: the whole profile (for import); md: one document per artifact; csv: one file per "
+                           "artifact table")
+        ->check(CLI::IsMember({"json", "md", "csv"}))
+        ->default_str("json");
+    export_cmd->add_option("--out", export_out,
+                           "Folder to write into (created if missing); required for md and csv, json then writes "
+                           "profile.json there");
+    export_cmd->add_option("--content", options.content_dir,
+                           "Course folder whose artifact kinds and titles md/csv use (default: the shipped course)")
+        ->check(CLI::ExistingDirectory);
     std::string import_file;
     CLI::App* import_cmd = app.add_subcommand("import", "Restore a profile from an exported file (validated first)");
     import_cmd->add_option("file", import_file, "A file written by groundwork export")->required();
@@ -61,7 +74,15 @@ int main(int argc, char** argv) {
     }
 
     if (*check) return gw::run_check(check_dir, std::cout);
-    if (*export_cmd) return gw::run_export(options.data_dir, options.profile, std::cout, std::cerr);
+    if (*export_cmd) {
+        gw::ExportOptions e;
+        e.data_dir = options.data_dir;
+        e.profile = options.profile;
+        e.format = export_format;
+        e.out_dir = export_out;
+        e.content_dir = options.content_dir;
+        return gw::run_export(e, std::cout, std::cerr);
+    }
     if (*import_cmd) return gw::run_import(import_file, options.data_dir, options.profile, std::cout, std::cerr);
 
     if (!size.empty() && std::sscanf(size.c_str(), "%dx%d", &options.width, &options.height) != 2) {

@@ -14,8 +14,9 @@ bool PageButton(const char* id_label, ButtonKind kind, const Fonts& fonts) {
     const ImVec2 pad = kind == ButtonKind::Link ? ImVec2(2, 4) : ImVec2(16, 9);
     const ImVec2 size(text.x + pad.x * 2, text.y + pad.y * 2);
     ImVec2 p = ImGui::GetCursorScreenPos();
-    bool clicked = ImGui::InvisibleButton(id_label, size);
-    bool hovered = ImGui::IsItemHovered(), held = ImGui::IsItemActive();
+    const bool disabled = (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
+    bool clicked = ImGui::InvisibleButton(id_label, size) && !disabled;
+    bool hovered = ImGui::IsItemHovered() && !disabled, held = ImGui::IsItemActive() && !disabled;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 fill = 0, border = 0, ink = color::kAccent;
     switch (kind) {
@@ -35,6 +36,12 @@ bool PageButton(const char* id_label, ButtonKind kind, const Fonts& fonts) {
         ink = hovered ? color::kHeading : color::kMuted;
         break;
     }
+    if (disabled) {  // drawn by hand, so fade by hand: a dead button must look dead
+        auto fade = [](ImU32 c) { return (c & 0x00FFFFFF) | (((c >> 24) * 2 / 5) << 24); };
+        fill = fill ? fade(fill) : 0;
+        border = border ? fade(border) : 0;
+        ink = fade(ink);
+    }
     ImVec2 q(p.x + size.x, p.y + size.y);
     if (fill) dl->AddRectFilled(p, q, fill, 7);
     if (border) dl->AddRect(p, q, border, 7);
@@ -43,7 +50,7 @@ bool PageButton(const char* id_label, ButtonKind kind, const Fonts& fonts) {
         dl->AddLine(ImVec2(p.x + pad.x, q.y - pad.y + 1), ImVec2(q.x - pad.x, q.y - pad.y + 1), ink);
     if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) dl->AddRect(p, q, color::kAccent, 7, 0, 2);
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    return clicked;
+    return clicked;  // (a disabled button never reports a click)
 }
 
 }  // namespace gw::ui

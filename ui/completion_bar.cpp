@@ -24,7 +24,6 @@ void draw_completion_bar(WorkSession& session, const CourseItem& item, float wid
                        ButtonKind::Done, fonts))
             session.set_done(item.id, false);
         probe::last_item("done-button");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to mark it as not done");
     } else {
         if (PageButton(homework ? "Mark homework as done##done" : "Mark module as done##done", ButtonKind::Primary,
                        fonts))
@@ -33,8 +32,10 @@ void draw_completion_bar(WorkSession& session, const CourseItem& item, float wid
     }
     ImGui::EndDisabled();
     ImGui::SameLine(0, 16);
-    const char* note = done ? "Counted in your chapter progress." : homework ? "Lock it in before you move on."
-                                                                              : "Your reflection is saved either way.";
+    const char* note = done       ? "Counted in your progress. Click again to undo."
+                       : homework ? "Lock it in before you move on."
+                                  : "Your reflection is saved either way.";
+    if (width < 560) note = "";  // a narrow column keeps just the button
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 9);
     ImGui::PushFont(fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);

@@ -63,12 +63,19 @@ void problems_box(const std::vector<Diagnostic>& problems, const Fonts& fonts, f
 }
 
 // A card linking to another page: used for the overview's module list and the previous/next footer.
+float page_card_height(const std::string& title, const std::string& detail, float width, const Fonts& fonts) {
+    const float wrap = width - 32;
+    ImVec2 ts = fonts.ui.bold->CalcTextSizeA(fonts.ui.bold->FontSize, 1e9f, wrap, title.c_str());
+    ImVec2 ds = fonts.small->CalcTextSizeA(fonts.small->FontSize, 1e9f, wrap, detail.c_str());
+    return 14 + fonts.label->FontSize + 6 + ts.y + (detail.empty() ? 0 : 4 + ds.y) + 14;
+}
+
 bool page_card(const char* id, const std::string& kicker, const std::string& title, const std::string& detail,
-               float width, const Fonts& fonts, bool align_right = false) {
+               float width, const Fonts& fonts, bool align_right = false, float min_height = 0) {
     ImFont* tf = fonts.ui.bold;
     float wrap = width - 32;
     ImVec2 ts = tf->CalcTextSizeA(tf->FontSize, 1e9f, wrap, title.c_str());
-    float h = 14 + fonts.label->FontSize + 6 + ts.y + (detail.empty() ? 0 : 4 + fonts.small->FontSize * 1.3f) + 14;
+    float h = std::max(min_height, page_card_height(title, detail, width, fonts));
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::InvisibleButton(id, ImVec2(width, h));
     bool hovered = ImGui::IsItemHovered();
@@ -81,7 +88,11 @@ bool page_card(const char* id, const std::string& kicker, const std::string& tit
     };
     std::string k = upper(kicker);
     float y = p.y + 14;
-    dl->AddText(fonts.label, fonts.label->FontSize, ImVec2(x_for(fonts.label, k), y), color::kAccent, k.c_str());
+    // A narrow card cuts its kicker at the card's edge rather than letting it run out.
+    dl->PushClipRect(ImVec2(p.x + 12, p.y), ImVec2(p.x + width - 12, p.y + h), true);
+    dl->AddText(fonts.label, fonts.label->FontSize, ImVec2(std::max(p.x + 16, x_for(fonts.label, k)), y),
+                color::kAccent, k.c_str());
+    dl->PopClipRect();
     y += fonts.label->FontSize + 6;
     dl->AddText(tf, tf->FontSize, ImVec2(x_for(tf, title), y), color::kHeading, title.c_str(), nullptr, wrap);
     y += ts.y + 4;
@@ -248,17 +259,23 @@ std::string draw_page(PageViewState& state, const Course& course, const PageNavi
     // Previous / next.
     if (nav.count() > 1) {
         ImGui::Dummy(ImVec2(0, 28));
-        const float half = (width - 16) * 0.5f;
+        // Side by side, the same height; stacked when the column is too narrow for two.
+        const bool stacked = width < 560;
+        const float card_w = stacked ? width : (width - 16) * 0.5f;
         const std::string* prev = nav.previous_id();
         const std::string* next = nav.next_id();
+        float h = 0;
+        if (prev) h = std::max(h, page_card_height(page_title(course, *prev), "", card_w, fonts));
+        if (next) h = std::max(h, page_card_height(page_title(course, *next), "", card_w, fonts));
         ImVec2 row = ImGui::GetCursorScreenPos();
         if (prev && page_card("##prev", "\xE2\x86\x90  Previous  \xC2\xB7  " + page_kicker(course, *prev),
-                              page_title(course, *prev), "", half, fonts))
+                              page_title(course, *prev), "", card_w, fonts, false, h))
             go = *prev;
         if (next) {
-            ImGui::SetCursorScreenPos(ImVec2(row.x + half + 16, row.y));
+            if (stacked) ImGui::Dummy(ImVec2(0, 4));
+            else ImGui::SetCursorScreenPos(ImVec2(row.x + card_w + 16, row.y));
             if (page_card("##next", "Next  \xC2\xB7  " + page_kicker(course, *next) + "  \xE2\x86\x92",
-                          page_title(course, *next), "", half, fonts, true))
+                          page_title(course, *next), "", card_w, fonts, !stacked, h))
                 go = *next;
         }
     }

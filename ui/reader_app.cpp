@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <functional>
 #include <utility>
 
@@ -19,7 +20,8 @@
 namespace gw::ui {
 
 namespace {
-constexpr float kSidebarWidth = 312.0f;
+// The sidebar gives way on narrow windows so the reading column keeps a usable width.
+float sidebar_width(float display_width) { return std::clamp(display_width * 0.26f, 236.0f, 312.0f); }
 constexpr ImGuiWindowFlags kPlainWindow = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                           ImGuiWindowFlags_NoScrollWithMouse;
@@ -262,7 +264,10 @@ void ReaderApp::draw_page_column() {
         PageHooks hooks;
         if (session_) {
             hooks.reflection_editor = [&](const CourseItem& item, float w) {
-                draw_reflection_panel(reflection_, *session_, item.id, item.title, w, fonts_);
+                draw_reflection_panel(reflection_, *session_, item.id, item.title, w, fonts_,
+                                      item.kind == ItemKind::Homework
+                                          ? "Your notes on this assignment: what you did, what you found. They save by themselves."
+                                          : "");
                 ImGui::Dummy(ImVec2(0, 10));
                 const std::string open = draw_artifact_links(links_, *session_, course_, item, w, fonts_);
                 if (!open.empty()) pending_go_ = kArtifactPrefix + open;
@@ -295,7 +300,8 @@ void ReaderApp::frame() {
 
     // Sidebar.
     ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kSidebar);
-    ImGui::BeginChild("##sidebar", ImVec2(kSidebarWidth, io.DisplaySize.y), false);
+    const float sidebar_w = sidebar_width(io.DisplaySize.x);
+    ImGui::BeginChild("##sidebar", ImVec2(sidebar_w, io.DisplaySize.y), false);
     SidebarModel sidebar;
     sidebar.course = &course_;
     const std::string current = view_ == View::MyWork      ? std::string(kMyWorkPage)
@@ -304,6 +310,9 @@ void ReaderApp::frame() {
                                 : view_ == View::Page      ? nav_.current()
                                                            : std::string();
     sidebar.current = &current;
+    // Follow the page when it changed by keys, cards or resume (a click in the sidebar is already in view).
+    sidebar.reveal_current = current != sidebar_shown_;
+    sidebar_shown_ = current;
     if (session_) {
         const Profile& profile = session_->profile();
         sidebar.item_state = [&](const std::string& id) { return item_state(profile, id); };
@@ -321,7 +330,7 @@ void ReaderApp::frame() {
     ImGui::SameLine(0, 0);
     const ImVec2 column_origin = ImGui::GetCursorPos();
     const float notices_h =
-        draw_notices(column_origin.x, io.DisplaySize.x - kSidebarWidth - ImGui::GetStyle().ScrollbarSize);
+        draw_notices(column_origin.x, io.DisplaySize.x - sidebar_w - ImGui::GetStyle().ScrollbarSize);
     ImGui::SetCursorPos(ImVec2(column_origin.x, column_origin.y + notices_h));
     // The root window must never have anything to scroll: the child ends exactly at the bottom edge.
     ImGui::BeginChild("##page", ImVec2(0, io.DisplaySize.y - notices_h - ImGui::GetStyle().ItemSpacing.y), false);

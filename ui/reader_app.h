@@ -66,7 +66,8 @@ private:
     std::string notice_title_, notice_text_;
     bool loaded_once_ = false;
     bool quit_requested_ = false;
-    std::string pending_go_;  // a page asked for from inside the page being drawn
+    std::string pending_go_;
+    std::string sidebar_shown_;  // the page the sidebar last highlighted  // a page asked for from inside the page being drawn
 
     void go(const std::string& page_id);
     void leave_page();

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <ctime>
+
 #include "ui/item_probe.h"
 #include "ui/theme.h"
 
@@ -33,7 +35,7 @@ void draw_read_only_text(const std::string& text, float width, const Fonts& font
 }  // namespace
 
 void draw_reflection_panel(ReflectionPanelState& state, WorkSession& session, const std::string& item_id,
-                           const std::string& title, float width, const Fonts& fonts) {
+                           const std::string& title, float width, const Fonts& fonts, const std::string& placeholder) {
     const Reflection* stored = session.profile().reflection(item_id);
     if (state.item_id != item_id) {
         state.editor = ProseEditorState();
@@ -53,6 +55,7 @@ void draw_reflection_panel(ReflectionPanelState& state, WorkSession& session, co
     style.footer_font = fonts.small;
     style.min_lines = 5;
     const bool read_only = session.store().read_only();
+    if (!placeholder.empty()) style.placeholder = placeholder.c_str();
     if (read_only) style.placeholder = "This profile is read-only: see the note at the top of the page.";
 
     std::string text = stored ? stored->text : std::string();
@@ -84,8 +87,20 @@ void draw_reflection_panel(ReflectionPanelState& state, WorkSession& session, co
     state.was_focused = state.editor.focused;
 
     const SaveStatus status = session.status();
-    std::string line = session.status_text();
-    if (!stored && !changed && status.last_saved == 0) line.clear();  // nothing written here yet: nothing to report
+    // Report saving only for text changed in this run; older text says when it was last edited.
+    std::string line;
+    const Reflection* now_stored = session.profile().reflection(item_id);
+    if (now_stored && now_stored->edited >= session.started_at()) {
+        line = session.status_text();
+    } else if (now_stored && now_stored->edited > 0) {
+        std::time_t t = static_cast<std::time_t>(now_stored->edited / 1000);
+        std::tm tm{};
+        localtime_r(&t, &tm);
+        char buf[64];
+        std::strftime(buf, sizeof buf, "Last edited %e %b %Y, %H:%M", &tm);
+        line = buf;
+    }
+    if (status.state == SaveState::Failed) line = session.status_text();
     if (status.state == SaveState::Failed || status.state == SaveState::ReadOnly) style.footer_color = color::kError;
     else style.footer_color = color::kMuted;
     ProseEditorFooter(state.editor, line.c_str(), style);

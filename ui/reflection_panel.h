@@ -20,6 +20,7 @@ struct ReflectionPanelState {
 
 // Draws the editor for `item_id` (`title` is remembered for "My work" should the module later be removed).
 void draw_reflection_panel(ReflectionPanelState& state, WorkSession& session, const std::string& item_id,
-                           const std::string& title, float width, const Fonts& fonts);
+                           const std::string& title, float width, const Fonts& fonts,
+                           const std::string& placeholder = "");
 
 }  // namespace gw::ui

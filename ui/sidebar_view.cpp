@@ -27,6 +27,19 @@ std::string upper(std::string s) {
     return s;
 }
 
+// The text, cut with an ellipsis to fit `width` (at a UTF-8 character boundary).
+std::string fit_text(ImFont* font, std::string text, float width) {
+    auto w = [&](const std::string& s) { return font->CalcTextSizeA(font->FontSize, 1e9f, 0, s.c_str()).x; };
+    if (w(text) <= width) return text;
+    const std::string ellipsis = "\xE2\x80\xA6";
+    while (!text.empty() && w(text + ellipsis) > width) {
+        text.pop_back();
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+    }
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    return text + ellipsis;
+}
+
 void state_marker(ImDrawList* dl, ImVec2 centre, float r, ItemState state, const char* text, const Fonts& fonts,
                   bool selected) {
     ImFont* f = fonts.ui.bold;
@@ -196,26 +209,37 @@ std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
                 }
                 ImGui::Dummy(ImVec2(0, 8));
                 std::string heading = upper(cat ? cat->title : m.category.empty() ? "Modules" : m.category);
-                label(fonts, heading.c_str());
-                ImGui::SameLine();
                 char count[32];
                 std::snprintf(count, sizeof count, "%d/%d", done_in_run, in_run);
                 float w = fonts.label->CalcTextSizeA(fonts.label->FontSize, 1e9f, 0, count).x;
+                const float room = ImGui::GetWindowContentRegionMax().x - kPad - w - 10 - ImGui::GetCursorPosX();
+                label(fonts, fit_text(fonts.label, heading, room).c_str());
+                ImGui::SameLine();
                 ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - kPad - w);  // in line with the rows
                 label(fonts, count, color::kFaint);
             }
             char marker[8];
             std::snprintf(marker, sizeof marker, "%d", m.number);
             if (item_row(m, marker, model.current && *model.current == m.id, state_of(m.id), fonts)) clicked = m.id;
+            if (model.reveal_current && model.current && *model.current == m.id) ImGui::SetScrollHereY(0.5f);
         }
         if (!ch.homework.empty()) {
             ImGui::Dummy(ImVec2(0, 8));
             label(fonts, "HOMEWORK");
+            int hw_done = 0;
+            for (const CourseItem& h : ch.homework) hw_done += state_of(h.id) == ItemState::Done;
+            ImGui::SameLine();
+            char count[32];
+            std::snprintf(count, sizeof count, "%d/%d", hw_done, int(ch.homework.size()));
+            float cw = fonts.label->CalcTextSizeA(fonts.label->FontSize, 1e9f, 0, count).x;
+            ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - kPad - cw);
+            label(fonts, count, color::kFaint);
             for (const CourseItem& h : ch.homework) {
                 char marker[8];
                 std::snprintf(marker, sizeof marker, "H%d", h.number);
                 if (item_row(h, marker, model.current && *model.current == h.id, state_of(h.id), fonts))
                     clicked = h.id;
+                if (model.reveal_current && model.current && *model.current == h.id) ImGui::SetScrollHereY(0.5f);
             }
         }
         ImGui::Dummy(ImVec2(0, 16));

@@ -22,6 +22,7 @@ struct SidebarModel {
     std::function<ChapterProgress(const Chapter&)> chapter_progress;      // optional
     int work_count = -1;  // reflections and artifacts, for the "My work" row; -1 hides the learner's rows
     int account_count = 0;
+    bool reveal_current = false;  // scroll the current page's row into view (after a jump, at start)
     bool has_dashboard = false;
     std::string dashboard_detail;  // "2 at risk"
 };

@@ -1,0 +1,470 @@
+// Artifact export: Markdown and CSV compared byte for byte with golden files in tests/data/export/, and the
+// `groundwork export --format md|csv --out DIR` verb through the real binary.
+//
+// After an intended change to the output, regenerate the goldens and review the diff:
+//   GROUNDWORK_UPDATE_GOLDEN=1 ./build/tests/test_runtime -tc='*golden*'
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <iterator>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "../progress/temp_dir.h"
+#include "progress/profile_json.h"
+#include "progress/profile_store.h"
+#include "runtime/app_options.h"
+#include "runtime/artifact_export.h"
+#include "runtime/calendar_date.h"
+#include "runtime/course_loader.h"
+
+using namespace gw;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kGoldenDir = fs::path(GROUNDWORK_TEST_DATA) / "export";
+
+// Created/edited dates are the learner's local calendar dates: pin the zone so the goldens hold everywhere.
+class UtcZone {
+public:
+    UtcZone() {
+        if (const char* tz = std::getenv("TZ")) saved_ = tz, had_ = true;
+        setenv("TZ", "UTC", 1);
+        tzset();
+    }
+    ~UtcZone() {
+        if (had_) setenv("TZ", saved_.c_str(), 1);
+        else unsetenv("TZ");
+        tzset();
+    }
+
+private:
+    std::string saved_;
+    bool had_ = false;
+};
+
+Millis at(const std::string& day, int hour = 12) { return (*parse_date(day) * 86400 + hour * 3600) * Millis(1000); }
+
+std::string visible(const std::string& line) {
+    std::string out;
+    for (char c : line) out += c == '\r' ? std::string("\\r") : std::string(1, c);
+    return out;
+}
+
+bool updating_goldens() {
+    const char* v = std::getenv("GROUNDWORK_UPDATE_GOLDEN");
+    return v && std::string(v) == "1";
+}
+
+// Byte-for-byte against tests/data/export/<name>; a failure names the first differing line.
+void check_golden(const std::string& name, const std::string& actual) {
+    const fs::path file = kGoldenDir / name;
+    if (updating_goldens()) {
+        test::spit(file, actual);
+        MESSAGE("golden updated: " << file.string());
+        return;
+    }
+    INFO("golden file " << file.string() << " (regenerate with GROUNDWORK_UPDATE_GOLDEN=1 and review the diff)");
+    REQUIRE_MESSAGE(fs::exists(file), "missing golden file");
+    const std::string expected = test::slurp(file);
+    if (expected == actual) return;
+    std::istringstream e(expected), a(actual);
+    std::string el, al;
+    int line = 0;
+    for (;;) {
+        ++line;
+        const bool has_e = bool(std::getline(e, el)), has_a = bool(std::getline(a, al));
+        if (!has_e && !has_a) break;  // differ only in a final line break
+        if (has_e && has_a && el == al) continue;
+        FAIL_CHECK("output differs from " << name << " at line " << line << "\n  expected: "
+                                          << (has_e ? "\"" + visible(el) + "\"" : "<end of file>")
+                                          << "\n  actual:   " << (has_a ? "\"" + visible(al) + "\"" : "<end of file>"));
+        return;
+    }
+    FAIL_CHECK("output differs from " << name << " only in its final line break");
+}
+
+const Course& shipped_course() {
+    static const Course course = load_course(GROUNDWORK_SHIPPED_CONTENT);
+    return course;
+}
+
+// Two accounts and one of each kind the brief names, plus a portfolio artifact and one of a removed kind.
+Profile sample() {
+    Profile p;
+    Account& northwind = p.add_account("Northwind Traders", at("2026-09-01"));  // acct-1
+    northwind.current_value = 1250000;
+    northwind.potential_value = 2000000;
+    northwind.tier = 1;
+    p.add_account("Contoso & Sons, Ltd.", at("2026-09-02"));  // acct-2
+
+    Artifact& map = p.add_artifact("account-map", "Account map", "acct-1", at("2026-09-21"));  // art-1
+    map.edited = at("2026-10-02");
+    map.values = {
+        {"stakeholders",
+         json::array({
+             {{"name", "Dana Whitfield"}, {"role", "COO"}, {"location", "Head office"}, {"influence", "decision_maker"},
+              {"quality", "strong"}, {"value_seen", "Fewer escalations"}, {"challenge", "Board wants a 10% cost cut"},
+              {"outreach", "Share the Q3 results"}, {"outreach_date", "2026-10-15"}},
+             {{"name", "Luis Ortega"}, {"role", "Ops | Finance lead"}, {"location", "Rotterdam, NL"},
+              {"influence", "influencer"}, {"quality", "neutral"},
+              {"value_seen", "Calls us \"the quiet one\" that just works"},
+              {"challenge", "Month-end close\nruns late"}, {"outreach", "Coffee at the site visit"}},
+             {{"name", "Priya Nair"}, {"role", "Analyst"}, {"influence", "user"}, {"quality", "unknown"}},
+             {{"name", "Tom Becker"}, {"role", "Procurement"}, {"influence", "influencer"}, {"quality", "at_risk"},
+              {"challenge", "Pushing for a re-tender"}, {"outreach", "Ask Dana for an introduction"},
+              {"outreach_date", "2026-10-01"}},
+         })},
+        {"competitors", "Acme Logistics holds the EU freight lanes.\n\nThreat: their contract renews in March."},
+    };
+    p.link(map.id, "account-mapping");
+
+    Artifact& qbr = p.add_artifact("qbr-design", "QBR design", "acct-1", at("2026-10-20"));  // art-2
+    qbr.edited = at("2026-11-02");
+    qbr.values = {
+        {"meeting_date", "2026-11-12"},
+        {"phases", json::array({
+                       {{"phase", "Results celebration"}, {"minutes", 10}, {"questions", "What did the 18% cycle-time gain free up?"}},
+                       {{"phase", "Strategic context"}, {"minutes", 15}, {"questions", "What is on the board's agenda for 2027?"}},
+                       {{"phase", "Current engagement health"}, {"minutes", 10}},
+                       {{"phase", "Forward vision"}, {"minutes", 15}, {"questions", "Where would EU lanes fit, if at all?"}},
+                       {{"phase", "Alignment conversation"}, {"minutes", 5}},
+                   })},
+        {"preparation", {{"results", true}, {"intelligence", true}, {"hypothesis", false}}},
+        {"hypothesis", "Consolidating the EU lanes with us saves them a second vendor review."},
+        {"we_do", "Send the capacity model"},
+        {"client_does", "Confirm Q1 volumes"},
+        {"by_when", "2026-11-26"},
+    };
+    p.link(qbr.id, "qbr");
+    p.link(qbr.id, "hw-qbr-design");
+
+    Artifact& audit = p.add_artifact("health-audit", "Health audit", "acct-2", at("2026-11-26", 9));  // art-3
+    audit.values = {
+        {"audit_date", "2026-11-26"},     {"response_time", "at_risk"}, {"engagement", "healthy"},
+        {"referrals", "at_risk"},         {"tone", "healthy"},
+        {"opening_question", "What has changed on your side since the summer?"},
+    };
+    p.link(audit.id, "hw-health-audit");
+    p.edit_reflection("old-retention", "Retention Basics", at("2026-11-20"));  // a module since removed from the course
+    p.link(audit.id, "old-retention");
+
+    Artifact& plan = p.add_artifact("account-plan", "Account plan", "acct-1", at("2026-10-05"));  // art-4
+    plan.values = {
+        {"plan_date", "2026-10-05"},
+        {"profile", "Regional distributor, 400 staff.\nStrategy: grow the EU business 20% by 2028."},
+        {"current_revenue", 1250000},
+        {"forecast", 1480000.5},
+        {"actions", json::array({
+                        {{"action", "Map the finance team"}, {"owner", "Me"}, {"due", "2026-10-20"}, {"done", true}},
+                        {{"action", "Propose the EU lane pilot"}, {"owner", "Me, with Dana"}, {"due", "2026-11-30"},
+                         {"done", false}},
+                    })},
+        {"confidence", 4},
+        {"legacy_summary", "Kept from the old one-page template."},  // a field the declaration no longer has
+    };
+    p.link(plan.id, "account-plan");
+    p.link(plan.id, "hw-account-plan-sprint");
+
+    Artifact& tiers = p.add_artifact("tiering-rhythm", "Tiering and operating rhythm", "", at("2026-11-01"));  // art-5
+    tiers.values = {
+        {"accounts", json::array({
+                         {{"account", "acct-1"}, {"tier", "tier_1"}, {"reason", "Largest gap to potential"}},
+                         {{"account", "acct-2"}, {"tier", "tier_2"}, {"next_review", "2027-01-15"}},
+                         {{"account", "acct-9"}, {"tier", "tier_3"}},  // an account since deleted
+                     })},
+        {"monthly", {{"health_check", true}, {"pipeline", true}}},
+        {"weekly_block", "Fridays 08:30, 30 minutes"},
+    };
+
+    Artifact& swot = p.add_artifact("swot", "SWOT analysis", "", at("2026-08-15"));  // art-6: kind not in the course
+    swot.values = {
+        {"strengths", "Long tenure\nFast response"},
+        {"score", 3},
+        {"reviewed", true},
+        {"threats", json::array({{{"threat", "Re-tender, \"open\" to all"}, {"likelihood", 2}}})},
+        {"checks", {{"pricing", true}, {"contract", false}}},
+    };
+    return p;
+}
+
+const char* const kMarkdownFiles[] = {
+    "northwind-traders-account-map-art-1.md", "northwind-traders-qbr-design-art-2.md",
+    "contoso-sons-ltd-health-audit-art-3.md", "northwind-traders-account-plan-art-4.md",
+    "portfolio-tiering-rhythm-art-5.md",      "portfolio-swot-art-6.md",
+};
+const char* const kCsvFiles[] = {
+    "northwind-traders-account-map-art-1-stakeholders.csv", "northwind-traders-qbr-design-art-2-phases.csv",
+    "northwind-traders-account-plan-art-4-actions.csv",     "portfolio-tiering-rhythm-art-5-accounts.csv",
+    "portfolio-swot-art-6-threats.csv",
+};
+
+struct Run {
+    int exit_code = -1;
+    std::string out, err;
+};
+
+// The real binary with TZ pinned, stdout and stderr kept apart.
+Run run(const std::string& args, const test::TempDir& scratch) {
+    const fs::path err_file = scratch / "stderr.txt";
+    const std::string cmd = "TZ=UTC " + std::string(GROUNDWORK_BINARY) + " " + args + " 2>" + err_file.string();
+    Run r;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    std::array<char, 4096> buf{};
+    while (std::fgets(buf.data(), int(buf.size()), p)) r.out += buf.data();
+    const int status = pclose(p);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.err = test::slurp(err_file);
+    return r;
+}
+
+void save(const test::TempDir& dir, const std::string& name, const Profile& p) {
+    ProfileStore store(dir.path(), name);
+    Profile ignored;
+    store.open(&ignored);
+    store.save(p);
+    REQUIRE(store.flush());
+}
+
+std::set<std::string> files_in(const fs::path& dir) {
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
+    return names;
+}
+
+}  // namespace
+
+TEST_CASE("artifact Markdown matches the golden files") {
+    UtcZone utc;
+    const Course& course = shipped_course();
+    REQUIRE(course.find_artifact_kind("account-map"));
+    const Profile p = sample();
+    REQUIRE(p.artifacts.size() == std::size(kMarkdownFiles));
+    for (size_t i = 0; i < p.artifacts.size(); ++i) {
+        const Artifact& a = p.artifacts[i];
+        CAPTURE(a.id);
+        CHECK(artifact_markdown_name(a, p) == kMarkdownFiles[i]);
+        check_golden(kMarkdownFiles[i], artifact_markdown(course.find_artifact_kind(a.kind), a, p, course));
+    }
+}
+
+TEST_CASE("artifact table CSV matches the golden files") {
+    const Course& course = shipped_course();
+    const Profile p = sample();
+    struct Table {
+        const char* artifact;
+        const char* field;
+        const char* file;
+    } tables[] = {
+        {"art-1", "stakeholders", kCsvFiles[0]},
+        {"art-2", "phases", kCsvFiles[1]},
+        {"art-4", "actions", kCsvFiles[2]},
+        {"art-5", "accounts", kCsvFiles[3]},
+    };
+    for (const Table& t : tables) {
+        CAPTURE(t.file);
+        const Artifact* a = p.artifact(t.artifact);
+        REQUIRE(a);
+        const Field* field = course.find_artifact_kind(a->kind)->field(t.field);
+        REQUIRE(field);
+        CHECK(artifact_csv_name(*a, p, t.field) == t.file);
+        check_golden(t.file, table_csv(*field, a->values[t.field], p));
+    }
+}
+
+TEST_CASE("what the goldens promise, spelled out") {
+    UtcZone utc;
+    const Course& course = shipped_course();
+    const Profile p = sample();
+    auto md = [&](const char* id) {
+        const Artifact* a = p.artifact(id);
+        return artifact_markdown(course.find_artifact_kind(a->kind), *a, p, course);
+    };
+    const std::string map = md("art-1"), qbr = md("art-2"), audit = md("art-3"), plan = md("art-4"), swot = md("art-6");
+    CHECK(map.rfind("# Account map \xE2\x80\x94 Northwind Traders\n", 0) == 0);
+    CHECK(map.find("Created 2026-09-21 \xC2\xB7 edited 2026-10-02 \xC2\xB7 linked from Module 2: Mapping the Account Landscape") != std::string::npos);
+    CHECK(map.find("| Ops \\| Finance lead |") != std::string::npos);                 // pipe escaped in a cell
+    CHECK(map.find("Month-end close<br>runs late") != std::string::npos);             // one line per row
+    CHECK(map.find("| Decision maker | Strong |") != std::string::npos);             // choices by label
+    CHECK(map.find("Warning \xC2\xB7 Threading: Single-threaded") != std::string::npos);
+    CHECK(map.find("## Notes\n\n\xE2\x80\x94\n") != std::string::npos);                // empty field
+    CHECK(qbr.find("- [x] Results compiled") != std::string::npos);
+    CHECK(qbr.find("- [ ] Expansion hypothesis written") != std::string::npos);
+    CHECK(qbr.find("Agenda: 55 of 60") != std::string::npos);
+    CHECK(audit.find("**Status:** At risk (red) \xC2\xB7 follow-up due 2026-12-06") != std::string::npos);
+    CHECK(audit.find("Retention Basics (no longer in the course)") != std::string::npos);
+    CHECK(plan.find("Regional distributor, 400 staff.  \nStrategy:") != std::string::npos);  // a hard line break
+    CHECK(plan.find("1,250,000") != std::string::npos);
+    CHECK(plan.find("1,480,000.50") != std::string::npos);
+    CHECK(plan.find("4 / 5") != std::string::npos);
+    CHECK(plan.find("## legacy_summary (no longer in the course)") != std::string::npos);
+    CHECK(md("art-5").find("| Northwind Traders |") != std::string::npos);          // account references by name
+    CHECK(swot.rfind("# SWOT analysis \xE2\x80\x94 Portfolio\n", 0) == 0);
+    CHECK(swot.find("no longer declares") != std::string::npos);
+
+    const Artifact* a = p.artifact("art-1");
+    const std::string csv = table_csv(*course.find_artifact_kind("account-map")->field("stakeholders"),
+                                      a->values["stakeholders"], p);
+    CHECK(csv.find("\"Calls us \"\"the quiet one\"\" that just works\"") != std::string::npos);
+    CHECK(csv.find("\"Month-end close\nruns late\"") != std::string::npos);
+    CHECK(csv.find("\"Rotterdam, NL\"") != std::string::npos);
+    CHECK(csv.rfind("Name,Role,Location or team,Influence,Relationship,", 0) == 0);
+    Field money;
+    money.id = "amount";
+    money.label = "Amount";
+    money.kind = FieldKind::Money;
+    Field table;
+    table.kind = FieldKind::Table;
+    table.columns = {money};
+    CHECK(table_csv(table, json::array({{{"amount", 1480000.5}}, {{"amount", 2000}}}), p) == "Amount\r\n1480000.50\r\n2000\r\n");
+    CHECK(table_csv(table, json::array(), p) == "Amount\r\n");
+}
+
+TEST_CASE("file names: slugs of account name, kind and id") {
+    CHECK(export_slug("Contoso & Sons, Ltd.") == "contoso-sons-ltd");
+    CHECK(export_slug("  --Acme 2026!! ") == "acme-2026");
+    CHECK(export_slug("Müller GmbH") == "m-ller-gmbh");
+    CHECK(export_slug("日本") == "");
+    Profile p;
+    p.add_account("日本", 1);  // nothing ASCII to slug: the account id stands in
+    Artifact& a = p.add_artifact("../../etc", "x", "acct-1", 1);
+    CHECK(artifact_markdown_name(a, p) == "acct-1-etc-art-1.md");
+    a.account = "";
+    CHECK(artifact_csv_name(a, p, "rows") == "portfolio-etc-art-1-rows.csv");
+}
+
+TEST_CASE("export_artifacts writes md, csv and json files and reports a folder it cannot create") {
+    UtcZone utc;
+    test::TempDir dir;
+    const Profile p = sample();
+    std::ostringstream log;
+    std::string error;
+    CHECK(export_artifacts(p, shipped_course(), "md", dir / "md", log, &error) == 6);
+    CHECK(files_in(dir / "md") == std::set<std::string>(std::begin(kMarkdownFiles), std::end(kMarkdownFiles)));
+    CHECK(log.str().find((dir / "md" / kMarkdownFiles[0]).string() + "\n") != std::string::npos);
+    CHECK(export_artifacts(p, shipped_course(), "csv", dir / "csv", log, &error) == 5);
+    CHECK(files_in(dir / "csv") == std::set<std::string>(std::begin(kCsvFiles), std::end(kCsvFiles)));
+    CHECK(export_artifacts(p, shipped_course(), "json", dir / "json", log, &error) == 1);
+    CHECK(test::slurp(dir / "json/profile.json") == serialize_profile(p));
+
+    test::spit(dir / "a-file", "x");
+    CHECK(export_artifacts(p, shipped_course(), "md", dir / "a-file" / "sub", log, &error) == -1);
+    CHECK(error.find("cannot create the folder") != std::string::npos);
+    CHECK(export_artifacts(p, shipped_course(), "xml", dir / "x", log, &error) == -1);
+    CHECK(error.find("unknown export format") != std::string::npos);
+}
+
+TEST_CASE("the binary: export --format md/csv --out DIR writes the golden files") {
+    test::TempDir dir;
+    save(dir, "anna", sample());
+    const std::string data = " --profile anna --data-dir " + dir.path().string();
+
+    Run md = run("export --format md --out " + (dir / "md").string() + data, dir);
+    INFO(md.err);
+    REQUIRE(md.exit_code == 0);
+    CHECK(md.err.empty());
+    CHECK(files_in(dir / "md") == std::set<std::string>(std::begin(kMarkdownFiles), std::end(kMarkdownFiles)));
+    std::string expected_lines;
+    for (const char* f : kMarkdownFiles) expected_lines += (dir / "md" / f).string() + "\n";
+    CHECK(md.out == expected_lines);  // one line per file, in profile order
+    for (const char* f : kMarkdownFiles) check_golden(f, test::slurp(dir / "md" / f));
+
+    // --profile and --data-dir before the verb work as well
+    Run csv = run(data + " export --out " + (dir / "csv").string() + " --format csv", dir);
+    INFO(csv.err);
+    REQUIRE(csv.exit_code == 0);
+    CHECK(files_in(dir / "csv") == std::set<std::string>(std::begin(kCsvFiles), std::end(kCsvFiles)));  // one per table
+    for (const char* f : kCsvFiles) check_golden(f, test::slurp(dir / "csv" / f));
+}
+
+TEST_CASE("the binary: export usage errors and unwritable folders") {
+    test::TempDir dir;
+    save(dir, "anna", sample());
+    const std::string data = " --profile anna --data-dir " + dir.path().string();
+
+    Run xml = run("export --format xml --out " + (dir / "x").string() + data, dir);
+    CHECK(xml.exit_code == kExitUsage);
+    CHECK(xml.err.find("xml") != std::string::npos);
+    CHECK(!fs::exists(dir / "x"));
+
+    Run no_out = run("export --format md" + data, dir);
+    CHECK(no_out.exit_code == kExitContentErrors);
+    CHECK(no_out.out.empty());
+    CHECK(no_out.err.find("--out DIR") != std::string::npos);
+
+    test::spit(dir / "a-file", "x");
+    Run blocked = run("export --format csv --out " + (dir / "a-file" / "sub").string() + data, dir);
+    CHECK(blocked.exit_code == kExitContentErrors);
+    CHECK(blocked.err.find("cannot create the folder") != std::string::npos);
+
+    Run nobody = run("export --format md --out " + (dir / "n").string() + " --profile nobody --data-dir " + dir.path().string(), dir);
+    CHECK(nobody.exit_code == kExitContentErrors);
+    CHECK(nobody.err.find("no profile \"nobody\"") != std::string::npos);
+
+    // json: stdout as before, or profile.json in the folder
+    Run to_stdout = run("export" + data, dir);
+    CHECK(to_stdout.exit_code == 0);
+    Run to_folder = run("export --format json --out " + (dir / "j").string() + data, dir);
+    CHECK(to_folder.exit_code == 0);
+    CHECK(to_folder.out == (dir / "j" / "profile.json").string() + "\n");
+    CHECK(test::slurp(dir / "j" / "profile.json") == to_stdout.out);
+}
+
+TEST_CASE("the binary: an artifact whose kind was removed from the content still exports") {
+    test::TempDir dir;
+    save(dir, "anna", sample());
+    const fs::path course = dir / "course";
+    fs::copy(GROUNDWORK_SHIPPED_CONTENT, course, fs::copy_options::recursive);
+    REQUIRE(fs::remove(course / "artifacts" / "health-audit.md"));
+    const std::string args = " --profile anna --data-dir " + dir.path().string() + " --content " + course.string();
+
+    Run md = run("export --format md --out " + (dir / "md").string() + args, dir);
+    INFO(md.err);
+    CHECK(md.exit_code == 0);
+    CHECK(files_in(dir / "md").size() == 6);
+    const std::string audit = test::slurp(dir / "md" / "contoso-sons-ltd-health-audit-art-3.md");
+    CHECK(audit.rfind("# Health audit \xE2\x80\x94 Contoso & Sons, Ltd.\n", 0) == 0);  // the title it was created with
+    CHECK(audit.find("no longer declares") != std::string::npos);
+    CHECK(audit.find("## response_time\n\nat_risk\n") != std::string::npos);  // saved values, under their ids
+    CHECK(audit.find("linked from Homework 3: Account Health Audit") != std::string::npos);
+    // the rest still uses the declarations
+    CHECK(test::slurp(dir / "md" / kMarkdownFiles[0]).find("## Stakeholders") != std::string::npos);
+}
+
+TEST_CASE("values that no longer fit their declaration are still shown, never thrown on") {
+    UtcZone utc;
+    const Course& course = shipped_course();
+    Profile p;
+    Artifact& a = p.add_artifact("qbr-design", "QBR design", "acct-7", 0);  // an account that is gone, no dates
+    a.values = {
+        {"meeting_date", 20261112},
+        {"phases", "was a paragraph once"},
+        {"preparation", json::array({"results"})},
+        {"we_do", nullptr},
+        {"old_rows", json::array({{{"a", 1}}, "stray"})},
+    };
+    std::string md;
+    REQUIRE_NOTHROW(md = artifact_markdown(course.find_artifact_kind("qbr-design"), a, p, course));
+    CHECK(md.rfind("# QBR design \xE2\x80\x94 acct-7 (account no longer in your list)\n\n**Status:**", 0) == 0);
+    CHECK(md.find("## Meeting date\n\n20261112\n") != std::string::npos);
+    CHECK(md.find("## Agenda\n\nwas a paragraph once\n") != std::string::npos);
+    CHECK(md.find("## Preparation\n\n[\"results\"]\n") != std::string::npos);
+    CHECK(md.find("## Commitment: what we will do\n\n\xE2\x80\x94\n") != std::string::npos);
+    CHECK(md.find("| 1 |\n| stray |") != std::string::npos);
+    CHECK(artifact_markdown_name(a, p) == "acct-7-qbr-design-art-1.md");
+
+    Field table = *course.find_artifact_kind("qbr-design")->field("phases");
+    CHECK(table_csv(table, json("not rows"), p) == "Phase,Minutes,Questions to ask\r\n");
+    CHECK(table_csv(table, json::array({{{"phase", "Extra"}, {"minutes", 7.5}, {"room", "B2"}, {"gone", nullptr}}}), p) ==
+          "Phase,Minutes,Questions to ask,room\r\nExtra,7.5,,B2\r\n");
+}
