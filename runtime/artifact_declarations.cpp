@@ -1,6 +1,7 @@
 #include "runtime/artifact_declarations.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "runtime/front_matter.h"
@@ -89,7 +90,7 @@ private:
         std::string s = text(map, key);
         if (s.empty()) return std::nullopt;
         nlohmann::json j = scalar_json(s);
-        if (!j.is_number()) {
+        if (!j.is_number() || std::fabs(j.get<double>()) > 1e9) {
             fm_.error(fm_.line_of(map[key]), std::string("'") + key + "' must be a number, not '" + s + "'");
             return std::nullopt;
         }
@@ -295,7 +296,7 @@ private:
         if (kind == "count") {
             r.kind = RuleKind::Count;
             YAML::Node fields = node["fields"];
-            if (!fields.IsSequence() || fields.size() == 0) {
+            if (!fields.IsDefined() || !fields.IsSequence() || fields.size() == 0) {
                 fm_.error(line, "count rule: 'fields' must list the choice fields to count");
                 return std::nullopt;
             }
@@ -313,11 +314,17 @@ private:
                 r.fields.push_back(id);
             }
             YAML::Node levels = node["levels"];
-            if (!levels.IsSequence() || levels.size() == 0) {
+            if (!levels.IsDefined() || !levels.IsSequence() || levels.size() == 0) {
                 fm_.error(line, "count rule: 'levels' must list '- {min: N, label: ..., color: ...}'");
                 return std::nullopt;
             }
+            bool has_floor = false;
             for (const auto& l : levels) {
+                if (!l.IsMap()) {
+                    fm_.error(fm_.line_of(l), "each level is '- {min: N, label: ..., color: ...}'");
+                    return std::nullopt;
+                }
+                unknown_keys(l, {"min", "label", "color", "note", "due_days"}, "a level");
                 StatusLevel level;
                 level.min = static_cast<int>(number(l, "min").value_or(0));
                 level.label = text(l, "label");
@@ -326,10 +333,13 @@ private:
                 level.due_days = static_cast<int>(number(l, "due_days").value_or(0));
                 if (!kColors.count(level.color))
                     fm_.error(fm_.line_of(l), "colour '" + level.color + "' is not one of green, yellow, red, blue, grey");
+                if (level.label.empty()) fm_.error(fm_.line_of(l), "each level needs a 'label' to show");
+                has_floor |= level.min <= 0;
                 if (level.due_days > 0 && kind_.date_field.empty())
                     fm_.error(fm_.line_of(l), "'due_days' needs the kind to have a 'date:' field to count from");
                 r.levels.push_back(std::move(level));
             }
+            if (!has_floor) fm_.error(line, "count rule: add a level with 'min: 0' for when nothing counts");
             std::sort(r.levels.begin(), r.levels.end(), [](const StatusLevel& a, const StatusLevel& b) {
                 return a.min > b.min;
             });

@@ -10,6 +10,8 @@ constexpr long kSecondsPerDay = 86400;
 
 std::optional<long> parse_date(const std::string& text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})  // strptime would accept "2026- 1- 5"
+        if (text[i] < '0' || text[i] > '9') return std::nullopt;
     std::tm tm{};
     const char* end = strptime(text.c_str(), "%Y-%m-%d", &tm);
     if (!end || *end) return std::nullopt;

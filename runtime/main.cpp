@@ -28,8 +28,10 @@ int main(int argc, char** argv) {
     };
     app.add_option("--profile", options.profile, "Learner profile name (several learners can share a machine)")
         ->check(valid_profile);
-    app.add_option("--module", options.start_item, "Open this module (or homework) id first");
+    app.add_option("--module", options.start_item, "Open this module or homework id first (or my-work, accounts, dashboard, artifact:ID)");
     app.add_option("--screenshot", options.screenshot, "Render the window, write it as a PNG to FILE, exit");
+    app.add_flag("--quit-after-first-frame", options.quit_after_first_frame)
+        ->group("");  // for bench/startup/run.sh only: not part of the documented interface
     std::string size;
     app.add_option("--size", size, "Window size as WIDTHxHEIGHT, e.g. 1280x800");
 

@@ -10,4 +10,8 @@ trap 'rm -rf "$data"' EXIT
 shot() { xvfb-run -a -s "-screen 0 1280x800x24" "$app" --data-dir "$data" --size 1280x800 --screenshot "$@"; }
 shot docs/images/reader.png                              # resumes on module 2's reflection, as the profile left it
 shot docs/images/module.png --module qbr                 # the top of a module with a process box
-echo "Wrote docs/images/reader.png and docs/images/module.png"
+shot docs/images/account-map.png --module artifact:art-1 # stakeholders grouped by relationship, with warnings
+shot docs/images/qbr-design.png --module artifact:art-2  # the five phases as a timeline
+shot docs/images/dashboard.png --module dashboard        # accounts by week, red / yellow / green
+shot docs/images/my-work.png --module my-work
+echo "Wrote docs/images/*.png"

@@ -7,6 +7,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <chrono>
 #include <cstdio>
 
 #include "progress/profile_store.h"
@@ -45,6 +47,7 @@ float content_scale(GLFWwindow* window) {
 }  // namespace
 
 int run_app(const AppOptions& options) {
+    const auto started = std::chrono::steady_clock::now();
     QuitSignals quit_signals([] { glfwPostEmptyEvent(); });
     glfwSetErrorCallback(glfw_error);
     if (!glfwInit()) {
@@ -132,6 +135,7 @@ int run_app(const AppOptions& options) {
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        if (screenshot_mode) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover or tooltip where the pointer happens to be
         ImGui::NewFrame();
         app.frame();
         ImGui::Render();
@@ -151,6 +155,12 @@ int run_app(const AppOptions& options) {
             break;
         }
         glfwSwapBuffers(window);
+        if (options.quit_after_first_frame) {
+            glFinish();
+            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            std::fprintf(stderr, "first frame %.1f ms\n", ms);
+            break;
+        }
         if (flush_delayed_key_releases(window)) frames_left = std::max(frames_left, 2);
     }
 

@@ -158,18 +158,12 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
     ImGui::Dummy(ImVec2(0, 16));
 
     // Fields.
-    FieldContext ctx{&profile, &fonts, width};
+    FieldContext ctx{&profile, &fonts, width, kind};
     ImGui::BeginDisabled(read_only);
     for (const Field& f : kind->fields) {
         static const nlohmann::json null_value;
         auto found = a->values.find(f.id);
         const nlohmann::json& value = found == a->values.end() ? null_value : *found;
-        if (f.kind == FieldKind::Table && !f.timeline.empty()) {
-            double target = 0;
-            for (const Rule& r : kind->rules)
-                if (r.kind == RuleKind::Sum && r.table == f.id) target = r.target;
-            draw_timeline(f, value, target, ctx);
-        }
         nlohmann::json out;
         if (draw_field(f, value, out, state.fields, ctx)) session.set_artifact_value(a->id, f.id, out);
         a = session.profile().artifact(artifact_id);  // an edit may have reallocated nothing, but stay safe

@@ -86,7 +86,9 @@ bool choice_combo(const char* id, const Field& f, const json& value, json& out, 
     ImGui::SetNextItemWidth(width);
     bool changed = false;
     if (opt && !opt->color.empty()) ImGui::PushStyleColor(ImGuiCol_Text, chip_colors(opt->color).ink);
-    const bool open = ImGui::BeginCombo(id, opt ? opt->label.c_str() : "\xE2\x80\x94");
+    // In a narrow cell the arrow would eat the label: cells get none, the value itself opens the list.
+    const bool open = ImGui::BeginCombo(id, opt ? opt->label.c_str() : "\xE2\x80\x94",
+                                        width < 0 ? ImGuiComboFlags_NoArrowButton : 0);
     if (opt && !opt->color.empty()) ImGui::PopStyleColor();
     if (open) {
         if (ImGui::Selectable("\xE2\x80\x94", current.empty())) out = "", changed = true;
@@ -254,7 +256,7 @@ bool table_editor(const Field& table, const json& value, json& out, const FieldC
         if (ImGui::BeginTable("##rows", static_cast<int>(table.columns.size()) + 1, flags, ImVec2(ctx.width, 0))) {
             for (const Field& col : table.columns)
                 ImGui::TableSetupColumn(col.label.c_str(), ImGuiTableColumnFlags_WidthStretch, column_weight(col));
-            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 24);
+            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 30);
             ImGui::TableHeadersRow();
             // Only the rows in view get widgets: a 300-person account map costs what a screenful does.
             ImGuiListClipper clipper;
@@ -342,6 +344,13 @@ void draw_timeline(const Field& table, const json& rows, double target, const Fi
 bool draw_field(const Field& field, const json& value, json& out, FieldEditorState& state, const FieldContext& ctx) {
     ImGui::PushID(field.id.c_str());
     label_line(field, *ctx.fonts);
+    if (field.kind == FieldKind::Table && !field.timeline.empty()) {
+        double target = 0;  // the sum rule on this column, if the content states one
+        if (ctx.kind)
+            for (const Rule& r : ctx.kind->rules)
+                if (r.kind == RuleKind::Sum && r.table == field.id && r.column == field.timeline) target = r.target;
+        draw_timeline(field, value, target, ctx);
+    }
     bool changed = false;
     switch (field.kind) {
     case FieldKind::Text: changed = text_input("##v", value, out, ctx.width); break;

@@ -22,6 +22,7 @@ struct FieldContext {
     const Profile* profile = nullptr;  // accounts, for account references
     const Fonts* fonts = nullptr;
     float width = 600;
+    const ArtifactKind* kind = nullptr;  // for rules that concern a field (the timeline's target)
 };
 
 // A labelled field: label, help line, the editor. Tables include their rows, add/remove and grouping.

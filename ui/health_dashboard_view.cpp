@@ -75,7 +75,7 @@ std::string draw_health_dashboard(HealthDashboardState& state, WorkSession& sess
     }
 
     // Grid geometry: names on the left, one square per week, the latest status on the right.
-    const float name_w = 190, status_w = 210;
+    const float name_w = 190, status_w = 290;
     const float cell = std::max(16.0f, std::min(34.0f, (width - name_w - status_w) / week_count - 4));
     const float pitch = cell + 4;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -118,8 +118,9 @@ std::string draw_health_dashboard(HealthDashboardState& state, WorkSession& sess
         }
         ImGui::SetCursorScreenPos(ImVec2(p.x + name_w + week_count * pitch + 12, p.y + (row_h - fonts.small->FontSize - 8) / 2));
         if (!row.latest.artifact.empty()) {
-            Chip(row.latest.label + (row.due_date.empty() ? "" : " \xC2\xB7 check in by " + row.due_date),
-                 row.latest.color, fonts);
+            std::string due;
+            if (auto day = parse_date(row.due_date)) due = " \xC2\xB7 check in by " + short_date(*day);
+            Chip(row.latest.label + due, row.latest.color, fonts);
             if (ImGui::IsItemClicked()) open = row.latest.artifact;
         } else {
             Chip("Not audited", "grey", fonts);

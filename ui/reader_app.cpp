@@ -43,7 +43,12 @@ void ReaderApp::load_content() {
     course_ = load_course(options_.content_dir);
     nav_.reset(course_, keep);
     page_.body.invalidate();
+    const bool first_load = !loaded_once_;
     loaded_once_ = true;
+    if (first_load && !options_.start_item.empty() && nav_.current() != options_.start_item) {
+        go("@" + options_.start_item);  // --module my-work, accounts, dashboard or artifact:ID
+        return;
+    }
     if (!resume) return;
     if (nav_.current() != resume->page_id) {
         // My work, accounts, the dashboard, an artifact, or work on a removed module: open it over the course.

@@ -1003,14 +1003,9 @@ TEST_CASE("odd shapes anywhere in a declaration are reported, never thrown") {
     }
 }
 
-// KNOWN BUG (see the report that came with these tests): three mistakes in a count rule make yaml-cpp throw out of
-// load_artifact_kinds, so `groundwork check` aborts (and so would the app, reloading a file being edited):
-// - no 'fields:' at all, or no 'levels:' at all: Node::IsSequence() on the missing key throws YAML::InvalidNode
-//   (the other readers ask IsDefined() first);
-// - a level that is a plain word instead of '{min: N, label: ...}': operator[] on a scalar throws YAML::BadSubscript.
-// Each should be one error at its own line. Remove may_fail once the reader is fixed.
-TEST_CASE("a count rule without fields or levels, or with a level that is not a map, is an error, not a crash" *
-          doctest::may_fail()) {
+// Three mistakes in a count rule that once made yaml-cpp throw out of the loader (no 'fields', no 'levels', a
+// level that is a plain word): each must be one error at its own line.
+TEST_CASE("a count rule without fields or levels, or with a level that is not a map, is an error, not a crash") {
     auto count_rule = [](std::initializer_list<const char*> rule) {
         std::string s = lines({"---", "id: k", "title: K", "fields:", "  - {id: tone, kind: choice, options: [ok, bad]}",
                                "rules:"});  // lines 1-6; the rule starts on line 7

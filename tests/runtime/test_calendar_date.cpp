@@ -52,8 +52,8 @@ TEST_CASE("parse_date accepts only the YYYY-MM-DD shape") {
 }
 
 // glibc's strptime skips blanks before a number, so "2026- 1- 5" reads as 2026-01-05. The app's date editor cannot
-// type blanks, but a hand-edited or imported profile can. Remove may_fail once parse_date insists on digits.
-TEST_CASE("parse_date rejects blanks padding the month or day" * doctest::may_fail()) {
+// type blanks, but a hand-edited or imported profile can: parse_date insists on digits.
+TEST_CASE("parse_date rejects blanks padding the month or day") {
     CHECK_FALSE(parse_date("2026- 1- 5"));
     CHECK_FALSE(parse_date("2026-01- 5"));
 }
