@@ -10,6 +10,8 @@
 #include <cfloat>
 #include <chrono>
 #include <cstdio>
+#include <memory>
+#include <thread>
 
 #include "progress/profile_store.h"
 #include "progress/work_session.h"
@@ -38,12 +40,6 @@ WindowGeometry current_geometry(GLFWwindow* w) {
     return g;
 }
 
-float content_scale(GLFWwindow* window) {
-    float x = 1, y = 1;
-    glfwGetWindowContentScale(window, &x, &y);
-    return x > 0.5f ? x : 1.0f;
-}
-
 }  // namespace
 
 int run_app(const AppOptions& options) {
@@ -55,6 +51,29 @@ int run_app(const AppOptions& options) {
                              "for the command-line checker.\n");
         return kExitNoWindow;
     }
+    // The font atlas (FreeType rasterising every face) takes as long as opening the window does: build it on
+    // another thread meanwhile. The monitor's scale stands in for the window's, which does not exist yet.
+    float scale = 1.0f;
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+        float sx = 1, sy = 1;
+        glfwGetMonitorContentScale(monitor, &sx, &sy);
+        if (sx > 0.5f) scale = sx;
+    }
+    auto atlas = std::make_unique<ImFontAtlas>();
+    Fonts fonts;
+    std::string font_problem;
+    std::thread font_builder([&] {
+        fonts = load_fonts(atlas.get(), GROUNDWORK_FONT_DIR, scale, &font_problem);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        atlas->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds, and converts as the GL backend will want it
+    });
+    struct Join {  // every return below waits for the builder first
+        std::thread& t;
+        ~Join() {
+            if (t.joinable()) t.join();
+        }
+    } join_font_builder{font_builder};
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -78,13 +97,12 @@ int run_app(const AppOptions& options) {
     glfwSwapInterval(1);
 
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    font_builder.join();
+    ImGui::CreateContext(atlas.get());
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // window geometry is ours to keep, ImGui's layout file is not needed
     io.ConfigInputTextCursorBlink = false;  // blinking would wake an idle app twice a second
     apply_style(ImGui::GetStyle());
-    std::string font_problem;
-    Fonts fonts = load_fonts(io, GROUNDWORK_FONT_DIR, content_scale(window), &font_problem);
     if (!font_problem.empty()) std::fprintf(stderr, "groundwork: %s\n", font_problem.c_str());
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     install_key_release_delay(window);
@@ -146,6 +164,8 @@ int run_app(const AppOptions& options) {
         glClearColor(bg.x, bg.y, bg.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        // The atlas now lives in a GL texture; its CPU copies (alpha and RGBA, ~20 MB) are not needed again.
+        if (io.Fonts->TexPixelsAlpha8 || io.Fonts->TexPixelsRGBA32) io.Fonts->ClearTexData();
         if (screenshot_mode && --screenshot_frames == 0) {
             std::string error;
             if (!write_back_buffer_png(options.screenshot, fb_w, fb_h, &error)) {

@@ -30,6 +30,8 @@ struct Fonts {
 
 // Loads the DejaVu faces from font_dir at the given scale. Falls back to ImGui's built-in font (and says so in
 // `problem`) when the files are missing, so the app still opens.
-Fonts load_fonts(ImGuiIO& io, const std::string& font_dir, float scale, std::string* problem);
+// Adds the faces to `atlas` (CPU only: safe on another thread before the ImGui context exists, which is how the app
+// overlaps the atlas build with opening the window).
+Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, std::string* problem);
 
 }  // namespace gw::ui

@@ -15,7 +15,7 @@ HeadlessImGui::HeadlessImGui(ImVec2 display) {
     // Key indices as a backend would map them: the enum values themselves are fine for a test.
     for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
     apply_style(ImGui::GetStyle());
-    fonts_ = load_fonts(io, GROUNDWORK_FONT_DIR, 1.0f, nullptr);
+    fonts_ = load_fonts(io.Fonts, GROUNDWORK_FONT_DIR, 1.0f, nullptr);
     unsigned char* pixels;
     int w, h;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
