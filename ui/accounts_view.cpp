@@ -12,6 +12,7 @@
 #include "ui/chip.h"
 #include "ui/item_probe.h"
 #include "ui/theme.h"
+#include "ui/text_style.h"
 
 namespace gw::ui {
 
@@ -20,22 +21,10 @@ namespace {
 const char* kTiers[] = {"Not tiered", "1 \xC2\xB7 Strategic", "2 \xC2\xB7 Growth", "3 \xC2\xB7 Maintain"};
 
 void heading(const Fonts& fonts, const char* kicker, const char* title, const std::string& subtitle) {
-    ImGui::PushFont(fonts.label);
-    ImGui::PushStyleColor(ImGuiCol_Text, color::kAccent);
-    ImGui::TextUnformatted(kicker);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    StyledText(fonts.label, color::kAccent, kicker, false);
     ImGui::Dummy(ImVec2(0, 4));
-    ImGui::PushFont(fonts.title);
-    ImGui::PushStyleColor(ImGuiCol_Text, color::kHeading);
-    ImGui::TextUnformatted(title);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    ImGui::PushFont(fonts.heading);
-    ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-    ImGui::TextWrapped("%s", subtitle.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    StyledText(fonts.title, color::kHeading, title, false);
+    StyledText(fonts.heading, color::kMuted, subtitle);
     ImGui::Dummy(ImVec2(0, 16));
 }
 

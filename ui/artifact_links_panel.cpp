@@ -10,16 +10,11 @@
 #include "ui/chip.h"
 #include "ui/item_probe.h"
 #include "ui/theme.h"
+#include "ui/text_style.h"
 
 namespace gw::ui {
 
 namespace {
-
-std::string upper(std::string s) {
-    for (char& c : s)
-        if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
-    return s;
-}
 
 // One linked artifact: status chip, name, "Open".
 bool artifact_row(const Artifact& a, const Course& course, const Profile& profile, const Fonts& fonts) {
@@ -62,18 +57,10 @@ std::string draw_artifact_links(ArtifactLinksState& state, WorkSession& session,
         const ArtifactKind* kind = course.find_artifact_kind(kind_id);
         if (!kind) continue;
         ImGui::PushID(kind_id.c_str());
-        ImGui::PushFont(fonts.label);
-        ImGui::PushStyleColor(ImGuiCol_Text, color::kAccent);
-        ImGui::TextUnformatted(("\xE2\x97\x86  " + upper(kind->title)).c_str());
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
+        StyledText(fonts.label, color::kAccent, ("\xE2\x97\x86  " + upper(kind->title)), false);
         if (!kind->summary.empty()) {
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
-            ImGui::PushFont(fonts.small);
-            ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-            ImGui::TextWrapped("%s", kind->summary.c_str());
-            ImGui::PopStyleColor();
-            ImGui::PopFont();
+            StyledText(fonts.small, color::kMuted, kind->summary);
             ImGui::PopTextWrapPos();
         }
         ImGui::Dummy(ImVec2(0, 2));
@@ -121,11 +108,7 @@ std::string draw_artifact_links(ArtifactLinksState& state, WorkSession& session,
     for (const Artifact* a : linked) {
         if (std::find(item.artifacts.begin(), item.artifacts.end(), a->kind) != item.artifacts.end()) continue;
         if (!heading) {
-            ImGui::PushFont(fonts.label);
-            ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-            ImGui::TextUnformatted("ALSO LINKED HERE");
-            ImGui::PopStyleColor();
-            ImGui::PopFont();
+            StyledText(fonts.label, color::kMuted, "ALSO LINKED HERE", false);
             heading = true;
         }
         if (artifact_row(*a, course, profile, fonts)) open = a->id;

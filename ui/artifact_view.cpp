@@ -9,34 +9,11 @@
 #include "ui/chip.h"
 #include "ui/item_probe.h"
 #include "ui/theme.h"
+#include "ui/text_style.h"
 
 namespace gw::ui {
 
 namespace {
-
-std::string upper(std::string s) {
-    for (char& c : s)
-        if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
-    return s;
-}
-
-std::string when(Millis ms) {
-    std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[48];
-    std::strftime(buf, sizeof buf, "%e %b %Y, %H:%M", &tm);
-    return buf;
-}
-
-void text_in(ImFont* font, ImU32 col, const std::string& s, bool wrapped = true) {
-    ImGui::PushFont(font);
-    ImGui::PushStyleColor(ImGuiCol_Text, col);
-    if (wrapped) ImGui::TextWrapped("%s", s.c_str());
-    else ImGui::TextUnformatted(s.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-}
 
 std::string item_label(const Course& course, const std::string& id) {
     if (const CourseItem* item = course.find_item(id))
@@ -56,7 +33,7 @@ void rule_results(const ArtifactKind& kind, const Artifact& a, const Fonts& font
             ImGui::SameLine(0, 8);
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 160);
-            text_in(fonts.small, r.applies ? chip_colors("yellow").ink : color::kMuted, r.label);
+            StyledText(fonts.small, r.applies ? chip_colors("yellow").ink : color::kMuted, r.label);
             ImGui::PopTextWrapPos();
             continue;
         } else {
@@ -66,7 +43,7 @@ void rule_results(const ArtifactKind& kind, const Artifact& a, const Fonts& font
         if (!r.detail.empty()) {
             ImGui::SameLine(0, 8);
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
-            text_in(fonts.small, color::kMuted, r.detail, false);
+            StyledText(fonts.small, color::kMuted, r.detail, false);
         }
     }
 }
@@ -86,7 +63,7 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
     const Profile& profile = session.profile();
     const Artifact* a = profile.artifact(artifact_id);
     if (!a) {
-        text_in(fonts.title, color::kHeading, "This artifact was deleted");
+        StyledText(fonts.title, color::kHeading, "This artifact was deleted");
         return result;
     }
     if (state.artifact_id != artifact_id) {
@@ -97,19 +74,19 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
     const Account* account = profile.account(a->account);
 
     // Header.
-    text_in(fonts.label, color::kAccent,
+    StyledText(fonts.label, color::kAccent,
             upper((kind ? kind->title : a->title) + "  \xC2\xB7  " +
                   (account ? account->name : a->account.empty() ? "Portfolio" : "Deleted account")),
             false);
     ImGui::Dummy(ImVec2(0, 4));
-    text_in(fonts.title, color::kHeading, artifact_display_name(*a, course, profile));
-    text_in(fonts.small, color::kMuted, "Created " + when(a->created) + "  \xC2\xB7  last changed " + when(a->edited));
+    StyledText(fonts.title, color::kHeading, artifact_display_name(*a, course, profile));
+    StyledText(fonts.small, color::kMuted, "Created " + time_text(a->created, "%e %b %Y, %H:%M") + "  \xC2\xB7  last changed " + time_text(a->edited, "%e %b %Y, %H:%M"));
     ImGui::Dummy(ImVec2(0, 10));
 
     const bool read_only = session.store().read_only();
     ImGui::BeginDisabled(read_only);
     if (!kind || kind->scope == ArtifactScope::Account) {
-        text_in(fonts.small, color::kMuted, "Account", false);
+        StyledText(fonts.small, color::kMuted, "Account", false);
         ImGui::SameLine(0, 10);
         ImGui::SetNextItemWidth(280);
         if (ImGui::BeginCombo("##account", account ? account->name.c_str() : "Choose an account")) {
@@ -123,10 +100,10 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
 
     if (!kind) {
         ImGui::Dummy(ImVec2(0, 8));
-        text_in(fonts.body.regular, color::kWarning,
+        StyledText(fonts.body.regular, color::kWarning,
                 "The course no longer declares \"" + a->kind + "\". Your entries are kept and export as they are.");
         ImGui::Dummy(ImVec2(0, 8));
-        text_in(fonts.ui.mono, color::kText, a->values.dump(2));
+        StyledText(fonts.ui.mono, color::kText, a->values.dump(2));
         return result;
     }
 
@@ -138,7 +115,7 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
     // Linked from.
     ImGui::Dummy(ImVec2(0, 10));
     const std::vector<std::string> linked = profile.links_to(a->id);
-    text_in(fonts.label, color::kMuted, linked.empty() ? "NOT LINKED FROM ANY REFLECTION YET" : "LINKED FROM", false);
+    StyledText(fonts.label, color::kMuted, linked.empty() ? "NOT LINKED FROM ANY REFLECTION YET" : "LINKED FROM", false);
     for (const std::string& item : linked) {
         ImGui::PushID(item.c_str());
         if (PageButton((item_label(course, item) + "##go").c_str(), ButtonKind::Link, fonts)) result.go = item;
@@ -177,7 +154,7 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
         if (!state.confirm_delete) {
             if (PageButton("Delete this artifact##del", ButtonKind::Link, fonts)) state.confirm_delete = true;
         } else {
-            text_in(fonts.ui.regular, color::kError, "Delete it and its links? This cannot be undone.", false);
+            StyledText(fonts.ui.regular, color::kError, "Delete it and its links? This cannot be undone.", false);
             if (PageButton("Delete##yes", ButtonKind::Quiet, fonts)) {
                 session.delete_artifact(artifact_id);
                 result.deleted = true;

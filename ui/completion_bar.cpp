@@ -5,6 +5,7 @@
 #include "ui/buttons.h"
 #include "ui/item_probe.h"
 #include "ui/theme.h"
+#include "ui/text_style.h"
 
 namespace gw::ui {
 
@@ -37,11 +38,7 @@ void draw_completion_bar(WorkSession& session, const CourseItem& item, float wid
                                   : "Your reflection is saved either way.";
     if (width < 560) note = "";  // a narrow column keeps just the button
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 9);
-    ImGui::PushFont(fonts.small);
-    ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-    ImGui::TextUnformatted(note);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    StyledText(fonts.small, color::kMuted, note, false);
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
     ImGui::Dummy(ImVec2(width, 0));
 }

@@ -11,6 +11,7 @@
 #include "ui/chip.h"
 #include "ui/item_probe.h"
 #include "ui/theme.h"
+#include "ui/text_style.h"
 
 namespace gw::ui {
 
@@ -30,17 +31,9 @@ const json& member(const json& obj, const std::string& key) {
 double as_number(const json& v) { return v.is_number() ? v.get<double>() : 0.0; }
 
 void label_line(const Field& f, const Fonts& fonts) {
-    ImGui::PushFont(fonts.ui.bold);
-    ImGui::PushStyleColor(ImGuiCol_Text, color::kHeading);
-    ImGui::TextUnformatted(f.label.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    StyledText(fonts.ui.bold, color::kHeading, f.label, false);
     if (!f.help.empty()) {
-        ImGui::PushFont(fonts.small);
-        ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-        ImGui::TextWrapped("%s", f.help.c_str());
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
+        StyledText(fonts.small, color::kMuted, f.help);
     }
     ImGui::Dummy(ImVec2(0, 2));
 }

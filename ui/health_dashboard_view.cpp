@@ -10,6 +10,7 @@
 #include "ui/chip.h"
 #include "ui/item_probe.h"
 #include "ui/theme.h"
+#include "ui/text_style.h"
 
 namespace gw::ui {
 
@@ -20,14 +21,6 @@ std::string short_date(long day) {
     const std::string iso = format_date(day);
     const int month = std::stoi(iso.substr(5, 2));
     return std::to_string(std::stoi(iso.substr(8, 2))) + " " + kMonths[month - 1];
-}
-
-void text(ImFont* f, ImU32 c, const std::string& s) {
-    ImGui::PushFont(f);
-    ImGui::PushStyleColor(ImGuiCol_Text, c);
-    ImGui::TextUnformatted(s.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
 }
 
 }  // namespace
@@ -41,11 +34,11 @@ std::string draw_health_dashboard(HealthDashboardState& state, WorkSession& sess
             kind = &k;
             break;
         }
-    text(fonts.label, color::kAccent, "YOUR PORTFOLIO");
+    StyledText(fonts.label, color::kAccent, "YOUR PORTFOLIO");
     ImGui::Dummy(ImVec2(0, 4));
-    text(fonts.title, color::kHeading, "Health dashboard");
+    StyledText(fonts.title, color::kHeading, "Health dashboard");
     if (!kind) {
-        text(fonts.body.regular, color::kMuted, "This course declares no artifact kind with 'dashboard: true'.");
+        StyledText(fonts.body.regular, color::kMuted, "This course declares no artifact kind with 'dashboard: true'.");
         return open;
     }
     const Profile& profile = session.profile();
@@ -63,13 +56,13 @@ std::string draw_health_dashboard(HealthDashboardState& state, WorkSession& sess
     char summary[160];
     std::snprintf(summary, sizeof summary, "%d at risk \xC2\xB7 %d to watch \xC2\xB7 %d healthy \xC2\xB7 %d not audited",
                   d.at_risk, d.watch, d.healthy, d.not_audited);
-    text(fonts.heading, color::kMuted, summary);
+    StyledText(fonts.heading, color::kMuted, summary);
     ImGui::Dummy(ImVec2(0, 16));
     if (d.rows.empty()) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        text(fonts.body.regular, color::kText, "");
-        ImGui::TextWrapped("Add your accounts (the Accounts page), then audit each one: four signals, rated healthy "
-                           "or at risk. Each audit is dated, and this page colours every account by week.");
+        StyledText(fonts.body.regular, color::kText,
+                   "Add your accounts (the Accounts page), then audit each one: four signals, rated healthy or at "
+                   "risk. Each audit is dated, and this page colours every account by week.");
         ImGui::PopTextWrapPos();
         return open;
     }

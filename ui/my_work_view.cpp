@@ -15,26 +15,13 @@
 #include "ui/text_buffer.h"
 #include "ui/item_probe.h"
 #include "ui/theme.h"
+#include "ui/text_style.h"
 
 namespace gw::ui {
 
 namespace {
 
-std::string when(Millis ms) {
-    if (ms <= 0) return "";
-    std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[48];
-    std::strftime(buf, sizeof buf, "edited %e %b %Y, %H:%M", &tm);
-    return buf;
-}
-
-std::string upper(std::string s) {
-    for (char& c : s)
-        if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
-    return s;
-}
+std::string when(Millis ms) { return ms > 0 ? time_text(ms, "edited %e %b %Y, %H:%M") : ""; }
 
 bool work_card(const WorkEntry& e, float width, const Fonts& fonts) {
     const std::string kicker = upper(e.where + "  \xC2\xB7  " + format_word_count(count_words(e.reflection->text)));
@@ -99,17 +86,9 @@ std::string first_words(const std::string& text, size_t max_bytes) {
 std::string draw_my_work(const Profile& profile, const Course& course, float width, const Fonts& fonts) {
     std::string go;
     const std::vector<WorkEntry> work = list_work(profile, course);
-    ImGui::PushFont(fonts.label);
-    ImGui::PushStyleColor(ImGuiCol_Text, color::kAccent);
-    ImGui::TextUnformatted(upper(course.title.empty() ? "Your course" : course.title).c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    StyledText(fonts.label, color::kAccent, upper(course.title.empty() ? "Your course" : course.title), false);
     ImGui::Dummy(ImVec2(0, 4));
-    ImGui::PushFont(fonts.title);
-    ImGui::PushStyleColor(ImGuiCol_Text, color::kHeading);
-    ImGui::TextUnformatted("My work");
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    StyledText(fonts.title, color::kHeading, "My work", false);
     ImGui::PushFont(fonts.heading);
     ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
     const int pieces = int(work.size() + profile.artifacts.size());
@@ -125,12 +104,8 @@ std::string draw_my_work(const Profile& profile, const Course& course, float wid
     ImGui::Dummy(ImVec2(0, 20));
 
     if (work.empty() && profile.artifacts.empty()) {
-        ImGui::PushFont(fonts.body.regular);
-        ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
-        ImGui::TextWrapped("Each module ends with a reflection prompt, and each homework assignment has room for "
+        StyledText(fonts.body.regular, color::kText, "Each module ends with a reflection prompt, and each homework assignment has room for "
                            "your notes. What you write there is saved as you type and listed here.");
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
         return go;
     }
     for (const WorkEntry& e : work) {
@@ -139,11 +114,7 @@ std::string draw_my_work(const Profile& profile, const Course& course, float wid
     }
     if (!profile.artifacts.empty()) {
         ImGui::Dummy(ImVec2(0, 14));
-        ImGui::PushFont(fonts.label);
-        ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-        ImGui::TextUnformatted("WORKED ARTIFACTS");
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
+        StyledText(fonts.label, color::kMuted, "WORKED ARTIFACTS", false);
         ImGui::Dummy(ImVec2(0, 4));
         // Newest change first, like the reflections above.
         std::vector<const Artifact*> arts;
@@ -169,13 +140,10 @@ std::string draw_my_work(const Profile& profile, const Course& course, float wid
             if (PageButton(label.c_str(), ButtonKind::Link, fonts)) go = kArtifactPrefix + a->id;
             probe::last_item("work:" + a->id);
             ImGui::SameLine(0, 10);
-            ImGui::PushFont(fonts.small);
-            ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-            ImGui::TextUnformatted(((where.empty() ? std::string("not linked") : "from " + where) + "  \xC2\xB7  " +
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 5);  // on the link's baseline
+            StyledText(fonts.small, color::kMuted, ((where.empty() ? std::string("not linked") : "from " + where) + "  \xC2\xB7  " +
                                     when(a->edited))
-                                       .c_str());
-            ImGui::PopStyleColor();
-            ImGui::PopFont();
+                                       , false);
             ImGui::PopID();
         }
     }

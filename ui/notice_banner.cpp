@@ -4,6 +4,7 @@
 
 #include "ui/buttons.h"
 #include "ui/theme.h"
+#include "ui/text_style.h"
 
 namespace gw::ui {
 
@@ -21,16 +22,8 @@ bool draw_notice(const char* id, NoticeKind kind, const std::string& title, cons
     ImGui::SetCursorScreenPos(ImVec2(p0.x + 18, p0.y + 12));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 36 - (dismissable ? 90 : 0));
-    ImGui::PushFont(fonts.ui.bold);
-    ImGui::PushStyleColor(ImGuiCol_Text, ink);
-    ImGui::TextWrapped("%s", title.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    ImGui::PushFont(fonts.ui.regular);
-    ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    StyledText(fonts.ui.bold, ink, title);
+    StyledText(fonts.ui.regular, color::kText, text);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     float h = ImGui::GetItemRectMax().y - p0.y + 12;

@@ -6,31 +6,14 @@
 #include <cstdio>
 
 #include "ui/theme.h"
+#include "ui/text_style.h"
 
 namespace gw::ui {
 
 namespace {
 
-std::string upper(std::string s) {
-    for (char& c : s)
-        if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
-    return s;
-}
-
-void wrapped(ImFont* font, ImU32 col, const std::string& text) {
-    ImGui::PushFont(font);
-    ImGui::PushStyleColor(ImGuiCol_Text, col);
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-}
-
 void small_caps(const Fonts& fonts, ImU32 col, const std::string& text) {
-    ImGui::PushFont(fonts.label);
-    ImGui::PushStyleColor(ImGuiCol_Text, col);
-    ImGui::TextUnformatted(upper(text).c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    StyledText(fonts.label, col, upper(text), false);
 }
 
 void problems_box(const std::vector<Diagnostic>& problems, const Fonts& fonts, float width, const char* heading) {
@@ -133,10 +116,10 @@ std::string draw_overview(PageViewState& state, const Course& course, const Chap
                   ch.number, int(ch.modules.size()), int(ch.homework.size()), minutes / 60, minutes % 60);
     small_caps(fonts, color::kAccent, meta);
     ImGui::Dummy(ImVec2(0, 4));
-    wrapped(fonts.title, color::kHeading, ch.title);
+    StyledText(fonts.title, color::kHeading, ch.title);
     if (!ch.tagline.empty()) {
         ImGui::Dummy(ImVec2(0, 2));
-        wrapped(fonts.lead, color::kMuted, ch.tagline);
+        StyledText(fonts.lead, color::kMuted, ch.tagline);
     }
     ImGui::Dummy(ImVec2(0, 18));
 
@@ -185,10 +168,10 @@ void draw_item(PageViewState& state, const CourseItem& item, const Chapter& ch, 
     }
     small_caps(fonts, color::kAccent, meta);
     ImGui::Dummy(ImVec2(0, 4));
-    wrapped(fonts.title, color::kHeading, item.title);
+    StyledText(fonts.title, color::kHeading, item.title);
     if (!item.subtitle.empty()) {
         ImGui::Dummy(ImVec2(0, 2));
-        wrapped(fonts.heading, color::kMuted, item.subtitle);
+        StyledText(fonts.heading, color::kMuted, item.subtitle);
     }
     ImGui::Dummy(ImVec2(0, 14));
     ImVec2 p = ImGui::GetCursorScreenPos();
@@ -244,10 +227,10 @@ std::string draw_page(PageViewState& state, const Course& course, const PageNavi
 
     if (course.chapters.empty()) {
         small_caps(fonts, color::kError, "No course to show");
-        wrapped(fonts.title, color::kHeading, "This folder does not hold a course yet");
+        StyledText(fonts.title, color::kHeading, "This folder does not hold a course yet");
         ImGui::Dummy(ImVec2(0, 12));
         problems_box(course.diagnostics, fonts, width, "What groundwork check found");
-        wrapped(fonts.body.regular, color::kMuted,
+        StyledText(fonts.body.regular, color::kMuted,
                 "Fix the files listed above; the app reloads them when they change. The format is described in "
                 "docs/authoring.md.");
     } else if (const Chapter* ch = find_chapter(course, nav.current())) {

@@ -16,6 +16,7 @@
 #include "ui/notice_banner.h"
 #include "ui/sidebar_view.h"
 #include "ui/theme.h"
+#include "ui/text_style.h"
 
 namespace gw::ui {
 
@@ -167,24 +168,12 @@ void ReaderApp::record_resume() {
 void ReaderApp::draw_removed_work(float width) {
     const Reflection* r = session_->profile().reflection(removed_id_);
     const std::string title = r && !r->title.empty() ? r->title : removed_id_;
-    ImGui::PushFont(fonts_.label);
-    ImGui::PushStyleColor(ImGuiCol_Text, color::kWarning);
-    ImGui::TextUnformatted("NO LONGER IN THE COURSE");
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    StyledText(fonts_.label, color::kWarning, "NO LONGER IN THE COURSE", false);
     ImGui::Dummy(ImVec2(0, 4));
-    ImGui::PushFont(fonts_.title);
-    ImGui::PushStyleColor(ImGuiCol_Text, color::kHeading);
-    ImGui::TextWrapped("%s", title.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    StyledText(fonts_.title, color::kHeading, title);
     ImGui::Dummy(ImVec2(0, 8));
-    ImGui::PushFont(fonts_.body.regular);
-    ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-    ImGui::TextWrapped("The course was updated and this module was removed or given a new id. What you wrote "
+    StyledText(fonts_.body.regular, color::kMuted, "The course was updated and this module was removed or given a new id. What you wrote "
                        "is kept here, and you can still edit or copy it.");
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, 16));
     draw_reflection_panel(reflection_, *session_, removed_id_, title, width, fonts_);
     ImGui::Dummy(ImVec2(0, 16));

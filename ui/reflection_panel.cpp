@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "ui/item_probe.h"
+#include "ui/text_style.h"
 #include "ui/theme.h"
 
 namespace gw::ui {
@@ -18,11 +19,7 @@ void draw_read_only_text(const std::string& text, float width, const Fonts& font
     dl->ChannelsSetCurrent(1);
     ImGui::SetCursorScreenPos(ImVec2(p.x + 16, p.y + 12));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 32);
-    ImGui::PushFont(fonts.body.regular);
-    ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    StyledText(fonts.body.regular, color::kMuted, text);
     ImGui::PopTextWrapPos();
     const float h = ImGui::GetItemRectMax().y - p.y + 12;
     dl->ChannelsSetCurrent(0);
@@ -64,11 +61,7 @@ void draw_reflection_panel(ReflectionPanelState& state, WorkSession& session, co
         // Shown, not editable: typed text could never be saved.
         draw_read_only_text(text.empty() ? style.placeholder : text, width, fonts);
         probe::last_item("reflection-editor");
-        ImGui::PushFont(fonts.small);
-        ImGui::PushStyleColor(ImGuiCol_Text, color::kError);
-        ImGui::TextUnformatted("Read-only");
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
+        StyledText(fonts.small, color::kError, "Read-only", false);
         return;
     }
     ImGui::PushID(item_id.c_str());
@@ -93,12 +86,7 @@ void draw_reflection_panel(ReflectionPanelState& state, WorkSession& session, co
     if (now_stored && now_stored->edited >= session.started_at()) {
         line = session.status_text();
     } else if (now_stored && now_stored->edited > 0) {
-        std::time_t t = static_cast<std::time_t>(now_stored->edited / 1000);
-        std::tm tm{};
-        localtime_r(&t, &tm);
-        char buf[64];
-        std::strftime(buf, sizeof buf, "Last edited %e %b %Y, %H:%M", &tm);
-        line = buf;
+        line = time_text(now_stored->edited, "Last edited %e %b %Y, %H:%M");
     }
     if (status.state == SaveState::Failed) line = session.status_text();
     if (status.state == SaveState::Failed || status.state == SaveState::ReadOnly) style.footer_color = color::kError;

@@ -6,6 +6,7 @@
 
 #include "ui/item_probe.h"
 #include "ui/theme.h"
+#include "ui/text_style.h"
 
 namespace gw::ui {
 
@@ -14,17 +15,7 @@ namespace {
 constexpr float kPad = 20.0f;
 
 void label(const Fonts& fonts, const char* text, ImU32 col = color::kMuted) {
-    ImGui::PushFont(fonts.label);
-    ImGui::PushStyleColor(ImGuiCol_Text, col);
-    ImGui::TextUnformatted(text);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-}
-
-std::string upper(std::string s) {
-    for (char& c : s)
-        if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
-    return s;
+    StyledText(fonts.label, col, text, false);
 }
 
 // The text, cut with an ellipsis to fit `width` (at a UTF-8 character boundary).
@@ -115,11 +106,7 @@ void progress_block(const ChapterProgress& p, const Fonts& fonts) {
     ImGui::Dummy(ImVec2(width, 10));
     std::snprintf(line, sizeof line, "%d/%d modules  \xC2\xB7  %d/%d homework", p.modules_done, p.modules_total,
                   p.homework_done, p.homework_total);
-    ImGui::PushFont(fonts.small);
-    ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-    ImGui::TextUnformatted(line);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    StyledText(fonts.small, color::kMuted, line, false);
 }
 
 // A row for one of the learner's own pages: My work, Accounts, Health dashboard.
