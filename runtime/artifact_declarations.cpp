@@ -239,7 +239,33 @@ private:
                         fm_.error(fm_.line_of(it->first), "table '" + f.id + "' has no column '" + col + "'");
                         continue;
                     }
-                    if (it->second.IsScalar()) row[col] = scalar_json(it->second.Scalar());
+                    if (!it->second.IsScalar()) continue;
+                    // Typed by the column, not by how the text looks: a text column keeps "2026" as text.
+                    const Field* column = f.column(col);
+                    const std::string text = it->second.Scalar();
+                    const nlohmann::json guess = scalar_json(text);
+                    switch (column->kind) {
+                    case FieldKind::Number:
+                    case FieldKind::Money:
+                    case FieldKind::Rating:
+                        if (!guess.is_number()) {
+                            fm_.error(fm_.line_of(it->second), "table '" + f.id + "': column '" + col +
+                                                                   "' takes a number, not '" + text + "'");
+                            continue;
+                        }
+                        row[col] = guess;
+                        break;
+                    case FieldKind::Check: row[col] = text == "true" || text == "yes"; break;
+                    case FieldKind::Choice:
+                        if (!column->option(text)) {
+                            fm_.error(fm_.line_of(it->second), "table '" + f.id + "': column '" + col +
+                                                                   "' has no option '" + text + "'");
+                            continue;
+                        }
+                        row[col] = text;
+                        break;
+                    default: row[col] = text; break;
+                    }
                 }
                 f.preset_rows.push_back(std::move(row));
             }
@@ -258,7 +284,9 @@ private:
                 fm_.error(fm_.line_of(fm_.root()["date"]), "'date: " + kind_.date_field + "' is not one of its date fields");
         }
         const std::string dash = text(fm_.root(), "dashboard");
-        kind_.dashboard = dash == "true";
+        kind_.dashboard = dash == "true" || dash == "True" || dash == "TRUE";
+        if (!dash.empty() && !kind_.dashboard && dash != "false" && dash != "False" && dash != "FALSE")
+            fm_.error(fm_.line_of(fm_.root()["dashboard"]), "'dashboard' is true or false, not '" + dash + "'");
     }
 
     const Field* table_column(const YAML::Node& node, const std::string& table, const std::string& column,

@@ -117,7 +117,10 @@ ArtifactStatus artifact_status(const ArtifactKind& kind, const json& values) {
     bool any_applies = false;
     for (const RuleResult& r : results) {
         any_applies |= r.applies;
-        if (r.applies && !r.met) return {r.rule->kind == RuleKind::Rows ? r.label : r.rule->label + " " + r.label, "yellow"};
+        if (r.applies && !r.met) {
+            const bool named = r.rule->kind != RuleKind::Rows && !r.rule->label.empty();
+            return {named ? r.rule->label + " " + r.label : r.label, "yellow"};
+        }
     }
     if (results.empty()) return {};
     return any_applies ? ArtifactStatus{"Complete", "green"} : ArtifactStatus{"Not started", "grey"};

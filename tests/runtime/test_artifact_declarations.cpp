@@ -1034,3 +1034,48 @@ TEST_CASE("a count rule without fields or levels, or with a level that is not a 
     CHECK(r.has(expected));
     CHECK(r.errors() == 1);
 }
+
+TEST_CASE("preset rows are typed by their column, and a value a column cannot take is an error at its line") {
+    Loaded r = load_one(lines({
+        "---",                                                       // 1
+        "id: k",                                                     // 2
+        "title: K",                                                  // 3
+        "fields:",                                                   // 4
+        "  - id: rows",                                              // 5
+        "    kind: table",                                           // 6
+        "    columns:",                                              // 7
+        "      - {id: year, kind: text}",                            // 8
+        "      - {id: minutes, kind: number}",                       // 9
+        "      - {id: quality, kind: choice, options: [good, bad]}", // 10
+        "      - {id: done, kind: check}",                           // 11
+        "    rows:",                                                 // 12
+        "      - {year: 2026, minutes: 10, quality: good, done: true}",  // 13
+        "      - {year: 'true', minutes: ten, quality: meh}",        // 14
+        "---",
+    }));
+    INFO(r.text);
+    CHECK(r.has("artifacts/k.md:14: error: table 'rows': column 'minutes' takes a number, not 'ten'"));
+    CHECK(r.has("artifacts/k.md:14: error: table 'rows': column 'quality' has no option 'meh'"));
+    CHECK(r.errors() == 2);
+    REQUIRE(r.kind("k"));
+    const auto& rows = r.kind("k")->fields[0].preset_rows;
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0]["year"] == "2026");  // text stays text
+    CHECK(rows[0]["minutes"] == 10);
+    CHECK(rows[0]["done"] == true);
+    CHECK(rows[1]["year"] == "true");
+}
+
+TEST_CASE("dashboard takes true or false, and nothing that merely looks like it") {
+    auto with = [](const char* value) {
+        return load_one(lines({"---", "id: k", "title: K", "date: d", std::string("dashboard: ").append(value).c_str(),
+                               "fields:", "  - {id: d, kind: date}", "  - {id: s, kind: choice, options: [ok, bad]}",
+                               "rules:", "  - {kind: count, fields: [s], equals: bad, levels: [{min: 0, label: Fine}]}",
+                               "---"}));
+    };
+    CHECK(with("True").errors() == 0);
+    CHECK(with("True").kind("k")->dashboard);
+    CHECK_FALSE(with("false").kind("k")->dashboard);
+    Loaded yes = with("yes");
+    CHECK(yes.has("artifacts/k.md:5: error: 'dashboard' is true or false, not 'yes'"));
+}

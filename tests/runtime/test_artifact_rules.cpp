@@ -410,3 +410,24 @@ TEST_CASE("a kind without rules has no results and an empty chip") {
     CHECK(s.label.empty());
     CHECK(s.color.empty());
 }
+
+TEST_CASE("a sum rule without a label still gives a clean status") {
+    ArtifactKind kind;
+    Field table;
+    table.id = "t";
+    table.kind = FieldKind::Table;
+    Field minutes;
+    minutes.id = "m";
+    minutes.kind = FieldKind::Number;
+    table.columns.push_back(minutes);
+    kind.fields.push_back(table);
+    Rule sum;
+    sum.kind = RuleKind::Sum;
+    sum.table = "t";
+    sum.column = "m";
+    sum.target = 60;
+    kind.rules.push_back(sum);
+    ArtifactStatus s = artifact_status(kind, {{"t", {{{"m", 55}}}}});
+    CHECK(s.label == "55 of 60");
+    CHECK(s.color == "yellow");
+}
