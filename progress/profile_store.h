@@ -74,6 +74,7 @@ public:
     SaveStatus status() const;
     bool read_only() const;
     const std::filesystem::path& file() const { return file_; }
+    const std::filesystem::path& data_dir() const { return data_dir_; }
     const std::filesystem::path& backup_dir() const { return backup_dir_; }
     const std::string& name() const { return name_; }
 

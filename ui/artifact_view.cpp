@@ -4,6 +4,8 @@
 
 #include <ctime>
 
+#include "progress/atomic_file.h"
+#include "runtime/artifact_export.h"
 #include "runtime/artifact_rules.h"
 #include "ui/buttons.h"
 #include "ui/chip.h"
@@ -148,7 +150,35 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
     }
     ImGui::EndDisabled();
 
-    // Footer.
+    // Footer: take it elsewhere (a CRM, an email, a team folder), or delete it.
+    ImGui::Dummy(ImVec2(0, 12));
+    if (PageButton("Copy as Markdown##copy", ButtonKind::Quiet, fonts)) {
+        ImGui::SetClipboardText(artifact_markdown(kind, *a, profile, course).c_str());
+        state.export_message = "Copied: paste it into an email, a document or your CRM.";
+    }
+    probe::last_item("copy-markdown");
+    ImGui::SameLine(0, 8);
+    if (PageButton("Save as files##save", ButtonKind::Quiet, fonts)) {
+        const std::filesystem::path dir = session.store().data_dir() / "exports";
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec);
+        std::string error;
+        bool ok = write_file_atomic(dir / artifact_markdown_name(*a, profile), artifact_markdown(kind, *a, profile, course),
+                                    &error);
+        int files = ok ? 1 : 0;
+        for (const Field& f : kind->fields)
+            if (ok && f.kind == FieldKind::Table) {
+                auto rows = a->values.find(f.id);
+                if (rows == a->values.end() || !rows->is_array()) continue;
+                ok = write_file_atomic(dir / artifact_csv_name(*a, profile, f.id), table_csv(f, *rows, profile), &error);
+                files += ok;
+            }
+        state.export_message = ok ? "Saved " + std::to_string(files) + (files == 1 ? " file" : " files") +
+                                        " (Markdown, and CSV for its tables) in " + dir.string()
+                                  : "Not saved: " + error;
+    }
+    probe::last_item("save-files");
+    if (!state.export_message.empty()) StyledText(fonts.small, color::kMuted, state.export_message);
     ImGui::Dummy(ImVec2(0, 12));
     if (!read_only) {
         if (!state.confirm_delete) {

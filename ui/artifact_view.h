@@ -16,6 +16,7 @@ struct ArtifactViewState {
     FieldEditorState fields;
     DocumentView description;
     bool confirm_delete = false;
+    std::string export_message;  // "Copied", "Saved 2 files in ..."
 };
 
 struct ArtifactViewResult {

@@ -6,12 +6,17 @@
 #include <functional>
 #include <utility>
 
+#include <sstream>
+
+#include "runtime/artifact_export.h"
+#include "runtime/calendar_date.h"
 #include "runtime/course_loader.h"
 #include "runtime/course_progress.h"
 #include "runtime/work_list.h"
 #include "ui/buttons.h"
 #include "ui/completion_bar.h"
 #include "ui/health_dashboard_view.h"
+#include "ui/item_probe.h"
 #include "ui/my_work_view.h"
 #include "ui/notice_banner.h"
 #include "ui/sidebar_view.h"
@@ -237,7 +242,22 @@ void ReaderApp::draw_page_column() {
     };
     if (view_ == View::MyWork && session_) {
         std::string open;
-        column([&] { open = draw_my_work(session_->profile(), course_, width, fonts_); });
+        column([&] {
+            open = draw_my_work(session_->profile(), course_, width, fonts_);
+            if (session_->profile().artifacts.empty()) return;
+            ImGui::Dummy(ImVec2(0, 16));
+            if (PageButton("Export all artifacts (Markdown and CSV)##export", ButtonKind::Quiet, fonts_)) {
+                const auto dir = session_->store().data_dir() / "exports" / format_date(today_days());
+                std::ostringstream written;
+                std::string error;
+                int md = export_artifacts(session_->profile(), course_, "md", dir, written, &error);
+                int csv = md < 0 ? -1 : export_artifacts(session_->profile(), course_, "csv", dir, written, &error);
+                export_message_ = md < 0 || csv < 0 ? "Not exported: " + error
+                                                    : "Wrote " + std::to_string(md + csv) + " files in " + dir.string();
+            }
+            probe::last_item("export-all");
+            if (!export_message_.empty()) StyledText(fonts_.small, color::kMuted, export_message_);
+        });
         if (!open.empty()) open_work(open);
     } else if (view_ == View::RemovedWork && session_) {
         column([&] { draw_removed_work(width); });

@@ -67,7 +67,8 @@ private:
     bool loaded_once_ = false;
     bool quit_requested_ = false;
     std::string pending_go_;
-    std::string sidebar_shown_;  // the page the sidebar last highlighted  // a page asked for from inside the page being drawn
+    std::string sidebar_shown_;  // the page the sidebar last highlighted
+    std::string export_message_;  // after "Export all" on My work  // a page asked for from inside the page being drawn
 
     void go(const std::string& page_id);
     void leave_page();

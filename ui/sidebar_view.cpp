@@ -1,6 +1,7 @@
 #include "ui/sidebar_view.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ScrollToRect: reveal a row without recentring
 
 #include <cstdio>
 
@@ -16,6 +17,12 @@ constexpr float kPad = 20.0f;
 
 void label(const Fonts& fonts, const char* text, ImU32 col = color::kMuted) {
     StyledText(fonts.label, col, text, false);
+}
+
+// Scrolls just enough to show the row just drawn; a row already in view stays where it is.
+void reveal_last_item() {
+    ImGui::ScrollToRect(ImGui::GetCurrentWindow(), ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()),
+                        ImGuiScrollFlags_KeepVisibleEdgeY);
 }
 
 // The text, cut with an ellipsis to fit `width` (at a UTF-8 character boundary).
@@ -208,7 +215,7 @@ std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
             char marker[8];
             std::snprintf(marker, sizeof marker, "%d", m.number);
             if (item_row(m, marker, model.current && *model.current == m.id, state_of(m.id), fonts)) clicked = m.id;
-            if (model.reveal_current && model.current && *model.current == m.id) ImGui::SetScrollHereY(0.5f);
+            if (model.reveal_current && model.current && *model.current == m.id) reveal_last_item();
         }
         if (!ch.homework.empty()) {
             ImGui::Dummy(ImVec2(0, 8));
@@ -226,7 +233,7 @@ std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
                 std::snprintf(marker, sizeof marker, "H%d", h.number);
                 if (item_row(h, marker, model.current && *model.current == h.id, state_of(h.id), fonts))
                     clicked = h.id;
-                if (model.reveal_current && model.current && *model.current == h.id) ImGui::SetScrollHereY(0.5f);
+                if (model.reveal_current && model.current && *model.current == h.id) reveal_last_item();
             }
         }
         ImGui::Dummy(ImVec2(0, 16));

@@ -171,3 +171,39 @@ TEST_CASE("the app reopens the artifact, accounts or dashboard page the learner 
     CHECK(f.session->profile().resume.page_id == kDashboardPage);
     REQUIRE(probe::centre("audit:" + acct));  // the dashboard is what is drawn
 }
+
+TEST_CASE("in-app export: copy an artifact as Markdown, save it as files, export everything from My work") {
+    ShippedFixture f;
+    f.start("qbr");
+    const std::string acct = f.session->add_account("Northwind Traders").id;
+    const ArtifactKind* kind = f.app->course().find_artifact_kind("qbr-design");
+    const std::string id =
+        f.session->create_artifact("qbr-design", "QBR design", acct, initial_values(*kind, "2026-11-26"), "qbr").id;
+    f.app->open_work(kArtifactPrefix + id);
+    f.frames(3);
+    for (int i = 0; i < 6; ++i) f.gui.key(ImGuiKey_PageDown, f.body);
+    f.frames(2);
+
+    f.click("copy-markdown");
+    const std::string copied = ImGui::GetClipboardText();
+    CHECK(copied.find("# QBR design") != std::string::npos);
+    CHECK(copied.find("Northwind Traders") != std::string::npos);
+    CHECK(copied.find("Results celebration") != std::string::npos);
+
+    f.click("save-files");
+    const auto exports = f.dir / "exports";
+    CHECK(std::filesystem::exists(exports / "northwind-traders-qbr-design-" += id + ".md"));
+    CHECK(std::filesystem::exists(exports / "northwind-traders-qbr-design-" += id + "-phases.csv"));
+
+    f.click("my-work");
+    f.frames(2);
+    REQUIRE(f.app->showing_my_work());
+    for (int i = 0; i < 4; ++i) f.gui.key(ImGuiKey_End, f.body);
+    f.frames(2);
+    f.click("export-all");
+    int written = 0;
+    for (const auto& day : std::filesystem::directory_iterator(exports))
+        if (day.is_directory())
+            for (const auto& file : std::filesystem::directory_iterator(day.path())) written += file.is_regular_file();
+    CHECK(written == 2);  // the one artifact's Markdown and its table's CSV
+}
