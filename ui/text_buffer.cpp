@@ -1,5 +1,9 @@
 #include "ui/text_buffer.h"
 
+#include <utf8cpp/utf8.h>
+
+#include <iterator>
+
 #include <algorithm>
 #include <cmath>
 
@@ -26,25 +30,11 @@ bool is_extender(char32_t cp) {
 Decoded decode(std::string_view s, size_t pos) {
     const auto c = static_cast<unsigned char>(s[pos]);
     if (c < 0x80) return {c, 1};
-    size_t n;
-    char32_t cp, min;
-    if ((c & 0xE0) == 0xC0) {
-        n = 2, cp = c & 0x1F, min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-        n = 3, cp = c & 0x0F, min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-        n = 4, cp = c & 0x07, min = 0x10000;
-    } else {
-        return {kReplacement, 1};
-    }
-    if (pos + n > s.size()) return {kReplacement, 1};
-    for (size_t i = 1; i < n; ++i) {
-        const auto b = static_cast<unsigned char>(s[pos + i]);
-        if (!is_continuation(b)) return {kReplacement, 1};
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {kReplacement, 1};
-    return {cp, n};
+    // utfcpp's validator rejects truncated, overlong, surrogate and out-of-range sequences alike.
+    auto it = s.begin() + static_cast<std::ptrdiff_t>(pos);
+    std::uint32_t cp = 0;
+    if (::utf8::internal::validate_next(it, s.end(), cp) != ::utf8::internal::UTF8_OK) return {kReplacement, 1};
+    return {static_cast<char32_t>(cp), static_cast<size_t>(it - (s.begin() + static_cast<std::ptrdiff_t>(pos)))};
 }
 
 size_t next(std::string_view s, size_t pos) {
@@ -102,21 +92,7 @@ size_t prev_cluster(std::string_view s, size_t pos) {
 
 void append(std::string& out, char32_t cp) {
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacement;
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
+    ::utf8::append(static_cast<std::uint32_t>(cp), std::back_inserter(out));
 }
 
 std::string encode(char32_t cp) {
