@@ -14,6 +14,8 @@ packages=(build-essential cmake pkg-config libimgui-dev libstb-dev libglfw3-dev 
           libutfcpp-dev fonts-dejavu-core fonts-dejavu-extra)
 # Tests open a real window in a virtual X server.
 [ "$mode" = run ] || packages+=(xvfb xauth)
+# The startup benchmark measures peak memory with GNU time and does its sums with bc.
+[ "$mode" = bench ] && packages+=(time bc)
 
 install_missing() {
     local missing=()
@@ -52,6 +54,9 @@ test)
     ;;
 bench)
     ./build/bench/groundwork_bench "$@"
+    echo
+    echo "Startup and memory, against a bare GLFW + ImGui window"
+    bash bench/startup/run.sh
     ;;
 *)
     echo "usage: tools/setup.sh run|test|bench" >&2

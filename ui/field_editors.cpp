@@ -382,7 +382,8 @@ bool draw_field(const Field& field, const json& value, json& out, FieldEditorSta
     case FieldKind::Checklist: {
         json items = value.is_object() ? value : json::object();
         for (const ChoiceOption& item : field.items) {
-            bool b = items.value(item.id, false);
+            const json& stored = member(items, item.id);
+            bool b = stored.is_boolean() && stored.get<bool>();  // a hand-edited file may hold anything here
             if (ImGui::Checkbox(item.label.c_str(), &b)) {
                 items[item.id] = b;
                 changed = true;
