@@ -47,15 +47,16 @@ namespace {
 
 // Short ids that stay unique within the profile: "acct-3", "art-12".
 template <typename T>
-std::string next_id(const std::vector<T>& items, const std::string& prefix) {
-    long highest = 0;
+std::string next_id(const std::vector<T>& items, const std::string& prefix, long& last_number) {
+    long highest = last_number;
     for (const T& item : items)
         if (item.id.rfind(prefix, 0) == 0) {
             char* end = nullptr;
             long n = std::strtol(item.id.c_str() + prefix.size(), &end, 10);
             if (end && *end == 0) highest = std::max(highest, n);
         }
-    return prefix + std::to_string(highest + 1);
+    last_number = highest + 1;
+    return prefix + std::to_string(last_number);
 }
 
 template <typename T>
@@ -74,7 +75,7 @@ const Account* Profile::account(const std::string& id) const {
 
 Account& Profile::add_account(const std::string& name, Millis when) {
     Account a;
-    a.id = next_id(accounts, "acct-");
+    a.id = next_id(accounts, "acct-", last_account_number);
     a.name = name;
     a.created = a.edited = when;
     accounts.push_back(std::move(a));
@@ -89,7 +90,7 @@ const Artifact* Profile::artifact(const std::string& id) const {
 Artifact& Profile::add_artifact(const std::string& kind, const std::string& title, const std::string& account,
                                 Millis when) {
     Artifact a;
-    a.id = next_id(artifacts, "art-");
+    a.id = next_id(artifacts, "art-", last_artifact_number);
     a.kind = kind;
     a.title = title;
     a.account = account;

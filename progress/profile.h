@@ -70,6 +70,9 @@ struct Profile {
     std::vector<Account> accounts;
     std::vector<Artifact> artifacts;
     std::vector<Link> links;
+    // The highest numbers handed out so far: a deleted artifact's id is never given to a new one.
+    long last_account_number = 0;
+    long last_artifact_number = 0;
 
     bool is_done(const std::string& id) const;
     void set_done(const std::string& id, bool done, Millis when);

@@ -133,6 +133,12 @@ bool read_current(const json& doc, Profile* p, std::string* error) {
     if (!r.list(doc, "accounts", &p->accounts, account) || !r.list(doc, "artifacts", &p->artifacts, artifact) ||
         !r.list(doc, "links", &p->links, link))
         return *error = r.error, false;
+    if (doc.contains("last_ids")) {
+        const json& ids = doc["last_ids"];
+        if (!r.object(ids, "last_ids") || !r.integer(ids, "account", "last_ids", &p->last_account_number) ||
+            !r.integer(ids, "artifact", "last_ids", &p->last_artifact_number))
+            return *error = r.error, false;
+    }
     return true;
 }
 

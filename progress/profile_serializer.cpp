@@ -74,8 +74,9 @@ std::string ProfileSerializer::serialize(const Profile& p) {
            encode({{"page", p.resume.page_id}, {"scroll", scroll}, {"editing", p.resume.editing}}) + ",\n";
     out += "\t\"accounts\": ";
     write_list(out, p.accounts, [](const Account& a) {
-        return encode({{"id", a.id}, {"name", a.name}, {"current_value", a.current_value},
-                       {"potential_value", a.potential_value}, {"tier", a.tier}, {"notes", a.notes},
+        auto finite = [](double v) { return std::isfinite(v) ? v : 0.0; };  // JSON has no infinity
+        return encode({{"id", a.id}, {"name", a.name}, {"current_value", finite(a.current_value)},
+                       {"potential_value", finite(a.potential_value)}, {"tier", a.tier}, {"notes", a.notes},
                        {"created", a.created}, {"edited", a.edited}});
     });
     out += ",\n\t\"artifacts\": ";
@@ -91,7 +92,8 @@ std::string ProfileSerializer::serialize(const Profile& p) {
     if (artifacts_.size() > p.artifacts.size() + 16) artifacts_.clear();  // deleted artifacts: start over
     out += ",\n\t\"links\": ";
     write_list(out, p.links, [](const Link& l) { return encode({{"artifact", l.artifact}, {"item", l.item}}); });
-    out += "\n}\n";
+    out += ",\n\t\"last_ids\": " +
+           encode({{"account", p.last_account_number}, {"artifact", p.last_artifact_number}}) + "\n}\n";
     last_size_ = out.size();
     return out;
 }

@@ -1,8 +1,22 @@
 #include "progress/work_session.h"
 
+#include <cmath>
 #include <ctime>
 
 namespace gw {
+
+namespace {
+
+// True when no number anywhere in `j` is infinite or NaN (JSON would write them as null).
+bool all_finite(const nlohmann::json& j) {
+    if (j.is_number_float()) return std::isfinite(j.get<double>());
+    if (j.is_structured())
+        for (const auto& v : j)
+            if (!all_finite(v)) return false;
+    return true;
+}
+
+}  // namespace
 
 WorkSession::WorkSession(std::unique_ptr<ProfileStore> store, std::function<Millis()> clock)
     : store_(std::move(store)), clock_(std::move(clock)), started_at_(clock_()) {}
@@ -56,6 +70,8 @@ Account& WorkSession::add_account(const std::string& name) {
 void WorkSession::edit_account(const Account& changed) {
     Account* a = profile_.account(changed.id);
     if (!a) return;
+    // JSON cannot hold infinity: a typed "1e999" would make the saved file unreadable.
+    if (!std::isfinite(changed.current_value) || !std::isfinite(changed.potential_value)) return;
     Millis created = a->created;
     *a = changed;
     a->created = created;
@@ -75,7 +91,7 @@ Artifact& WorkSession::create_artifact(const std::string& kind, const std::strin
 void WorkSession::set_artifact_value(const std::string& artifact, const std::string& field,
                                      const nlohmann::json& value) {
     Artifact* a = profile_.artifact(artifact);
-    if (!a) return;
+    if (!a || !all_finite(value)) return;
     auto it = a->values.find(field);
     if (it != a->values.end() && *it == value) return;
     a->values[field] = value;

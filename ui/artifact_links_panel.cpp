@@ -41,7 +41,9 @@ std::string draw_artifact_links(ArtifactLinksState& state, WorkSession& session,
     if (state.item_id != item.id) state = ArtifactLinksState{item.id, {}};
     const Profile& profile = session.profile();
     const bool read_only = session.store().read_only();
-    std::vector<const Artifact*> linked = profile.linked_from(item.id);
+    // Ids, not pointers: creating an artifact below grows the profile's vector and would leave pointers dangling.
+    std::vector<std::string> linked;
+    for (const Artifact* a : profile.linked_from(item.id)) linked.push_back(a->id);
     if (item.artifacts.empty() && linked.empty() && profile.artifacts.empty()) return open;
 
     ImGui::PushID("artifacts");
@@ -64,8 +66,9 @@ std::string draw_artifact_links(ArtifactLinksState& state, WorkSession& session,
             ImGui::PopTextWrapPos();
         }
         ImGui::Dummy(ImVec2(0, 2));
-        for (const Artifact* a : linked)
-            if (a->kind == kind_id && artifact_row(*a, course, profile, fonts)) open = a->id;
+        for (const std::string& id : linked)
+            if (const Artifact* a = profile.artifact(id))
+                if (a->kind == kind_id && artifact_row(*a, course, profile, fonts)) open = a->id;
 
         if (!read_only) {
             if (kind->scope == ArtifactScope::Portfolio) {
@@ -78,10 +81,15 @@ std::string draw_artifact_links(ArtifactLinksState& state, WorkSession& session,
                 // "Create for account …": every account, and a new one typed in place.
                 ImGui::SetNextItemWidth(300);
                 if (ImGui::BeginCombo("##for", ("Create for account\xE2\x80\xA6"), ImGuiComboFlags_HeightLarge)) {
-                    for (const Account& acc : profile.accounts)
-                        if (ImGui::Selectable(acc.name.c_str()))
-                            open = session.create_artifact(kind->id, kind->title, acc.id,
-                                                           initial_values(*kind, format_date(today_days())), item.id).id;
+                    std::string chosen;
+                    for (const Account& acc : profile.accounts) {
+                        ImGui::PushID(acc.id.c_str());  // two accounts may share a name
+                        if (ImGui::Selectable(acc.name.c_str())) chosen = acc.id;
+                        ImGui::PopID();
+                    }
+                    if (!chosen.empty())
+                        open = session.create_artifact(kind->id, kind->title, chosen,
+                                                       initial_values(*kind, format_date(today_days())), item.id).id;
                     ImGui::Separator();
                     ImGui::SetNextItemWidth(200);
                     const bool enter = ImGui::InputTextWithHint("##new", "New account name", &state.new_account_name,
@@ -105,8 +113,9 @@ std::string draw_artifact_links(ArtifactLinksState& state, WorkSession& session,
 
     // Other artifacts the learner linked here, and a way to link one more.
     bool heading = false;
-    for (const Artifact* a : linked) {
-        if (std::find(item.artifacts.begin(), item.artifacts.end(), a->kind) != item.artifacts.end()) continue;
+    for (const std::string& id : linked) {
+        const Artifact* a = profile.artifact(id);
+        if (!a || std::find(item.artifacts.begin(), item.artifacts.end(), a->kind) != item.artifacts.end()) continue;
         if (!heading) {
             StyledText(fonts.label, color::kMuted, "ALSO LINKED HERE", false);
             heading = true;
@@ -116,11 +125,15 @@ std::string draw_artifact_links(ArtifactLinksState& state, WorkSession& session,
     if (!read_only && !profile.artifacts.empty()) {
         ImGui::SetNextItemWidth(300);
         if (ImGui::BeginCombo("##link", "Link another artifact\xE2\x80\xA6", ImGuiComboFlags_HeightLarge)) {
+            std::string chosen;
             for (const Artifact& a : profile.artifacts) {
                 const auto here = profile.links_to(a.id);
                 if (std::find(here.begin(), here.end(), item.id) != here.end()) continue;
-                if (ImGui::Selectable(artifact_display_name(a, course, profile).c_str())) session.link(a.id, item.id);
+                ImGui::PushID(a.id.c_str());  // two audits of one account read alike
+                if (ImGui::Selectable(artifact_display_name(a, course, profile).c_str())) chosen = a.id;
+                ImGui::PopID();
             }
+            if (!chosen.empty()) session.link(chosen, item.id);
             ImGui::EndCombo();
         }
     }

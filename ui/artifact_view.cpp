@@ -92,9 +92,13 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
         ImGui::SameLine(0, 10);
         ImGui::SetNextItemWidth(280);
         if (ImGui::BeginCombo("##account", account ? account->name.c_str() : "Choose an account")) {
-            for (const Account& acc : profile.accounts)
-                if (ImGui::Selectable(acc.name.c_str(), acc.id == a->account))
-                    session.set_artifact_account(a->id, acc.id);
+            std::string chosen;
+            for (const Account& acc : profile.accounts) {
+                ImGui::PushID(acc.id.c_str());
+                if (ImGui::Selectable(acc.name.c_str(), acc.id == a->account)) chosen = acc.id;
+                ImGui::PopID();
+            }
+            if (!chosen.empty()) session.set_artifact_account(artifact_id, chosen);
             ImGui::EndCombo();
         }
     }
@@ -146,9 +150,10 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
         nlohmann::json out;
         if (draw_field(f, value, out, state.fields, ctx)) session.set_artifact_value(a->id, f.id, out);
         a = session.profile().artifact(artifact_id);  // an edit may have reallocated nothing, but stay safe
-        if (!a) return result;
+        if (!a) break;
     }
     ImGui::EndDisabled();
+    if (!a) return result;
 
     // Footer: take it elsewhere (a CRM, an email, a team folder), or delete it.
     ImGui::Dummy(ImVec2(0, 12));

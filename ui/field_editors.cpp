@@ -87,7 +87,9 @@ bool choice_combo(const char* id, const Field& f, const json& value, json& out, 
         if (ImGui::Selectable("\xE2\x80\x94", current.empty())) out = "", changed = true;
         for (const ChoiceOption& o : f.options) {
             if (!o.color.empty()) ImGui::PushStyleColor(ImGuiCol_Text, chip_colors(o.color).ink);
+            ImGui::PushID(o.id.c_str());
             if (ImGui::Selectable(o.label.c_str(), o.id == current)) out = o.id, changed = true;
+            ImGui::PopID();
             probe::last_item("option:" + o.id);
             if (!o.color.empty()) ImGui::PopStyleColor();
         }
@@ -162,9 +164,12 @@ bool account_combo(const char* id, const json& value, json& out, const Profile* 
     if (ImGui::BeginCombo(id, acc ? acc->name.c_str() : "\xE2\x80\x94")) {
         if (ImGui::Selectable("\xE2\x80\x94", current.empty())) out = "", changed = true;
         if (profile)
-            for (const Account& a : profile->accounts)
+            for (const Account& a : profile->accounts) {
+                ImGui::PushID(a.id.c_str());
                 if (ImGui::Selectable(a.name.empty() ? a.id.c_str() : a.name.c_str(), a.id == current))
                     out = a.id, changed = true;
+                ImGui::PopID();
+            }
         ImGui::EndCombo();
     }
     return changed;
@@ -384,7 +389,10 @@ bool draw_field(const Field& field, const json& value, json& out, FieldEditorSta
         for (const ChoiceOption& item : field.items) {
             const json& stored = member(items, item.id);
             bool b = stored.is_boolean() && stored.get<bool>();  // a hand-edited file may hold anything here
-            if (ImGui::Checkbox(item.label.c_str(), &b)) {
+            ImGui::PushID(item.id.c_str());
+            const bool ticked = ImGui::Checkbox(item.label.c_str(), &b);
+            ImGui::PopID();
+            if (ticked) {
                 items[item.id] = b;
                 changed = true;
             }

@@ -49,6 +49,8 @@ void ReaderApp::load_content() {
     course_ = load_course(options_.content_dir);
     nav_.reset(course_, keep);
     page_.body.invalidate();
+    dashboard_ = HealthDashboardState();  // the declarations (levels, colours) may have changed
+    artifact_view_ = ArtifactViewState();
     const bool first_load = !loaded_once_;
     loaded_once_ = true;
     if (first_load && !options_.start_item.empty() && nav_.current() != options_.start_item) {
@@ -272,7 +274,10 @@ void ReaderApp::draw_page_column() {
     } else if (view_ == View::Artifact && session_) {
         ArtifactViewResult r;
         wide_column([&] { r = draw_artifact_view(artifact_view_, *session_, course_, artifact_id_, wide, fonts_); });
-        if (r.deleted) go(kMyWorkPage);
+        if (r.deleted) {
+            artifact_view_ = ArtifactViewState();  // nothing of the deleted artifact's editors carries over
+            go(kMyWorkPage);
+        }
         else go(r.go);
     } else {
         PageHooks hooks;

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <limits>
+
 #include "progress/work_session.h"
 #include "temp_dir.h"
 
@@ -77,4 +80,37 @@ TEST_CASE("the session's destructor hands unsaved words to the store") {
     std::string error;
     REQUIRE(load_profile_file(dir / "profiles/s.json", &p, &error));
     CHECK(p.reflection("qbr")->text == "typed then quit at once");
+}
+
+TEST_CASE("numbers JSON cannot hold are refused at the door, so a save never becomes unreadable") {
+    Clocked c;
+    Account a = c.session.add_account("Northwind");
+    a.current_value = std::numeric_limits<double>::infinity();
+    c.session.edit_account(a);
+    CHECK(c.session.profile().account(a.id)->current_value == 0);
+    const std::string art = c.session.create_artifact("qbr-design", "QBR", a.id, nlohmann::json::object(), "").id;
+    c.session.set_artifact_value(art, "phases", {{{"minutes", std::nan("")}}});
+    CHECK_FALSE(c.session.profile().artifact(art)->values.contains("phases"));
+    REQUIRE(c.session.flush());
+    Profile p;
+    std::string error;
+    CHECK_MESSAGE(load_profile_file(c.dir / "profiles/s.json", &p, &error), error);
+}
+
+TEST_CASE("a deleted artifact's id is never handed out again, across a restart too") {
+    Clocked c;
+    const std::string first = c.session.create_artifact("k", "K", "", nlohmann::json::object(), "").id;
+    const std::string second = c.session.create_artifact("k", "K", "", nlohmann::json::object(), "").id;
+    c.session.delete_artifact(second);
+    const std::string third = c.session.create_artifact("k", "K", "", nlohmann::json::object(), "").id;
+    CHECK(third != second);
+    CHECK(third != first);
+    c.session.delete_artifact(third);
+    REQUIRE(c.session.flush());
+    Profile p;
+    std::string error;
+    REQUIRE(load_profile_file(c.dir / "profiles/s.json", &p, &error));
+    const std::string fourth = p.add_artifact("k", "K", "", 1).id;
+    CHECK(fourth != third);
+    CHECK(fourth != second);
 }

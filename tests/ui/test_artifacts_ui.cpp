@@ -207,3 +207,18 @@ TEST_CASE("in-app export: copy an artifact as Markdown, save it as files, export
             for (const auto& file : std::filesystem::directory_iterator(day.path())) written += file.is_regular_file();
     CHECK(written == 2);  // the one artifact's Markdown and its table's CSV
 }
+
+TEST_CASE("creating an artifact from a page that already links one draws on without a dangling pointer") {
+    ShippedFixture f;
+    f.start("expansion-triggers");
+    const ArtifactKind* kind = f.app->course().find_artifact_kind("trigger-log");
+    REQUIRE(kind);
+    REQUIRE(kind->scope == ArtifactScope::Portfolio);
+    f.session->create_artifact("trigger-log", "Trigger log", "", nlohmann::json::object(), "expansion-triggers");
+    for (int i = 0; i < 8; ++i) f.session->add_account("Account " + std::to_string(i));  // grow the vectors around it
+    f.gui.key(ImGuiKey_End, f.body);
+    f.frames(2);
+    f.click("create:trigger-log");  // the vector of artifacts grows during this frame
+    f.frames(3);
+    CHECK(f.session->profile().linked_from("expansion-triggers").size() == 2);
+}
