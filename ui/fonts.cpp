@@ -97,8 +97,9 @@ Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, s
     cfg.OversampleV = 1;
     cfg.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     const ImWchar* wide = learner_glyph_ranges(atlas);
-    // Each file is read once and shared by all its sizes: 17 faces from 5 files would otherwise hold 17 copies.
-    static std::map<std::string, std::vector<char>> files_read;
+    // Each file is read from disk once for all its sizes (ImGui keeps its own copy per face until the atlas is
+    // built; the app frees those with ClearInputData once it has the texture).
+    std::map<std::string, std::vector<char>> files_read;
     cfg.FontDataOwnedByAtlas = false;
     auto load = [&](const char* file, float px, const ImWchar* with = nullptr) {
         std::vector<char>& data = files_read[(fs::path(font_dir) / file).string()];
