@@ -205,6 +205,19 @@ float column_weight(const Field& col) {
     }
 }
 
+// The narrowest a column may get before the table scrolls sideways instead.
+float min_column_width(const Field& col) {
+    switch (col.kind) {
+    case FieldKind::Date: return 118;
+    case FieldKind::Number:
+    case FieldKind::Money: return 90;
+    case FieldKind::Check: return 52;
+    case FieldKind::Choice: return 124;
+    case FieldKind::Rating: return 150;
+    default: return 150;
+    }
+}
+
 // Rows in display order: grouped by the group_by column's options (then unset), else as stored.
 std::vector<std::pair<std::string, std::vector<std::size_t>>> row_groups(const Field& table, const json& rows) {
     std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;
@@ -248,12 +261,30 @@ bool table_editor(const Field& table, const json& value, json& out, const FieldC
             if (members.empty()) continue;
         }
         ImGui::PushID(group.c_str());
-        const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
-                                      ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp |
-                                      ImGuiTableFlags_PadOuterX;
-        if (ImGui::BeginTable("##rows", static_cast<int>(table.columns.size()) + 1, flags, ImVec2(ctx.width, 0))) {
+        // Columns share the width while each keeps a readable minimum; a table wider than the page (the account
+        // map on a small window) scrolls sideways instead of squeezing every cell.
+        float needed = 30;
+        for (const Field& col : table.columns) needed += min_column_width(col);
+        const bool scroll = needed > ctx.width;
+        ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg |
+                                ImGuiTableFlags_PadOuterX;
+        ImVec2 outer(ctx.width, 0);
+        if (scroll) {
+            const ImGuiStyle& st = ImGui::GetStyle();
+            const float row_h = ImGui::GetFrameHeight() + st.CellPadding.y * 2;
+            const int shown = std::min<int>(static_cast<int>(members.size()), 12);
+            flags |= ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
+            if (static_cast<int>(members.size()) > shown) flags |= ImGuiTableFlags_ScrollY;
+            outer.y = row_h * (shown + 1) + st.ScrollbarSize + 4;
+        } else {
+            flags |= ImGuiTableFlags_SizingStretchProp;
+        }
+        if (ImGui::BeginTable("##rows", static_cast<int>(table.columns.size()) + 1, flags, outer)) {
+            if (scroll) ImGui::TableSetupScrollFreeze(1, 1);  // the first column (a name) and the header stay put
             for (const Field& col : table.columns)
-                ImGui::TableSetupColumn(col.label.c_str(), ImGuiTableColumnFlags_WidthStretch, column_weight(col));
+                ImGui::TableSetupColumn(col.label.c_str(),
+                                        scroll ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
+                                        scroll ? min_column_width(col) : column_weight(col));
             ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 30);
             ImGui::TableHeadersRow();
             // Only the rows in view get widgets: a 300-person account map costs what a screenful does.
