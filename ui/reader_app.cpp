@@ -218,30 +218,22 @@ void ReaderApp::draw_page_column() {
     const ImVec2 origin = ImGui::GetCursorPos();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width = reading_column_width(avail);
-    const float left = std::max(48.0f, (avail - width) * 0.5f);
 
-    // My work and removed work are simple columns; course pages are drawn by page_view.
-    auto column = [&](const std::function<void()>& body) {
-        ImGui::SetCursorPos(ImVec2(left, 44));
-        ImGui::BeginGroup();
-        ImGui::PushTextWrapPos(left + width);
-        body();
-        ImGui::Dummy(ImVec2(0, 64));
-        ImGui::PopTextWrapPos();
-        ImGui::EndGroup();
-    };
-    // The learner's own pages get a wider column: tables and the dashboard need the room.
+    // My work and removed work use the reading column; the learner's own pages (tables, the dashboard) a wider
+    // one. Course pages are drawn by page_view.
     const float wide = std::max(280.0f, std::min(avail - 96.0f, 1100.0f));
-    const float wide_left = std::max(48.0f, (avail - wide) * 0.5f);
-    auto wide_column = [&](const std::function<void()>& body) {
-        ImGui::SetCursorPos(ImVec2(wide_left, 44));
+    auto in_column = [&](float column_width, const std::function<void()>& body) {
+        const float x = std::max(48.0f, (avail - column_width) * 0.5f);
+        ImGui::SetCursorPos(ImVec2(x, 44));
         ImGui::BeginGroup();
-        ImGui::PushTextWrapPos(wide_left + wide);
+        ImGui::PushTextWrapPos(x + column_width);
         body();
         ImGui::Dummy(ImVec2(0, 64));
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();
     };
+    auto column = [&](const std::function<void()>& body) { in_column(width, body); };
+    auto wide_column = [&](const std::function<void()>& body) { in_column(wide, body); };
     if (view_ == View::MyWork && session_) {
         std::string open;
         column([&] {
