@@ -45,6 +45,9 @@ int bench_frames() {
     std::string essay;
     for (int w = 0; w < 1000; ++w) essay += w % 12 == 11 ? "account.\n" : "account ";
     session.write_reflection(id, "", essay, essay.size());
+    // A long-time learner: a thousand reflections elsewhere, which the sidebar counts.
+    for (int r = 0; r < 1000; ++r)
+        session.write_reflection("elsewhere-" + std::to_string(r), "", essay.substr(0, 1000), 0);
     session.set_done(app.course().chapters[0].modules[0].id, true);
     app.navigator().go(id);
     auto body = [&] { app.frame(); };

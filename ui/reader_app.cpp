@@ -328,7 +328,12 @@ void ReaderApp::frame() {
         const Profile& profile = session_->profile();
         sidebar.item_state = [&](const std::string& id) { return item_state(profile, id); };
         sidebar.chapter_progress = [&](const Chapter& ch) { return chapter_progress(profile, ch); };
-        sidebar.work_count = static_cast<int>(list_work(profile, course_).size() + profile.artifacts.size());
+        // Counting what has writing scans every reflection: once per change to the profile, not per frame.
+        if (work_count_revision_ != session_->revision()) {
+            work_count_ = static_cast<int>(list_work(profile, course_).size() + profile.artifacts.size());
+            work_count_revision_ = session_->revision();
+        }
+        sidebar.work_count = work_count_;
         sidebar.account_count = static_cast<int>(profile.accounts.size());
         for (const ArtifactKind& k : course_.artifact_kinds) sidebar.has_dashboard |= k.dashboard;
     }

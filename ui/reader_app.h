@@ -1,5 +1,6 @@
 #pragma once
 // Everything one frame needs, without GLFW or OpenGL: the window loop (app.cpp) and headless tests both drive it.
+#include <cstdint>
 #include <string>
 
 #include "progress/work_session.h"
@@ -68,7 +69,9 @@ private:
     bool quit_requested_ = false;
     std::string pending_go_;
     std::string sidebar_shown_;  // the page the sidebar last highlighted
-    std::string export_message_;  // after "Export all" on My work  // a page asked for from inside the page being drawn
+    std::string export_message_;  // after "Export all" on My work
+    std::uint64_t work_count_revision_ = 0;  // the sidebar's "N pieces", cached per profile revision
+    int work_count_ = 0;  // a page asked for from inside the page being drawn
 
     void go(const std::string& page_id);
     void leave_page();
