@@ -50,6 +50,7 @@ void ReaderApp::load_content() {
     nav_.reset(course_, keep);
     page_.body.invalidate();
     dashboard_ = HealthDashboardState();  // the declarations (levels, colours) may have changed
+    my_work_ = MyWorkState();             // and titles
     artifact_view_ = ArtifactViewState();
     const bool first_load = !loaded_once_;
     loaded_once_ = true;
@@ -237,7 +238,7 @@ void ReaderApp::draw_page_column() {
     if (view_ == View::MyWork && session_) {
         std::string open;
         column([&] {
-            open = draw_my_work(session_->profile(), course_, width, fonts_);
+            open = draw_my_work(my_work_, session_->profile(), session_->revision(), course_, width, fonts_);
             if (session_->profile().artifacts.empty()) return;
             ImGui::Dummy(ImVec2(0, 16));
             if (PageButton("Export all artifacts (Markdown and CSV)##export", ButtonKind::Quiet, fonts_)) {

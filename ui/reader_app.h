@@ -13,6 +13,7 @@
 #include "ui/artifact_links_panel.h"
 #include "ui/artifact_view.h"
 #include "ui/health_dashboard_view.h"
+#include "ui/my_work_view.h"
 #include "ui/reflection_panel.h"
 
 namespace gw::ui {
@@ -63,6 +64,7 @@ private:
     ArtifactLinksState links_;
     AccountsViewState accounts_;
     HealthDashboardState dashboard_;
+    MyWorkState my_work_;
     int redraw_frames_ = 0;  // after a jump, draw a few more frames so scrolling and focus settle
     std::string notice_title_, notice_text_;
     bool loaded_once_ = false;

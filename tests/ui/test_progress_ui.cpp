@@ -233,3 +233,23 @@ TEST_CASE("a hand-edited window.json with wrong types only costs the window posi
     CHECK(g.height == 700);
     CHECK_FALSE(g.maximized);
 }
+
+TEST_CASE("My work stays drawable with thousands of reflections (cards off screen cost nothing)") {
+    Fixture f;
+    {
+        Profile p;
+        for (int i = 0; i < 2000; ++i)
+            p.edit_reflection("old-" + std::to_string(i), "Old module " + std::to_string(i), 1000 + i).text =
+                "Notes about account number " + std::to_string(i) + " and what to do next quarter.";
+        test::spit(f.dir / "profiles/t.json", serialize_profile(p));
+    }
+    f.start("mini-one");
+    f.click("my-work");
+    f.frames(2);
+    CHECK(f.app->showing_my_work());
+    // Before cards were clipped, one draw list overflowed ImGui's 65,536 vertices here and the app aborted.
+    const ImDrawData* d = f.gui.frame(f.body);
+    for (int i = 0; i < d->CmdListsCount; ++i) CHECK(d->CmdLists[i]->VtxBuffer.Size < 65536);
+    REQUIRE(probe::centre("work:old-1999"));
+    CHECK(probe::centre("work:old-1999")->y < probe::centre("work:old-1998")->y);  // newest first
+}
