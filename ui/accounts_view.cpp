@@ -6,6 +6,8 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <algorithm>
 
 #include "ui/artifact_view.h"
 #include "ui/buttons.h"
@@ -66,7 +68,12 @@ std::string draw_accounts_view(AccountsViewState& state, WorkSession& session, c
         ImGui::TableSetupColumn("Tier", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("Notes", ImGuiTableColumnFlags_WidthStretch, 1.8f);
         ImGui::TableHeadersRow();
-        for (const Account& a : profile.accounts) {
+        // Only the rows in view get widgets: hundreds of accounts would overflow one draw list otherwise.
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(profile.accounts.size()));
+        while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const Account& a = profile.accounts[static_cast<size_t>(i)];
             ImGui::PushID(a.id.c_str());
             ImGui::TableNextRow();
             Account edit = a;
@@ -109,21 +116,36 @@ std::string draw_accounts_view(AccountsViewState& state, WorkSession& session, c
     probe::last_item("add-account");
     ImGui::EndDisabled();
 
-    // Each account's artifacts.
+    // Each account's artifacts, one line per kind: the newest opens, the count says how many more there are
+    // (a weekly audit makes dozens; the dashboard shows them all).
     ImGui::Dummy(ImVec2(0, 18));
     for (const Account& a : profile.accounts) {
-        std::vector<const Artifact*> mine;
+        std::map<std::string, std::vector<const Artifact*>> by_kind;
         for (const Artifact& art : profile.artifacts)
-            if (art.account == a.id) mine.push_back(&art);
-        if (mine.empty()) continue;
-        ImGui::PushFont(fonts.ui.bold);
-        ImGui::TextUnformatted(a.name.c_str());
-        ImGui::PopFont();
-        for (const Artifact* art : mine) {
-            ImGui::PushID(art->id.c_str());
-            if (PageButton((artifact_display_name(*art, course, profile) + "  \xE2\x80\xBA##open").c_str(),
-                           ButtonKind::Link, fonts))
-                open = art->id;
+            if (art.account == a.id) by_kind[art.kind].push_back(&art);
+        if (by_kind.empty()) continue;
+        StyledText(fonts.ui.bold, color::kHeading, a.name, false);
+        for (auto& [kind_id, arts] : by_kind) {
+            const ArtifactKind* kind = course.find_artifact_kind(kind_id);
+            auto date_of = [&](const Artifact* art) {  // the kind's own date when it has one, else last change
+                if (kind && !kind->date_field.empty()) {
+                    auto d = art->values.find(kind->date_field);
+                    if (d != art->values.end() && d->is_string() && !d->get<std::string>().empty())
+                        return d->get<std::string>();
+                }
+                return time_text(art->edited, "%Y-%m-%d");
+            };
+            const Artifact* newest = *std::max_element(arts.begin(), arts.end(), [&](const Artifact* x, const Artifact* y) {
+                return date_of(x) < date_of(y);
+            });
+            std::string label = (kind ? kind->title : newest->title) + " \xC2\xB7 " + date_of(newest) + "  \xE2\x80\xBA##open";
+            ImGui::PushID(kind_id.c_str());
+            if (PageButton(label.c_str(), ButtonKind::Link, fonts)) open = newest->id;
+            if (arts.size() > 1) {
+                ImGui::SameLine(0, 8);
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
+                StyledText(fonts.small, color::kMuted, "and " + std::to_string(arts.size() - 1) + " earlier", false);
+            }
             ImGui::PopID();
         }
         ImGui::Dummy(ImVec2(0, 8));

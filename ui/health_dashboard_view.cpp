@@ -82,10 +82,14 @@ std::string draw_health_dashboard(HealthDashboardState& state, WorkSession& sess
                 color::kMuted, "Latest audit");
     ImGui::Dummy(ImVec2(width, fonts.small->FontSize + 8));
 
+    const float row_h = cell + 8;
     for (const DashboardRow& row : d.rows) {
+        if (!ImGui::IsRectVisible(ImVec2(width, row_h + 2))) {  // off screen: keep the room, draw nothing
+            ImGui::Dummy(ImVec2(width, row_h + 2));  // the pitch a drawn row takes, spacing included
+            continue;
+        }
         ImGui::PushID(row.account.c_str());
         p = ImGui::GetCursorScreenPos();
-        const float row_h = cell + 8;
         const char* tier = row.tier == 1 ? "  T1" : row.tier == 2 ? "  T2" : row.tier == 3 ? "  T3" : "";
         dl->AddText(fonts.ui.regular, fonts.ui.regular->FontSize, ImVec2(p.x, p.y + (row_h - fonts.ui.regular->FontSize) / 2),
                     color::kText, (row.name + tier).c_str());

@@ -222,3 +222,17 @@ TEST_CASE("creating an artifact from a page that already links one draws on with
     f.frames(3);
     CHECK(f.session->profile().linked_from("expansion-triggers").size() == 2);
 }
+
+TEST_CASE("the accounts page and the dashboard stay drawable with hundreds of accounts") {
+    ShippedFixture f;
+    f.start("");
+    for (int i = 0; i < 400; ++i) f.session->add_account("Account " + std::to_string(i));
+    for (const char* page : {"accounts", "dashboard"}) {
+        INFO(page);
+        f.click(page);
+        f.frames(2);
+        // Unclipped, 400 rows of widgets overflow ImGui's 65,536 vertices per draw list and the app aborts.
+        const ImDrawData* d = f.gui.frame(f.body);
+        for (int i = 0; i < d->CmdListsCount; ++i) CHECK(d->CmdLists[i]->VtxBuffer.Size < 65536);
+    }
+}
