@@ -3,7 +3,7 @@
 
 #include <imgui_internal.h>
 
-#include "../progress/temp_dir.h"
+#include "reader_fixture.h"
 #include "progress/profile_json.h"
 #include "progress/work_session.h"
 #include "runtime/artifact_rules.h"
@@ -17,36 +17,9 @@ using namespace gw::ui;
 
 namespace {
 
-struct ShippedFixture {
-    test::TempDir dir;
-    HeadlessImGui gui;
-    std::unique_ptr<WorkSession> session;
-    std::unique_ptr<ReaderApp> app;
-    std::function<void()> body = [this] { app->frame(); };
-
-    ShippedFixture() { probe::enable(true); }
-    ~ShippedFixture() { probe::enable(false); }
-    void start(const std::string& module) {
-        app.reset();
-        session.reset();
-        session = std::make_unique<WorkSession>(std::make_unique<ProfileStore>(dir.path(), "t"));
-        session->open();
-        AppOptions o;
-        o.content_dir = GROUNDWORK_SHIPPED_CONTENT;
-        o.start_item = module;
-        app = std::make_unique<ReaderApp>(o, gui.fonts(), session.get());
-        app->load_content();
-        frames(3);
-    }
-    void frames(int n) {
-        for (int i = 0; i < n; ++i) gui.frame(body);
-    }
-    void click(const std::string& name) {
-        auto c = probe::centre(name);
-        REQUIRE_MESSAGE(c, "not drawn: " << name);
-        gui.click(*c, body);
-        frames(1);
-    }
+// The shipped course, where the artifact kinds are declared; each click is followed by one frame.
+struct ShippedFixture : test::ReaderFixture {
+    ShippedFixture() : ReaderFixture(GROUNDWORK_SHIPPED_CONTENT, 1) {}
 };
 
 }  // namespace

@@ -1,7 +1,7 @@
 // The learner's side of the reader, headless: writing a reflection, marking done, "My work", resume, read-only.
 #include <doctest/doctest.h>
 
-#include "../progress/temp_dir.h"
+#include "reader_fixture.h"
 #include "progress/profile_json.h"
 #include "progress/work_session.h"
 #include "runtime/course_progress.h"
@@ -17,49 +17,9 @@ namespace {
 
 const std::string kMini = std::string(GROUNDWORK_TEST_DATA) + "/mini-course";
 
-// A reader on the mini course with a profile in a temporary folder and a clock the test moves by hand.
-struct Fixture {
-    test::TempDir dir;
-    Millis now = now_millis();  // the store stamps saves with the real clock
-    HeadlessImGui gui;
-    std::unique_ptr<WorkSession> session;
-    std::unique_ptr<ReaderApp> app;
-    std::function<void()> body = [this] { app->frame(); };
-
-    Fixture() { probe::enable(true); }
-    ~Fixture() { probe::enable(false); }
-
-    void start(const std::string& module = "") {
-        app.reset();
-        session.reset();
-        session = std::make_unique<WorkSession>(std::make_unique<ProfileStore>(dir.path(), "t"), [this] { return now; });
-        session->open();
-        AppOptions o;
-        o.content_dir = kMini;
-        o.start_item = module;
-        app = std::make_unique<ReaderApp>(o, gui.fonts(), session.get());
-        app->load_content();
-        frames(3);
-    }
-    void frames(int n) {
-        for (int i = 0; i < n; ++i) gui.frame(body);
-    }
-    void click(const std::string& probe_name) {
-        auto c = probe::centre(probe_name);
-        REQUIRE_MESSAGE(c, "not drawn: " << probe_name);
-        gui.click(*c, body);
-    }
-    Profile on_disk() {
-        REQUIRE(session->flush());
-        Profile p;
-        std::string error;
-        REQUIRE_MESSAGE(load_profile_file(dir / "profiles/t.json", &p, &error), error);
-        return p;
-    }
-    void scroll_to_end() {
-        gui.key(ImGuiKey_End, body);
-        frames(2);
-    }
+// The mini course; clicks draw no extra frame, so tests see the frame a click lands in.
+struct Fixture : test::ReaderFixture {
+    Fixture() : ReaderFixture(kMini, 0) {}
 };
 
 }  // namespace
