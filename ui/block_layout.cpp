@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "ui/theme.h"
+#include "ui/text_style.h"
 
 namespace gw::ui {
 
@@ -38,12 +39,6 @@ void add_rect(LaidOutBlock& out, Prim::Type type, ImVec2 a, ImVec2 b, ImU32 colo
 const char* own(LaidOutBlock& out, std::string s) {
     out.owned.push_back(std::move(s));
     return out.owned.back().c_str();
-}
-
-std::string upper_ascii(std::string s) {
-    for (char& c : s)
-        if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
-    return s;
 }
 
 struct Layouter {
@@ -231,7 +226,7 @@ struct Layouter {
         if (!kind.empty() && title != kind) title = kind + (title.empty() ? "" : "  \xC2\xB7  " + title);
         if (b.callout == CalloutKind::Stat || b.callout == CalloutKind::Process)
             title = "\xE2\x94\x81\xE2\x94\x81  " + title + "  \xE2\x94\x81\xE2\x94\x81";  // ━━ TITLE ━━
-        return upper_ascii(title);
+        return upper(title);
     }
 
     // Process boxes: each step gets a filled numbered circle and a hairline between steps.
