@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 machine:
-#   tools/setup.sh run    install what is missing, build, open the app on the shipped course
-#   tools/setup.sh test   install what is missing, build, run every test through CTest
-#   tools/setup.sh bench  install, build, print the benchmark medians
+#   tools/setup.sh run     install what is missing, build the app only, open it on the shipped course
+#   tools/setup.sh test    install what is missing, build everything twice (normal, and AddressSanitizer + UBSan
+#                          with the libFuzzer targets), run every test under both, fuzz each loader briefly
+#   tools/setup.sh fuzz [SECONDS]   a longer fuzzing run, SECONDS per target (default 600)
+#   tools/setup.sh bench   install, build, print the benchmark medians
+# Environment: GROUNDWORK_FUZZ_SECONDS (default 60) is the time per fuzz target in `test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,10 +13,12 @@ mode=${1:-run}
 shift || true
 
 packages=(build-essential cmake pkg-config libimgui-dev libstb-dev libglfw3-dev libgl-dev libopengl-dev
-          libgl1-mesa-dri libcmark-dev nlohmann-json3-dev doctest-dev libfreetype-dev libyaml-cpp-dev libcli11-dev
-          libutfcpp-dev fonts-dejavu-core fonts-dejavu-extra)
-# Tests open a real window in a virtual X server.
-[ "$mode" = run ] || packages+=(xvfb xauth)
+          libgl1-mesa-dri libcmark-dev libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev doctest-dev
+          libfreetype-dev libyaml-cpp-dev libcli11-dev libutfcpp-dev libx11-dev libxrandr-dev
+          fonts-dejavu-core fonts-dejavu-extra)
+# Tests open a real window in a virtual X server, type into it on other keyboard layouts, and run a second build
+# with clang's sanitizers and libFuzzer.
+[ "$mode" = run ] || packages+=(xvfb xauth xdotool x11-xkb-utils clang libclang-rt-14-dev valgrind)
 # The startup benchmark measures peak memory with GNU time and does its sums with bc.
 [ "$mode" = bench ] && packages+=(time bc)
 
@@ -31,16 +36,24 @@ install_missing() {
     "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# build PRESET [TARGET...]: configure once, then build only what is asked (everything when no target is named).
 build() {
-    cmake --preset default >/dev/null
-    cmake --build --preset default
+    local preset=$1
+    shift
+    cmake --preset "$preset" >/dev/null
+    local targets=()
+    for t in "$@"; do targets+=(--target "$t"); done
+    cmake --build --preset "$preset" "${targets[@]}"
 }
 
+elapsed() { echo "$(( $(date +%s) - $1 )) s"; }
+
 install_missing
-build
 
 case "$mode" in
 run)
+    echo "Building the app (about 2 minutes on 2 cores the first time, seconds after that)..."
+    build default groundwork
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
         exec ./build/runtime/groundwork "$@"
     fi
@@ -50,16 +63,35 @@ run)
     echo "Wrote build/groundwork.png"
     ;;
 test)
+    t0=$(date +%s)
+    echo "== Normal build and tests (a few minutes on 2 cores from a clean tree)"
+    build default
     ctest --preset default "$@"
+    echo "-- normal build and tests: $(elapsed "$t0")"
+    t1=$(date +%s)
+    echo "== AddressSanitizer + UBSan build and tests (any report fails)"
+    build sanitize
+    ctest --preset sanitize "$@"
+    echo "-- sanitizer build and tests: $(elapsed "$t1")"
+    t2=$(date +%s)
+    echo "== Fuzzing each loader for ${GROUNDWORK_FUZZ_SECONDS:-60} s"
+    bash tests/fuzz/run.sh "${GROUNDWORK_FUZZ_SECONDS:-60}" build-sanitize
+    echo "-- fuzzing: $(elapsed "$t2")"
+    echo "-- all: $(elapsed "$t0")"
+    ;;
+fuzz)
+    build sanitize
+    bash tests/fuzz/run.sh "${1:-600}" build-sanitize
     ;;
 bench)
+    build default groundwork groundwork_bench groundwork_bare_window
     ./build/bench/groundwork_bench "$@"
     echo
     echo "Startup and memory, against a bare GLFW + ImGui window"
     bash bench/startup/run.sh
     ;;
 *)
-    echo "usage: tools/setup.sh run|test|bench" >&2
+    echo "usage: tools/setup.sh run|test|fuzz [SECONDS]|bench" >&2
     exit 2
     ;;
 esac

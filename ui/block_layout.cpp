@@ -100,8 +100,9 @@ struct Layouter {
         for (std::size_t i = 0; i < b.children.size(); ++i, ++n) {
             const Block& item = b.children[i];
             if (check) {
-                add_text(out, fonts.body.bold, ImVec2(x + 2, y + (lh - body_size()) * 0.5f), color::kDone, check,
-                         check + std::char_traits<char>::length(check));
+                const char* mark = own(out, check);
+                add_text(out, fonts.body.bold, ImVec2(x + 2, y + (lh - body_size()) * 0.5f), color::kDone, mark,
+                         mark + std::strlen(mark));
             } else if (ordered) {
                 const char* num = own(out, std::to_string(n) + ".");
                 float w = text_width(fonts.body.bold, num, nullptr);
@@ -136,7 +137,10 @@ struct Layouter {
         ImFont* f = fonts.body.mono;
         float lh = f->FontSize * 1.45f;
         float cy = y + pad;
-        const std::string& text = b.spans.empty() ? std::string() : b.spans[0].text;
+        // Both arms must be lvalues: `cond ? std::string() : span.text` would copy the text into a temporary
+        // that dies at the end of this function, leaving every primitive below pointing into freed memory.
+        static const std::string kNoText;
+        const std::string& text = b.spans.empty() ? kNoText : b.spans[0].text;
         const char* p = text.c_str();
         const char* end = p + text.size();
         while (p <= end) {
@@ -160,7 +164,7 @@ struct Layouter {
         }
         case CalloutKind::PullQuote: {
             const float pad = body_size() * 2.6f;
-            const char* mark = "\xE2\x80\x9C";  // “
+            const char* mark = own(out, "\xE2\x80\x9C");  // “
             float top = body_size() * 0.6f;
             TextStyle qs{&fonts.body, fonts.quote, color::kHeading, 1.45f};
             float h = blocks(b.children, x + pad, y + top, width - pad * 1.5f, qs);
@@ -189,7 +193,7 @@ struct Layouter {
         std::string title = callout_title(b);
         if (!title.empty()) {
             float tx = cx;
-            const char* icon = callout_icon(b.callout);
+            const char* icon = own(out, callout_icon(b.callout));
             if (*icon) {
                 add_text(out, fonts.body.bold, ImVec2(tx, cy - 2), c.accent, icon, icon + std::strlen(icon));
                 tx += text_width(fonts.body.bold, icon, nullptr) + 8;

@@ -27,7 +27,16 @@ struct LinkArea {
     const std::string* url;
 };
 
+// Text primitives point into the document model or into `owned`; a std::deque never moves its elements, so a
+// LaidOutBlock may be moved (into a vector that grows) but never copied: a copy's primitives would still point into
+// the original's `owned`.
 struct LaidOutBlock {
+    LaidOutBlock() = default;
+    LaidOutBlock(LaidOutBlock&&) = default;
+    LaidOutBlock& operator=(LaidOutBlock&&) = default;
+    LaidOutBlock(const LaidOutBlock&) = delete;
+    LaidOutBlock& operator=(const LaidOutBlock&) = delete;
+
     float height = 0;             // including the space after it
     std::vector<Prim> prims;      // relative to the block's top-left corner
     std::vector<LinkArea> links;  // same coordinates

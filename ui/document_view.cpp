@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "ui/link_opener.h"
+#include "ui/text_range_check.h"
 
 namespace gw::ui {
 
@@ -30,6 +31,7 @@ int emit_block(const LaidOutBlock& block, ImVec2 o, ImDrawList* dl) {
         switch (p.type) {
         case Prim::Text:
             if (a.y > clip.w || a.y + p.font->FontSize < clip.y) continue;
+            check_text_range(p.begin, p.end, "a laid-out text primitive");
             dl->AddText(p.font, p.font->FontSize, a, p.color, p.begin, p.end);
             break;
         case Prim::RectFilled:
