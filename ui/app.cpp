@@ -17,7 +17,7 @@
 #include "progress/work_session.h"
 #include "runtime/content_watcher.h"
 #include "ui/fonts.h"
-#include "ui/key_release_delay.h"
+#include "ui/input/glfw_key_input.h"
 #include "ui/quit_signals.h"
 #include "ui/reader_app.h"
 #include "ui/screenshot.h"
@@ -106,7 +106,7 @@ int run_app(const AppOptions& options) {
     apply_style(ImGui::GetStyle());
     if (!font_problem.empty()) std::fprintf(stderr, "groundwork: %s\n", font_problem.c_str());
     ImGui_ImplGlfw_InitForOpenGL(window, true);
-    install_key_release_delay(window);
+    install_key_input(window);  // keys queued per event and named after the learner's layout
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
     // The learner's work: opened before the first frame so the app can resume where they left off.
@@ -155,6 +155,7 @@ int run_app(const AppOptions& options) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         if (screenshot_mode) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover or tooltip where the pointer happens to be
+        const bool more_keys = apply_key_input(io);  // this frame's share of the queued key events
         ImGui::NewFrame();
         app.frame();
         ImGui::Render();
@@ -182,7 +183,7 @@ int run_app(const AppOptions& options) {
             std::fprintf(stderr, "first frame %.1f ms\n", ms);
             break;
         }
-        if (flush_delayed_key_releases(window)) frames_left = std::max(frames_left, 2);
+        if (more_keys) frames_left = std::max(frames_left, 1);  // the rest of a burst: next frame at once
     }
 
     if (!session.flush(4000) && session.status().state == SaveState::Failed)
