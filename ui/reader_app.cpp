@@ -136,7 +136,8 @@ void ReaderApp::open_work(const std::string& id) {
 
 void ReaderApp::handle_keys() {
     ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && ImGui::IsKeyPressed('Q', false)) quit_requested_ = true;  // GLFW key codes are ASCII here
+    // 'Q' is GLFW_KEY_Q, which ui/input gives to the key that types q in the learner's layout (AZERTY's A key).
+    if (io.KeyCtrl && ImGui::IsKeyPressed('Q', false)) quit_requested_ = true;
     if (io.WantTextInput || AnyProseEditorFocused()) return;  // the editor owns the keyboard while it has focus
     auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };
     const std::string before = nav_.current();
