@@ -33,7 +33,21 @@ bool write_all(int fd, const std::string& data) {
 
 }  // namespace
 
-bool write_file_atomic(const std::filesystem::path& file, const std::string& contents, std::string* error) {
+std::filesystem::path resolve_file_links(const std::filesystem::path& file) {
+    std::filesystem::path p = file;
+    for (int hops = 0; hops < 40; ++hops) {
+        std::error_code ec;
+        if (!std::filesystem::is_symlink(p, ec)) return p;
+        std::filesystem::path target = std::filesystem::read_symlink(p, ec);
+        if (ec || target.empty()) return p;
+        p = target.is_absolute() ? target : (p.parent_path() / target).lexically_normal();
+    }
+    return p;
+}
+
+bool write_file_atomic(const std::filesystem::path& link_or_file, const std::string& contents, std::string* error) {
+    // Replacing a link itself would turn it into a plain file and cut the learner's synced copy off.
+    const std::filesystem::path file = resolve_file_links(link_or_file);
     const std::filesystem::path dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
     // The pid keeps two processes saving the same profile from sharing a temporary file.
     const std::filesystem::path tmp = dir / ("." + file.filename().string() + ".tmp" + std::to_string(::getpid()));

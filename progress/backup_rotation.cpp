@@ -7,6 +7,8 @@
 #include <ctime>
 #include <vector>
 
+#include "progress/atomic_file.h"
+
 namespace gw {
 
 namespace fs = std::filesystem;
@@ -64,7 +66,9 @@ fs::path stage_backup(const fs::path& file, const fs::path& backup_dir) {
     if (!fs::exists(file, ec)) return {};
     fs::create_directories(backup_dir, ec);
     fs::path staged = backup_dir / ".staged";
-    return link_or_copy(file, staged) ? staged : fs::path();
+    // link() does not follow a symbolic link: linking the profile's link would keep a second link to the live
+    // file (or, if relative, to nothing) instead of the state about to be replaced.
+    return link_or_copy(resolve_file_links(file), staged) ? staged : fs::path();
 }
 
 void commit_backup(const fs::path& staged, const fs::path& backup_dir, const BackupPolicy& policy) {

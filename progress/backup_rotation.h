@@ -12,8 +12,9 @@ struct BackupPolicy {
     int daily = 7;   // the first save of each of the last N days
 };
 
-// Step 1, just before `file` is replaced: links its current contents into `backup_dir`. Returns the staged path,
-// empty when there is nothing to keep (first save) or the link failed. Never stops a save.
+// Step 1, just before `file` is replaced: links its current contents (its target's, when it is a symbolic link)
+// into `backup_dir`. Returns the staged path, empty when there is nothing to keep (first save) or the link failed.
+// Never stops a save.
 std::filesystem::path stage_backup(const std::filesystem::path& file, const std::filesystem::path& backup_dir);
 // Step 2, once the new file is in place: files the staged copy under the time and prunes to the policy. A failed
 // write discards it instead, so retries against a full disk do not rotate good backups away.

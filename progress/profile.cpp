@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cerrno>
 #include <cstdlib>
+#include <limits>
+#include <set>
 
 namespace gw {
 
@@ -45,18 +48,30 @@ bool Profile::has_writing(const std::string& id) const {
 
 namespace {
 
-// Short ids that stay unique within the profile: "acct-3", "art-12".
+// Short ids that stay unique within the profile: "acct-3", "art-12". Numbers come from a file the learner can
+// edit, so one at the top of `long` ("art-9223372036854775807", or last_ids at that value) must not overflow into
+// a negative id: ids whose number does not fit are ignored, and at the very top the lowest free number is used.
 template <typename T>
 std::string next_id(const std::vector<T>& items, const std::string& prefix, long& last_number) {
-    long highest = last_number;
-    for (const T& item : items)
-        if (item.id.rfind(prefix, 0) == 0) {
-            char* end = nullptr;
-            long n = std::strtol(item.id.c_str() + prefix.size(), &end, 10);
-            if (end && *end == 0) highest = std::max(highest, n);
-        }
-    last_number = highest + 1;
-    return prefix + std::to_string(last_number);
+    auto number_of = [&](const T& item) -> long {  // -1: not an id of this shape, or its number does not fit
+        if (item.id.rfind(prefix, 0) != 0) return -1;
+        const char* digits = item.id.c_str() + prefix.size();
+        char* end = nullptr;
+        errno = 0;
+        const long n = std::strtol(digits, &end, 10);
+        return end != digits && *end == 0 && errno == 0 && n >= 0 ? n : -1;
+    };
+    long highest = std::max(last_number, 0L);
+    for (const T& item : items) highest = std::max(highest, number_of(item));
+    if (highest < std::numeric_limits<long>::max()) {
+        last_number = highest + 1;
+        return prefix + std::to_string(last_number);
+    }
+    std::set<long> used;
+    for (const T& item : items) used.insert(number_of(item));
+    long n = 1;
+    while (used.count(n)) ++n;
+    return prefix + std::to_string(n);
 }
 
 template <typename T>

@@ -1,7 +1,10 @@
 #include "progress/profile_json.h"
 
 #include <cmath>
+#include <cstdint>
+#include <limits>
 
+#include "progress/bounded_json.h"
 #include "progress/profile_migration.h"
 #include "progress/profile_serializer.h"
 
@@ -34,13 +37,27 @@ struct Reader {
         *out = v.get<bool>();
         return true;
     }
+    // A whole number in [lo, hi], converted only after the check: JSON integers arrive as int64 or uint64, and
+    // get<int>() of 4294967298 would silently give 2. `expected` names the range when the default wording would not.
     template <typename Int>
-    bool integer(const json& obj, const char* key, const std::string& path, Int* out) {
+    bool integer(const json& obj, const char* key, const std::string& path, Int* out, std::int64_t lo = 0,
+                 std::uint64_t hi = static_cast<std::uint64_t>(std::numeric_limits<Int>::max()),
+                 const char* expected = nullptr) {
         if (!obj.contains(key)) return true;
         const json& v = obj[key];
-        if (!v.is_number_integer() || (std::is_unsigned_v<Int> && v.get<std::int64_t>() < 0))
-            return fail(path + "." + key, "a whole number");
-        *out = v.get<Int>();
+        bool in_range = false;
+        if (v.is_number_unsigned()) {
+            const std::uint64_t u = v.get<std::uint64_t>();
+            in_range = u <= hi && (lo <= 0 || u >= static_cast<std::uint64_t>(lo));
+        } else if (v.is_number_integer()) {
+            const std::int64_t i = v.get<std::int64_t>();
+            in_range = i >= lo && (i < 0 || static_cast<std::uint64_t>(i) <= hi);
+        }
+        if (!in_range) {
+            const std::string range = "a whole number from " + std::to_string(lo) + " to " + std::to_string(hi);
+            return fail(path + "." + key, expected ? expected : range.c_str());
+        }
+        *out = v.is_number_unsigned() ? static_cast<Int>(v.get<std::uint64_t>()) : static_cast<Int>(v.get<std::int64_t>());
         return true;
     }
     bool number(const json& obj, const char* key, const std::string& path, float* out) {
@@ -112,7 +129,7 @@ bool read_current(const json& doc, Profile* p, std::string* error) {
     auto account = [&](const json& j, const std::string& path, Account& a) {
         return r.string(j, "id", path, &a.id) && r.string(j, "name", path, &a.name) &&
                r.real(j, "current_value", path, &a.current_value) &&
-               r.real(j, "potential_value", path, &a.potential_value) && r.integer(j, "tier", path, &a.tier) &&
+               r.real(j, "potential_value", path, &a.potential_value) && r.integer(j, "tier", path, &a.tier, 0, 3, "a whole number from 0 (not tiered) to 3") &&
                r.string(j, "notes", path, &a.notes) && r.integer(j, "created", path, &a.created) &&
                r.integer(j, "edited", path, &a.edited);
     };
@@ -154,19 +171,35 @@ ProfileParse profile_from_json(json doc, Profile* out) {
         result.error = "the document is not a JSON object";
         return result;
     }
-    if (!doc.contains("schema") || !doc["schema"].is_number_integer() || doc["schema"].get<int>() < 1) {
+    // Range-checked before any conversion: a schema beyond int64 is still a newer file, never a wrapped-round one.
+    const json* schema = doc.contains("schema") ? &doc["schema"] : nullptr;
+    if (schema && schema->is_number_unsigned()) {
+        const std::uint64_t u = schema->get<std::uint64_t>();
+        result.schema = u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
+                            ? std::numeric_limits<std::int64_t>::max()
+                            : static_cast<std::int64_t>(u);
+    } else if (schema && schema->is_number_integer()) {
+        result.schema = schema->get<std::int64_t>();
+    }
+    if (result.schema < 1) {
+        result.schema = 0;
         result.error = "no schema version (\"schema\": a whole number from 1)";
         return result;
     }
-    result.schema = doc["schema"].get<int>();
-    if (result.schema < kProfileSchema) {
-        if (!migrate_profile(doc, &result.error)) return result;
-        result.migrated = true;
+    // The readers check each value's type before reading it; this catch is the backstop that keeps any JSON
+    // library exception a message about the file, never an abort at start-up.
+    try {
+        if (result.schema < kProfileSchema) {
+            if (!migrate_profile(doc, &result.error)) return result;
+            result.migrated = true;
+        }
+        Profile p;
+        if (!read_current(doc, &p, &result.error)) return result;
+        *out = std::move(p);
+        result.ok = true;
+    } catch (const json::exception& e) {
+        result.error = std::string("unexpected content: ") + e.what();
     }
-    Profile p;
-    if (!read_current(doc, &p, &result.error)) return result;
-    *out = std::move(p);
-    result.ok = true;
     return result;
 }
 
@@ -177,15 +210,7 @@ ProfileParse parse_profile(const std::string& text, Profile* out) {
         return result;
     }
     json doc;
-    try {
-        doc = json::parse(text);
-    } catch (const json::parse_error& e) {
-        // The byte offset tells whether the file was cut short (at the end) or damaged in the middle.
-        result.error = e.byte >= text.size()
-                           ? "not valid JSON: it ends too early, as if cut short after " + std::to_string(text.size()) + " bytes"
-                           : "not valid JSON at byte " + std::to_string(e.byte) + " of " + std::to_string(text.size());
-        return result;
-    }
+    if (!parse_json_bounded(text, kMaxJsonNesting, &doc, &result.error)) return result;
     return profile_from_json(std::move(doc), out);
 }
 

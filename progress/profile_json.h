@@ -3,6 +3,7 @@
 // one, so a damaged file is reported precisely instead of half-loaded.
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <string>
 
 #include "progress/profile.h"
@@ -18,13 +19,15 @@ std::string serialize_profile(const Profile& profile);  // one-off; the store ke
 
 struct ProfileParse {
     bool ok = false;
-    int schema = 0;         // the version the document was written with
+    std::int64_t schema = 0;  // the version the document was written with (beyond int64: int64's maximum)
     bool migrated = false;  // it was older and has been brought forward
     std::string error;      // when !ok: what is wrong, e.g. "reflections.qbr.text: expected a string"
 };
 
 // Accepts every earlier schema (migrating it) and newer ones (reading the fields this version knows; the caller
-// must then treat the profile as read-only so the newer fields are not destroyed).
+// must then treat the profile as read-only so the newer fields are not destroyed). Never throws: bad syntax, numbers
+// beyond a double, nesting deeper than kMaxJsonNesting and out-of-range integers (tier 0-3; timestamps, cursors and
+// last id numbers from 0 to their type's maximum) all come back as !ok with `error` naming the first one.
 ProfileParse parse_profile(const std::string& text, Profile* out);
 ProfileParse profile_from_json(nlohmann::json doc, Profile* out);
 

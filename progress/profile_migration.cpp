@@ -35,8 +35,8 @@ bool v1_to_v2(json& doc, std::string* error) {
 }  // namespace
 
 bool migrate_profile(json& doc, std::string* error) {
-    while (doc["schema"].get<int>() < kProfileSchema) {
-        int from = doc["schema"].get<int>();
+    while (doc["schema"].get<std::int64_t>() < kProfileSchema) {
+        const std::int64_t from = doc["schema"].get<std::int64_t>();
         bool ok = false;
         switch (from) {
         case 1: ok = v1_to_v2(doc, error); break;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 
@@ -145,10 +146,12 @@ OpenReport ProfileStore::open_file(Profile* out) {
             set_read_only(OpenOutcome::LockedReadOnly, locked_message());
             return report;
         }
-        // Never overwrite what we could not read: it may be recoverable by hand.
-        fs::path aside = file_;
+        // Never overwrite what we could not read: it may be recoverable by hand. A linked profile's target is
+        // moved aside in its own folder, so the link stays and the restored profile is written through it.
+        const fs::path damaged = resolve_file_links(file_);
+        fs::path aside = damaged;
         aside += ".damaged-" + file_stamp();
-        fs::rename(file_, aside, ec);
+        fs::rename(damaged, aside, ec);
         if (ec) {
             set_read_only(OpenOutcome::MovedAside, "Your saved work in " + file_.string() + " could not be read (" +
                                                        parse.error + ") nor moved aside (" + ec.message() +
@@ -188,23 +191,50 @@ OpenReport ProfileStore::open_file(Profile* out) {
     return report;
 }
 
-// Work a previous run could not save and put in <data>/rescued/: the learner must hear about it.
-std::string ProfileStore::rescued_work_note() const {
+// The places a rescue copy may go, in the order they are tried: the data folder first (it survives a reboot), then
+// a folder in the temporary folder named after this data folder, so two data folders with a profile of the same
+// name (other users' --data-dir, tests) never see each other's rescued work.
+std::vector<fs::path> ProfileStore::rescue_dirs() const {
+    std::vector<fs::path> dirs = {data_dir_ / "rescued"};
     std::error_code ec;
-    int count = 0;
-    for (const auto& e : fs::directory_iterator(data_dir_ / "rescued", ec))
-        count += e.path().filename().string().rfind(name_ + "-unsaved-", 0) == 0;
-    if (count == 0) return "";
-    return " An earlier session could not save everything; its work is in " + (data_dir_ / "rescued").string() +
-           " (groundwork import FILE restores it).";
+    const fs::path tmp = fs::temp_directory_path(ec);
+    if (ec) return dirs;
+    const std::string id = fs::absolute(data_dir_, ec).lexically_normal().string();
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a: stable across builds, unlike std::hash
+    for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
+    char tag[17];
+    std::snprintf(tag, sizeof tag, "%016llx", static_cast<unsigned long long>(h));
+    dirs.push_back(tmp / ("groundwork-rescued-" + std::string(tag)));
+    return dirs;
+}
+
+// Work a previous run could not save and put aside (see rescue_dirs): the learner must hear where it is.
+std::string ProfileStore::rescued_work_note() const {
+    std::string note;
+    const std::vector<fs::path> dirs = rescue_dirs();
+    for (std::size_t i = 0; i < dirs.size(); ++i) {
+        std::error_code ec;
+        std::vector<fs::path> files;
+        for (const auto& e : fs::directory_iterator(dirs[i], ec))
+            if (e.path().filename().string().rfind(name_ + "-unsaved-", 0) == 0) files.push_back(e.path());
+        if (files.empty()) continue;
+        std::sort(files.begin(), files.end());
+        note += " An earlier session could not save everything; its work is in " +
+                (files.size() == 1 ? files.front().string()
+                                   : dirs[i].string() + " (" + std::to_string(files.size()) + " files)") +
+                " (groundwork import FILE restores it).";
+        if (i > 0) note += " That is the temporary folder, which may be emptied when the computer restarts: import it soon.";
+    }
+    return note;
 }
 
 // A save killed between creating its temporary file and renaming it leaves the temporary behind; the profile
 // itself is whole, so the leftover is only clutter.
 void ProfileStore::remove_stale_temporaries() {
-    const std::string prefix = "." + file_.filename().string() + ".tmp";
+    const fs::path real = resolve_file_links(file_);  // where write_file_atomic puts them for a linked profile
+    const std::string prefix = "." + real.filename().string() + ".tmp";
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(file_.parent_path(), ec))
+    for (const auto& entry : fs::directory_iterator(real.parent_path(), ec))
         if (entry.path().filename().string().rfind(prefix, 0) == 0) fs::remove(entry.path(), ec);
 }
 
@@ -305,16 +335,13 @@ void ProfileStore::writer_loop() {
         delay_ms = std::min(delay_ms * 2, options_.max_retry_ms);
     }
     if (pending_ && status_.state == SaveState::Failed) {
-        // Quitting with a disk that refuses the save: put the work somewhere else rather than drop it.
-        // The data folder first (it survives a reboot, and the next start finds it there), then the temp folder.
+        // Quitting with a disk that refuses the save: put the work somewhere else rather than drop it; the next
+        // start looks in the same places (rescued_work_note).
         const std::string text = serialize_profile(*pending_);
         const std::string name = name_ + "-unsaved-" + file_stamp() + ".json";
         std::error_code ec;
-        std::vector<fs::path> places = {data_dir_ / "rescued"};
-        fs::path tmp = fs::temp_directory_path(ec);
-        if (!ec) places.push_back(tmp);
         bool rescued = false;
-        for (const fs::path& dir : places) {
+        for (const fs::path& dir : rescue_dirs()) {
             std::string error;
             fs::create_directories(dir, ec);
             if (write_file_atomic(dir / name, text, &error)) {

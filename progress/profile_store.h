@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "progress/atomic_file.h"
 #include "progress/backup_rotation.h"
@@ -100,6 +101,7 @@ private:
     OpenReport open_file(Profile* out);
     std::string locked_message() const;
     void remove_stale_temporaries();
+    std::vector<std::filesystem::path> rescue_dirs() const;
     std::string rescued_work_note() const;
     void writer_loop();
     bool write_snapshot(const Profile& p, std::string* error);
