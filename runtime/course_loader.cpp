@@ -136,7 +136,8 @@ private:
                     load_item(dir, homework_files[i], ItemKind::Homework, fm, homework_lines[i], ch, int(i) + 1))
                 ch.homework.push_back(std::move(*item));
         }
-        warn_unlisted_files(dir, listed);
+        // Without readable front matter nothing is listed, and every module would be reported as unlisted.
+        if (fm.valid()) warn_unlisted_files(dir, listed);
         course_.chapters.push_back(std::move(ch));
     }
 

@@ -1,12 +1,15 @@
 #include "runtime/diagnostics.h"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace gw {
 
 std::string format_diagnostic(const Diagnostic& d) {
     std::string out = d.file;
-    if (d.line > 0) out += ":" + std::to_string(d.line);
+    // Every content file is Markdown; anything else named here is a folder (or the course root).
+    const bool is_file = std::filesystem::path(d.file).extension() == ".md";
+    if (d.line > 0 || is_file) out += ":" + std::to_string(std::max(d.line, 1));
     out += d.severity == Severity::Error ? ": error: " : ": warning: ";
     out += d.message;
     return out;

@@ -14,7 +14,9 @@ struct Diagnostic {
     std::string message;
 };
 
-// "file:line: error: message", the shape compilers use so editors can jump to it.
+// "file:line: error: message" or "file:line: warning: message", the shape compilers use so editors can jump to it.
+// A problem with a whole content file (a .md file, line 0) is shown at line 1, where an editor opens it; a folder
+// ("ch19", "/path/to/course") has no line to show, so it comes out as "folder: error: message".
 std::string format_diagnostic(const Diagnostic& d);
 
 int count_errors(const std::vector<Diagnostic>& ds);

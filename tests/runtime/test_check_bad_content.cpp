@@ -136,7 +136,7 @@ TEST_CASE("a 5 MB file is refused without being parsed") {
     t.write("ch/a.md", huge);
     auto r = check(t.path());
     CHECK(r.exit_code == 1);
-    CHECK(r.has("ch/a.md: error: file is 5.0 MB; content files may be at most 1 MB"));
+    CHECK(r.has("ch/a.md:1: error: file is 5.0 MB; content files may be at most 1 MB"));
 }
 
 TEST_CASE("a binary file") {
@@ -145,7 +145,7 @@ TEST_CASE("a binary file") {
     t.write("ch/a.md", bin);
     auto r = check(t.path());
     CHECK(r.exit_code == 1);
-    CHECK(r.has("ch/a.md: error: binary file"));
+    CHECK(r.has("ch/a.md:1: error: binary file"));
 }
 
 TEST_CASE("a broken module stays in the course with its problems; the rest loads") {
@@ -173,6 +173,6 @@ TEST_CASE("warnings do not fail the check") {
     auto r = check(t.path());
     CHECK(r.exit_code == 0);
     CHECK(r.has("ch/a.md:6: warning: unknown key 'colour' is ignored"));
-    CHECK(r.has("ch/a.md: warning: no [!REFLECTION] block"));
-    CHECK(r.has("ch/stray.md: warning: not listed"));
+    CHECK(r.has("ch/a.md:1: warning: no [!REFLECTION] block"));
+    CHECK(r.has("ch/stray.md:1: warning: not listed"));
 }
