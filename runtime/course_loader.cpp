@@ -7,6 +7,7 @@
 #include <set>
 
 #include "runtime/front_matter.h"
+#include "runtime/link_target.h"
 #include "runtime/markdown_parser.h"
 #include "runtime/source_file.h"
 
@@ -49,6 +50,7 @@ public:
             report("course.md", 0, "missing course.md: the course's title and its list of chapter folders "
                                    "(see docs/authoring.md)");
         }
+        resolve_page_links(course_);  // needs every page loaded: links may point forward
         return std::move(course_);
     }
 

@@ -22,6 +22,12 @@ constexpr CalloutName kCallouts[] = {
     {"TAKEAWAYS", CalloutKind::Takeaways, "Hold on to these"},
     {"REFLECTION", CalloutKind::Reflection, "Reflection \xC2\xB7 write it down"},
     {"OUTCOME", CalloutKind::Outcome, "What you walk away with"},
+    // GitHub's alerts, titled the way github.com titles them.
+    {"NOTE", CalloutKind::Note, "Note"},
+    {"TIP", CalloutKind::Tip, "Tip"},
+    {"IMPORTANT", CalloutKind::Important, "Important"},
+    {"WARNING", CalloutKind::Warning, "Warning"},
+    {"CAUTION", CalloutKind::Caution, "Caution"},
 };
 }  // namespace
 
@@ -45,6 +51,12 @@ const char* callout_name(CalloutKind kind) {
     return "";
 }
 
+std::string callout_known_names() {
+    std::string out;
+    for (const auto& c : kCallouts) out += (out.empty() ? "" : ", ") + std::string(c.name);
+    return out;
+}
+
 std::string plain_text(const std::vector<Span>& spans) {
     std::string out;
     for (const auto& s : spans) out += s.text;
@@ -55,6 +67,11 @@ std::string plain_text(const Block& block) {
     std::string out = block.title;
     std::string own = plain_text(block.spans);
     if (!own.empty()) out += (out.empty() ? "" : "\n") + own;
+    for (const auto& row : block.table.rows)
+        for (const auto& cell : row) {
+            std::string c = plain_text(cell.spans);
+            if (!c.empty()) out += (out.empty() ? "" : "\n") + c;
+        }
     for (const auto& child : block.children) {
         std::string c = plain_text(child);
         if (!c.empty()) out += (out.empty() ? "" : "\n") + c;

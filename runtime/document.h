@@ -7,20 +7,53 @@
 
 namespace gw {
 
-enum SpanStyle : std::uint8_t { kPlain = 0, kBold = 1, kItalic = 2, kCode = 4, kLink = 8 };
+enum SpanStyle : std::uint8_t { kPlain = 0, kBold = 1, kItalic = 2, kCode = 4, kLink = 8, kStrike = 16 };
 
-// A run of text with one style. Text holds no line breaks except a hard break ("\n").
+// What a link does, decided once at load (see runtime/link_target.h): only External ever leaves the app.
+enum class LinkKind : std::uint8_t {
+    None,      // not a link
+    External,  // http, https or mailto: handed to the desktop's browser or mail client
+    Page,      // another file of the course: opens that page in the app
+    Refused,   // any other scheme (javascript:, file:, data:, ...): drawn as text, never opened
+};
+
+// A run of text with one style. Text holds no line breaks except a hard break ("\n", also from `<br>`).
 struct Span {
     std::string text;
     std::uint8_t style = kPlain;
-    std::string url;  // set when style has kLink
+    std::string url;  // set when style has kLink: the target as written
+    LinkKind link = LinkKind::None;
+    // Page links: the course file (relative to the course root, lexically normal) and "#anchor" if any; after
+    // resolve_page_links, `page` holds the page id the link opens (empty when the file is not a page).
+    std::string link_file;
+    std::string link_anchor;
+    std::string page;
+    int line = 0;  // links: the 1-based source line, for check's messages
 };
 
-enum class BlockKind : std::uint8_t { Paragraph, Heading, BulletList, OrderedList, ListItem, Quote, Callout, Code, Rule };
+enum class BlockKind : std::uint8_t {
+    Paragraph, Heading, BulletList, OrderedList, ListItem, Quote, Callout, Code, Rule, Table
+};
 
-// The special blocks a course can use, written as `> [!KIND] Title` (see docs/authoring.md).
+// The special blocks a course can use, written as `> [!KIND] Title` (see docs/authoring.md): the course's own
+// kinds, then GitHub's five alerts (docs.github.com, "Basic writing and formatting syntax", Alerts).
 enum class CalloutKind : std::uint8_t {
-    None, Lead, Stat, Process, Mistake, Insight, Pause, PullQuote, Takeaways, Reflection, Outcome
+    None, Lead, Stat, Process, Mistake, Insight, Pause, PullQuote, Takeaways, Reflection, Outcome,
+    Note, Tip, Important, Warning, Caution
+};
+
+// Column alignment of a GFM table, from its delimiter row (`:--`, `:-:`, `--:`; GFM spec 0.29, section 4.10).
+enum class ColumnAlign : std::uint8_t { None, Left, Center, Right };
+
+struct TableCell {
+    std::vector<Span> spans;
+};
+
+// A GFM table: rows[0] is the header row; every row has exactly `align.size()` cells (GFM pads short rows with
+// empty cells and drops the excess of long ones).
+struct Table {
+    std::vector<ColumnAlign> align;
+    std::vector<std::vector<TableCell>> rows;
 };
 
 struct Block {
@@ -30,6 +63,9 @@ struct Block {
     int start_number = 1;  // first number of an ordered list
     int line = 0;          // 1-based line in the source file
     std::string title;     // callout title (the default title for its kind when none was written)
+    bool task = false;     // ListItem: a GFM task list item (`- [ ]` / `- [x]`)
+    bool checked = false;  // task item: ticked
+    Table table;           // Table only
     std::vector<Span> spans;      // inline content (Paragraph, Heading, Code)
     std::vector<Block> children;  // nested blocks (lists, items, quotes, callouts)
 };
@@ -38,8 +74,11 @@ struct Block {
 CalloutKind callout_kind_from_name(const std::string& name);
 const char* callout_default_title(CalloutKind kind);
 const char* callout_name(CalloutKind kind);
+// "LEAD, STAT, ..., CAUTION": every marker word, for messages about an unknown one.
+std::string callout_known_names();
 
-// Plain text of a block tree, spans joined; used for search, tests and summaries.
+// Plain text of a block tree, spans joined; used for search, tests and summaries. Table cells are joined by
+// "\n" in reading order (header row first).
 std::string plain_text(const std::vector<Span>& spans);
 std::string plain_text(const Block& block);
 

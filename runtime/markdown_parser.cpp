@@ -1,109 +1,232 @@
 #include "runtime/markdown_parser.h"
 
-#include <cmark.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
 
+#include <cstring>
 #include <memory>
+#include <mutex>
+
+#include "runtime/link_target.h"
 
 namespace gw {
 
 namespace {
 
+// Extension node kinds have no fixed enum value in cmark-gfm; their type strings are stable API.
+bool is_type(cmark_node* n, const char* type) {
+    return std::strcmp(cmark_node_get_type_string(n), type) == 0;
+}
+
+std::string literal(cmark_node* n) {
+    const char* l = cmark_node_get_literal(n);
+    return l ? l : "";
+}
+
+bool is_blank(const std::string& s, std::size_t from = 0) {
+    return s.find_first_not_of(" \t\r\n", from) == std::string::npos;
+}
+
+// An HTML comment and nothing else (the CommonMark HTML block of type 2 runs to the line holding "-->").
+bool is_comment_only(const std::string& html) {
+    std::size_t start = html.find_first_not_of(" \t\r\n");
+    if (start == std::string::npos || html.compare(start, 4, "<!--") != 0) return false;
+    std::size_t end = html.rfind("-->");
+    return end != std::string::npos && end >= start + 4 && is_blank(html, end + 3);
+}
+
+// `<br>`, `<br/>`, `<br />` in any case: GitHub renders them as a line break.
+bool is_line_break_tag(const std::string& html) {
+    if (html.size() < 4 || html[0] != '<' || (html[1] != 'b' && html[1] != 'B') || (html[2] != 'r' && html[2] != 'R'))
+        return false;
+    std::size_t i = 3;
+    while (i < html.size() && (html[i] == ' ' || html[i] == '\t' || html[i] == '\n')) ++i;
+    if (i < html.size() && html[i] == '/') ++i;
+    return i + 1 == html.size() && html[i] == '>';
+}
+
+std::string first_line_of(const std::string& s) {
+    std::string line = s.substr(0, s.find('\n'));
+    return line.size() > 60 ? line.substr(0, 57) + "..." : line;
+}
+
 struct Parser {
     int line_offset;
     const std::string& path;
+    const std::string& source;
     std::vector<Diagnostic>& out;
+    std::vector<std::size_t> line_starts;  // byte offset of each source line, for the marker rule
 
     int line_of(cmark_node* n) const {
         int l = cmark_node_get_start_line(n);
         return l > 0 ? l + line_offset : 0;
     }
 
-    static void append(std::vector<Span>& spans, std::string text, std::uint8_t style, const std::string& url) {
+    // Source text from 1-based (line, column) to the end of that line; "" when out of range.
+    std::string source_at(int line, int column) const {
+        if (line < 1 || std::size_t(line) > line_starts.size() || column < 1) return "";
+        std::size_t begin = line_starts[line - 1];
+        std::size_t end = source.find('\n', begin);
+        std::string text = source.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+        return std::size_t(column - 1) < text.size() ? text.substr(column - 1) : "";
+    }
+
+    void warn_html(cmark_node* n, const std::string& html) {
+        out.push_back({path, line_of(n), Severity::Warning,
+                       "raw HTML is not shown to learners: '" + first_line_of(html) +
+                           "' (write it in Markdown; comments and <br> are fine)"});
+    }
+
+    static void append(std::vector<Span>& spans, std::string text, std::uint8_t style, const Span& link) {
         if (text.empty()) return;
-        if (!spans.empty() && spans.back().style == style && spans.back().url == url) {
+        if (!spans.empty() && spans.back().style == style && spans.back().url == link.url &&
+            spans.back().link == link.link) {
             spans.back().text += text;
             return;
         }
-        spans.push_back({std::move(text), style, url});
+        Span s = link;
+        s.text = std::move(text);
+        s.style = style;
+        spans.push_back(std::move(s));
     }
 
-    void inlines(cmark_node* parent, std::uint8_t style, const std::string& url, std::vector<Span>& spans) {
+    Span link_span(cmark_node* n) {
+        Span s;
+        s.url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+        s.line = line_of(n);
+        LinkTarget t = classify_link(s.url, path);
+        s.link = t.kind;
+        s.link_file = std::move(t.file);
+        s.link_anchor = std::move(t.anchor);
+        if (t.kind == LinkKind::Refused)
+            out.push_back({path, s.line, Severity::Warning, "link to '" + s.url + "' is never opened: " + t.reason});
+        return s;
+    }
+
+    void inlines(cmark_node* parent, std::uint8_t style, const Span& link, std::vector<Span>& spans) {
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
             switch (cmark_node_get_type(n)) {
             case CMARK_NODE_TEXT:
-            case CMARK_NODE_HTML_INLINE:
-                append(spans, cmark_node_get_literal(n), style, url);
+                append(spans, literal(n), style, link);
                 break;
+            case CMARK_NODE_HTML_INLINE: {
+                // Raw HTML is never rendered (PRODUCT.md, Guarantees); <br> is the one tag trainers use for layout.
+                std::string html = literal(n);
+                if (is_line_break_tag(html))
+                    append(spans, "\n", style, link);
+                else if (!is_comment_only(html) && html.rfind("</", 0) != 0)  // a closing tag: its opening one said it
+                    warn_html(n, html);
+                break;
+            }
             case CMARK_NODE_CODE:
-                append(spans, cmark_node_get_literal(n), std::uint8_t(style | kCode), url);
+                append(spans, literal(n), std::uint8_t(style | kCode), link);
                 break;
             case CMARK_NODE_SOFTBREAK:
-                append(spans, " ", style, url);
+                append(spans, " ", style, link);
                 break;
             case CMARK_NODE_LINEBREAK:
-                append(spans, "\n", style, url);
+                append(spans, "\n", style, link);
                 break;
             case CMARK_NODE_EMPH:
-                inlines(n, std::uint8_t(style | kItalic), url, spans);
+                inlines(n, std::uint8_t(style | kItalic), link, spans);
                 break;
             case CMARK_NODE_STRONG:
-                inlines(n, std::uint8_t(style | kBold), url, spans);
+                inlines(n, std::uint8_t(style | kBold), link, spans);
                 break;
             case CMARK_NODE_LINK:
-                inlines(n, std::uint8_t(style | kLink), cmark_node_get_url(n) ? cmark_node_get_url(n) : "", spans);
+                inlines(n, std::uint8_t(style | kLink), link_span(n), spans);
                 break;
             case CMARK_NODE_IMAGE: {
                 // Images are not shown; their description keeps the sentence whole.
                 std::vector<Span> alt;
-                inlines(n, style, url, alt);
-                append(spans, "[" + plain_text(alt) + "]", std::uint8_t(style | kItalic), url);
+                inlines(n, style, link, alt);
+                append(spans, "[" + plain_text(alt) + "]", std::uint8_t(style | kItalic), link);
                 break;
             }
             default:
-                inlines(n, style, url, spans);
+                if (is_type(n, "strikethrough"))
+                    inlines(n, std::uint8_t(style | kStrike), link, spans);
+                else
+                    inlines(n, style, link, spans);
                 break;
             }
         }
     }
 
     std::string node_text(cmark_node* n) {
+        if (cmark_node_get_type(n) == CMARK_NODE_TEXT || cmark_node_get_type(n) == CMARK_NODE_CODE) return literal(n);
         std::vector<Span> spans;
-        if (cmark_node_get_type(n) == CMARK_NODE_TEXT || cmark_node_get_type(n) == CMARK_NODE_CODE)
-            return cmark_node_get_literal(n);
-        inlines(n, kPlain, "", spans);
+        inlines(n, kPlain, Span{}, spans);
         return plain_text(spans);
     }
 
-    // `[!KIND] Title` on the first line of a quote's first paragraph: returns the marker and strips that line.
-    bool take_marker(cmark_node* quote, std::string* kind, std::string* title, int* line) {
+    // `[!KIND] Title` as the first plain text of a quote's first paragraph. The marker must be written as such in
+    // the source (GitHub's rule): `\[!NOTE]` and `` `[!NOTE]` `` are text. Returns true when a marker was found,
+    // with its name and title; when `known` accepts the name, the marker's line is removed from the paragraph.
+    template <class Known>
+    bool take_marker(cmark_node* quote, std::string* kind, std::string* title, int* line, Known known) {
         cmark_node* para = cmark_node_first_child(quote);
         if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH) return false;
-        // cmark splits "[!KIND]" over several text nodes, and the title may hold emphasis: take the whole line.
-        std::string first_line;
-        std::vector<cmark_node*> line_nodes;
-        for (cmark_node* n = cmark_node_first_child(para); n; n = cmark_node_next(n)) {
-            auto type = cmark_node_get_type(n);
-            line_nodes.push_back(n);
-            if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) break;
-            first_line += node_text(n);
-        }
-        std::size_t i = first_line.find_first_not_of(" \t");
-        if (i == std::string::npos || first_line.compare(i, 2, "[!") != 0) return false;
-        std::size_t close = first_line.find(']', i + 2);
-        if (close == std::string::npos) return false;
-        std::string name = first_line.substr(i + 2, close - i - 2);
+        cmark_node* first = cmark_node_first_child(para);
+        if (!first || cmark_node_get_type(first) != CMARK_NODE_TEXT) return false;
+        if (source_at(cmark_node_get_start_line(para), cmark_node_get_start_column(para)).rfind("[!", 0) != 0)
+            return false;
+        // cmark splits "[!KIND]" over several text nodes: the marker is read from the leading run of text nodes
+        // only, the title from the rest of the line (it may hold emphasis).
+        std::string marker_text;
+        for (cmark_node* n = first; n && cmark_node_get_type(n) == CMARK_NODE_TEXT; n = cmark_node_next(n))
+            marker_text += literal(n);
+        std::size_t close = marker_text.find(']');
+        if (marker_text.rfind("[!", 0) != 0 || close == std::string::npos) return false;
+        std::string name = marker_text.substr(2, close - 2);
         if (name.empty() || name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-") !=
                                 std::string::npos)
             return false;
-        *kind = name;
-        std::string rest = first_line.substr(close + 1);
+        std::string rest = marker_text.substr(close + 1);
+        std::vector<cmark_node*> line_nodes;
+        bool in_marker_run = true;
+        for (cmark_node* m = first; m; m = cmark_node_next(m)) {
+            line_nodes.push_back(m);
+            auto type = cmark_node_get_type(m);
+            if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) break;
+            if (in_marker_run && type == CMARK_NODE_TEXT) continue;  // already in marker_text
+            in_marker_run = false;
+            rest += node_text(m);
+        }
         rest.erase(0, rest.find_first_not_of(" \t"));
-        while (!rest.empty() && rest.back() == ' ') rest.pop_back();
+        while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t')) rest.pop_back();
+        *kind = name;
         *title = rest;
         *line = line_of(para);
-        for (cmark_node* n : line_nodes) cmark_node_free(n);
+        if (!known(name)) return true;  // the quote keeps its text; the caller reports the unknown kind
+        for (cmark_node* m : line_nodes) cmark_node_free(m);
         if (!cmark_node_first_child(para)) cmark_node_free(para);
         return true;
+    }
+
+    Table table(cmark_node* n) {
+        Table t;
+        const std::uint16_t columns = cmark_gfm_extensions_get_table_columns(n);
+        const std::uint8_t* align = cmark_gfm_extensions_get_table_alignments(n);
+        for (std::uint16_t i = 0; i < columns; ++i) {
+            const std::uint8_t a = align ? align[i] : 0;
+            t.align.push_back(a == 'l' ? ColumnAlign::Left
+                              : a == 'c' ? ColumnAlign::Center
+                              : a == 'r' ? ColumnAlign::Right
+                                         : ColumnAlign::None);
+        }
+        for (cmark_node* row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
+            std::vector<TableCell> cells;
+            for (cmark_node* cell = cmark_node_first_child(row); cell && cells.size() < columns;
+                 cell = cmark_node_next(cell)) {
+                cells.emplace_back();
+                inlines(cell, kPlain, Span{}, cells.back().spans);
+            }
+            cells.resize(columns);
+            t.rows.push_back(std::move(cells));
+        }
+        return t;
     }
 
     std::vector<Block> blocks(cmark_node* parent) {
@@ -114,12 +237,12 @@ struct Parser {
             switch (cmark_node_get_type(n)) {
             case CMARK_NODE_PARAGRAPH:
                 b.kind = BlockKind::Paragraph;
-                inlines(n, kPlain, "", b.spans);
+                inlines(n, kPlain, Span{}, b.spans);
                 break;
             case CMARK_NODE_HEADING:
                 b.kind = BlockKind::Heading;
                 b.level = cmark_node_get_heading_level(n);
-                inlines(n, kPlain, "", b.spans);
+                inlines(n, kPlain, Span{}, b.spans);
                 break;
             case CMARK_NODE_LIST:
                 b.kind = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ? BlockKind::OrderedList
@@ -129,15 +252,25 @@ struct Parser {
                 break;
             case CMARK_NODE_ITEM:
                 b.kind = BlockKind::ListItem;
+                b.task = is_type(n, "tasklist");
+                b.checked = b.task && cmark_gfm_extensions_get_tasklist_item_checked(n);
                 b.children = blocks(n);
                 break;
-            case CMARK_NODE_CODE_BLOCK:
-            case CMARK_NODE_HTML_BLOCK: {
+            case CMARK_NODE_CODE_BLOCK: {
                 b.kind = BlockKind::Code;
-                std::string literal = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
-                while (!literal.empty() && literal.back() == '\n') literal.pop_back();
-                b.spans.push_back({literal, kCode, ""});
+                std::string text = literal(n);
+                while (!text.empty() && text.back() == '\n') text.pop_back();
+                Span code;
+                code.text = std::move(text);
+                code.style = kCode;
+                b.spans.push_back(std::move(code));
                 break;
+            }
+            case CMARK_NODE_HTML_BLOCK: {
+                // Raw HTML is never rendered; a comment is the trainer's note to themselves and stays silent.
+                std::string html = literal(n);
+                if (!is_comment_only(html)) warn_html(n, html);
+                continue;
             }
             case CMARK_NODE_THEMATIC_BREAK:
                 b.kind = BlockKind::Rule;
@@ -145,13 +278,12 @@ struct Parser {
             case CMARK_NODE_BLOCK_QUOTE: {
                 std::string kind, title;
                 int marker_line = b.line;
-                if (take_marker(n, &kind, &title, &marker_line)) {
+                auto known = [](const std::string& k) { return callout_kind_from_name(k) != CalloutKind::None; };
+                if (take_marker(n, &kind, &title, &marker_line, known)) {
                     CalloutKind ck = callout_kind_from_name(kind);
                     if (ck == CalloutKind::None) {
                         out.push_back({path, marker_line, Severity::Error,
-                                       "unknown block kind [!" + kind +
-                                           "] (known: LEAD, STAT, PROCESS, MISTAKE, INSIGHT, PAUSE, QUOTE, "
-                                           "TAKEAWAYS, REFLECTION, OUTCOME)"});
+                                       "unknown block kind [!" + kind + "] (known: " + callout_known_names() + ")"});
                         b.kind = BlockKind::Quote;
                     } else {
                         b.kind = BlockKind::Callout;
@@ -165,6 +297,11 @@ struct Parser {
                 break;
             }
             default:
+                if (is_type(n, "table")) {
+                    b.kind = BlockKind::Table;
+                    b.table = table(n);
+                    break;
+                }
                 continue;
             }
             result.push_back(std::move(b));
@@ -176,14 +313,23 @@ struct Parser {
 }  // namespace
 
 std::vector<Block> parse_markdown(const std::string& markdown, int first_line, const std::string& display_path,
-                                  std::vector<Diagnostic>& out) {
-    std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(
-        cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_SMART), cmark_node_free);
+                                  std::vector<Diagnostic>& out, const MarkdownOptions& options) {
+    static std::once_flag registered;
+    std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+    std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(
+        cmark_parser_new(options.smart_punctuation ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT), cmark_parser_free);
+    for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
+        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+            cmark_parser_attach_syntax_extension(parser.get(), ext);
+    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(cmark_parser_finish(parser.get()), cmark_node_free);
     if (!doc) {
         out.push_back({display_path, first_line, Severity::Error, "the Markdown could not be parsed"});
         return {};
     }
-    Parser p{first_line - 1, display_path, out};
+    Parser p{first_line - 1, display_path, markdown, out, {0}};
+    for (std::size_t i = 0; i < markdown.size(); ++i)
+        if (markdown[i] == '\n') p.line_starts.push_back(i + 1);
     return p.blocks(doc.get());
 }
 

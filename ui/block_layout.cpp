@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <cstring>
 
+#include "ui/link_opener.h"
 #include "ui/theme.h"
 #include "ui/text_style.h"
 
@@ -79,6 +80,7 @@ struct Layouter {
             return body_size() * 1.2f;
         }
         case BlockKind::Callout: return callout(b, x, y, width);
+        case BlockKind::Table: return table(b.table, x, y, width);
         }
         return 0;
     }
@@ -99,7 +101,20 @@ struct Layouter {
         int n = b.start_number;
         for (std::size_t i = 0; i < b.children.size(); ++i, ++n) {
             const Block& item = b.children[i];
-            if (check) {
+            if (item.task) {
+                // A read-only box: the trainer's list shows what is done, the learner does not tick it here.
+                const float side = body_size() * 0.85f;
+                ImVec2 a(x + 1, y + (lh - side) * 0.5f), c(a.x + side, a.y + side);
+                add_rect(out, item.checked ? Prim::RectFilled : Prim::Rect, a, c,
+                         item.checked ? color::kDone : color::kMuted, 3);
+                if (!item.checked) out.prims.back().rounding = 3;
+                if (item.checked) {
+                    const char* mark = own(out, "\xE2\x9C\x93");  // ✓
+                    float w = text_width(fonts.body.bold, mark, nullptr);
+                    add_text(out, fonts.body.bold, ImVec2(a.x + (side - w) * 0.5f, a.y + (side - body_size()) * 0.5f),
+                             color::rgb(255, 255, 255), mark, mark + std::strlen(mark));
+                }
+            } else if (check) {
                 const char* mark = own(out, check);
                 add_text(out, fonts.body.bold, ImVec2(x + 2, y + (lh - body_size()) * 0.5f), color::kDone, mark,
                          mark + std::strlen(mark));
@@ -182,7 +197,7 @@ struct Layouter {
         add_rect(out, Prim::Rect, ImVec2(x, y), ImVec2(x + width, y), c.border, 8);
         out.prims.back().rounding = 8;
         bool has_bar = b.callout == CalloutKind::Mistake || b.callout == CalloutKind::Insight ||
-                       b.callout == CalloutKind::Pause || b.callout == CalloutKind::Stat;
+                       b.callout == CalloutKind::Pause || b.callout == CalloutKind::Stat || is_alert(b.callout);
         std::size_t bar = out.prims.size();
         if (has_bar) add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(x + 4, y), c.accent, 0);
 
@@ -231,6 +246,122 @@ struct Layouter {
         if (b.callout == CalloutKind::Stat || b.callout == CalloutKind::Process)
             title = "\xE2\x94\x81\xE2\x94\x81  " + title + "  \xE2\x94\x81\xE2\x94\x81";  // ━━ TITLE ━━
         return upper(title);
+    }
+
+    static bool is_alert(CalloutKind k) {
+        return k == CalloutKind::Note || k == CalloutKind::Tip || k == CalloutKind::Important ||
+               k == CalloutKind::Warning || k == CalloutKind::Caution;
+    }
+
+    // Widest run of `spans` on one line (natural) and its widest word (the narrowest the cell can wrap to).
+    void measure(const std::vector<Span>& spans, ImFont* override_font, float* natural, float* narrowest) const {
+        *natural = *narrowest = 0;
+        float line = 0;
+        for (const Span& span : spans) {
+            ImFont* f = override_font ? override_font
+                                      : fonts.body.pick(span.style & kBold, span.style & kItalic, span.style & kCode);
+            const char* p = span.text.c_str();
+            const char* end = p + span.text.size();
+            while (p < end) {
+                const char* w = p;
+                while (w < end && *w != ' ' && *w != '\n') ++w;
+                float ww = text_width(f, p, w);
+                *narrowest = std::max(*narrowest, ww);
+                line += ww;
+                if (w < end && *w == '\n') {
+                    *natural = std::max(*natural, line);
+                    line = 0;
+                } else if (w < end) {
+                    line += text_width(f, w, w + 1);
+                }
+                p = w < end ? w + 1 : w;
+            }
+        }
+        *natural = std::max(*natural, line);
+    }
+
+    // GFM tables: a shaded header row in bold, hairlines between rows, each column as wide as its content needs
+    // when the page allows; otherwise every column keeps room for its widest word and shares the rest in
+    // proportion to what it would take, and cells wrap.
+    float table(const Table& t, float x, float y, float width) {
+        const std::size_t cols = t.align.size();
+        if (cols == 0 || t.rows.empty()) return 0;
+        const float pad_x = body_size() * 0.6f, pad_y = body_size() * 0.35f;
+        std::vector<float> natural(cols, 0), narrowest(cols, 0);
+        for (std::size_t r = 0; r < t.rows.size(); ++r)
+            for (std::size_t c = 0; c < cols && c < t.rows[r].size(); ++c) {
+                float n = 0, w = 0;
+                measure(t.rows[r][c].spans, r == 0 ? fonts.body.bold : nullptr, &n, &w);
+                natural[c] = std::max(natural[c], n + 2 * pad_x + 1);
+                narrowest[c] = std::max(narrowest[c], w + 2 * pad_x + 1);
+            }
+        std::vector<float> col_w = natural;
+        float total = 0, total_min = 0;
+        for (std::size_t c = 0; c < cols; ++c) total += natural[c], total_min += narrowest[c];
+        if (total > width) {
+            if (total_min >= width) {
+                for (std::size_t c = 0; c < cols; ++c) col_w[c] = width * narrowest[c] / total_min;
+            } else {
+                const float spare = width - total_min, wanted = total - total_min;
+                for (std::size_t c = 0; c < cols; ++c)
+                    col_w[c] = narrowest[c] + (wanted > 0 ? spare * (natural[c] - narrowest[c]) / wanted : 0);
+            }
+        }
+        float table_w = 0;
+        for (float w : col_w) table_w += w;
+
+        const std::size_t frame = out.prims.size();
+        add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(x + table_w, y), color::kCodeBg, 0);  // header, sized below
+        float cy = y;
+        std::vector<std::size_t> column_rules;
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            float cx = x, row_h = 0;
+            for (std::size_t c = 0; c < cols; ++c) {
+                static const std::vector<Span> kEmpty;
+                const std::vector<Span>& spans = c < t.rows[r].size() ? t.rows[r][c].spans : kEmpty;
+                const std::size_t first_prim = out.prims.size(), first_link = out.links.size();
+                const float inner = std::max(1.0f, col_w[c] - 2 * pad_x);
+                TextStyle ts{&fonts.body, r == 0 ? fonts.body.bold : nullptr, r == 0 ? color::kHeading : color::kText,
+                             1.45f};
+                float h = spans.empty() ? 0 : layout_spans(spans, ts, cx + pad_x, cy + pad_y, inner, out);
+                row_h = std::max(row_h, h);
+                // Align the cell's text inside its column: measure how far its text reaches, shift it over.
+                float reach = cx + pad_x;
+                for (std::size_t i = first_prim; i < out.prims.size(); ++i)
+                    if (out.prims[i].type == Prim::Text)
+                        reach = std::max(reach, out.prims[i].a.x + text_width(out.prims[i].font, out.prims[i].begin,
+                                                                               out.prims[i].end));
+                const float slack = std::max(0.0f, inner - (reach - cx - pad_x));
+                const ColumnAlign a = t.align[c];
+                const float dx = a == ColumnAlign::Right ? slack : a == ColumnAlign::Center ? slack * 0.5f : 0;
+                if (dx > 0) {
+                    for (std::size_t i = first_prim; i < out.prims.size(); ++i) {
+                        out.prims[i].a.x += dx;
+                        if (out.prims[i].type != Prim::Text && out.prims[i].type != Prim::CircleFilled)
+                            out.prims[i].b.x += dx;
+                    }
+                    for (std::size_t i = first_link; i < out.links.size(); ++i) {
+                        out.links[i].min.x += dx;
+                        out.links[i].max.x += dx;
+                    }
+                }
+                if (c > 0) {  // column rule, given its height when the row's is known
+                    column_rules.push_back(out.prims.size());
+                    add_rect(out, Prim::Line, ImVec2(cx, cy), ImVec2(cx, cy), color::kRule, 1.0f);
+                }
+                cx += col_w[c];
+            }
+            row_h += 2 * pad_y;
+            for (std::size_t i : column_rules) out.prims[i].b.y = cy + row_h;
+            column_rules.clear();
+            if (r == 0) out.prims[frame].b.y = cy + row_h;
+            cy += row_h;
+            add_rect(out, Prim::Line, ImVec2(x, cy), ImVec2(x + table_w, cy), r == 0 ? color::kMuted : color::kRule,
+                     1.0f);
+        }
+        add_rect(out, Prim::Rect, ImVec2(x, y), ImVec2(x + table_w, cy), color::kRule, 1.0f);
+        out.prims.back().rounding = 0;
+        return cy - y;
     }
 
     // Process boxes: each step gets a filled numbered circle and a hairline between steps.
@@ -294,7 +425,15 @@ float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float
     for (const Span& span : spans) {
         ImFont* f = style.font_override ? style.font_override
                                         : style.family->pick(span.style & kBold, span.style & kItalic, span.style & kCode);
-        ImU32 col = (span.style & kLink) ? color::kLink : (span.style & kCode) ? color::kHeading : style.color;
+        // Where a click goes: the model's url for web links, an owned "page:ID" for course pages; a refused or
+        // unresolved link is drawn as text and gets no clickable area (nothing to hand to xdg-open).
+        const std::string* target = nullptr;
+        if ((span.style & kLink) && span.link == LinkKind::External) target = &span.url;
+        if ((span.style & kLink) && span.link == LinkKind::Page && !span.page.empty()) {
+            out.owned.push_back(page_link_url(span.page));  // the page opens at its top; anchors are not kept
+            target = &out.owned.back();
+        }
+        ImU32 col = target ? color::kLink : (span.style & kCode) ? color::kHeading : style.color;
         const char* p = span.text.c_str();
         const char* end = p + span.text.size();
         const char* run_begin = nullptr;  // the run being built on the current line
@@ -314,11 +453,16 @@ float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float
                          ImVec2(pos.x + w + 2, y0 + y + baseline_pad + base->FontSize + 2), color::kCodeBg, 3);
             }
             add_text(out, f, pos, col, run_begin, visible_end);
-            if (span.style & kLink) {
+            if (span.style & kStrike) {
+                float w = text_width(f, run_begin, visible_end);
+                float sy = y0 + y + baseline_pad + base->FontSize * 0.55f;
+                add_rect(out, Prim::Line, ImVec2(pos.x, sy), ImVec2(pos.x + w, sy), col, 1.2f);
+            }
+            if (target) {
                 float w = text_width(f, run_begin, visible_end);
                 float uy = y0 + y + baseline_pad + base->FontSize + 1;
                 add_rect(out, Prim::Line, ImVec2(pos.x, uy), ImVec2(pos.x + w, uy), color::rgb(30, 94, 176, 120), 1);
-                out.links.push_back({ImVec2(pos.x, y0 + y), ImVec2(pos.x + w, y0 + y + lh), &span.url});
+                out.links.push_back({ImVec2(pos.x, y0 + y), ImVec2(pos.x + w, y0 + y + lh), target});
             }
             run_begin = nullptr;
         };

@@ -5,16 +5,36 @@
 #include <sys/wait.h>
 
 #include <thread>
+#include <utility>
+
+#include "runtime/link_target.h"
 
 extern char** environ;
 
 namespace gw::ui {
 
+namespace {
+constexpr const char kPagePrefix[] = "page:";
+std::string pending_page;  // UI thread only: set by a click, taken by the reader after the frame
+}  // namespace
+
+std::string page_link_url(const std::string& page_id) {
+    return kPagePrefix + page_id;
+}
+
 bool is_openable_url(const std::string& url) {
-    return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0 || url.rfind("mailto:", 0) == 0;
+    return is_external_url(url);
+}
+
+std::string take_page_link() {
+    return std::exchange(pending_page, std::string());
 }
 
 bool open_url(const std::string& url) {
+    if (url.rfind(kPagePrefix, 0) == 0) {
+        pending_page = url.substr(sizeof(kPagePrefix) - 1);
+        return !pending_page.empty();
+    }
     if (!is_openable_url(url)) return false;
     pid_t pid = 0;
     char* argv[] = {const_cast<char*>("xdg-open"), const_cast<char*>(url.c_str()), nullptr};

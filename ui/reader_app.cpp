@@ -17,6 +17,7 @@
 #include "ui/completion_bar.h"
 #include "ui/health_dashboard_view.h"
 #include "ui/item_probe.h"
+#include "ui/link_opener.h"
 #include "ui/my_work_view.h"
 #include "ui/notice_banner.h"
 #include "ui/sidebar_view.h"
@@ -292,6 +293,7 @@ void ReaderApp::draw_page_column() {
         ImGui::SetCursorPos(origin);  // draw_page centres its column in the width it finds
         go(draw_page(page_, course_, nav_, hooks, fonts_));
         go(std::exchange(pending_go_, std::string()));
+        go(take_page_link());  // an in-app link clicked in the page's text
         return;
     }
     if (page_.pending_scroll >= 0) {

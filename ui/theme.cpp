@@ -23,6 +23,12 @@ CalloutColors callout_colors(CalloutKind kind) {
     case CalloutKind::Reflection: return {rgb(255, 250, 235), rgb(160, 110, 10), rgb(238, 222, 180)};
     case CalloutKind::Outcome: return {rgb(236, 246, 239), rgb(46, 140, 87), rgb(200, 230, 210)};
     case CalloutKind::PullQuote: return {0, rgb(37, 99, 170), 0};
+    // GitHub's alerts, in the accent colours github.com gives them (on light backgrounds of the same hue).
+    case CalloutKind::Note: return {rgb(234, 242, 253), rgb(9, 105, 218), rgb(198, 219, 245)};
+    case CalloutKind::Tip: return {rgb(233, 246, 237), rgb(26, 127, 55), rgb(196, 228, 205)};
+    case CalloutKind::Important: return {rgb(243, 238, 252), rgb(130, 80, 223), rgb(222, 209, 246)};
+    case CalloutKind::Warning: return {rgb(253, 246, 228), rgb(154, 103, 0), rgb(240, 221, 170)};
+    case CalloutKind::Caution: return {rgb(253, 236, 236), rgb(209, 36, 47), rgb(245, 200, 203)};
     default: return {rgb(245, 244, 240), color::kMuted, color::kRule};
     }
 }
@@ -35,6 +41,12 @@ const char* callout_icon(CalloutKind kind) {
     case CalloutKind::Takeaways: return "\xE2\x98\x85";   // ★
     case CalloutKind::Reflection: return "\xE2\x9C\x8E";  // ✎
     case CalloutKind::Outcome: return "\xE2\x9C\x94";     // ✔
+    // Alerts: glyphs the body faces already hold (ui/fonts.cpp glyph_ranges), one per kind.
+    case CalloutKind::Note: return "\xE2\x97\x89";       // ◉
+    case CalloutKind::Tip: return "\xE2\x98\x86";        // ☆
+    case CalloutKind::Important: return "\xE2\x97\x86";  // ◆
+    case CalloutKind::Warning: return "\xE2\x9A\xA0";    // ⚠
+    case CalloutKind::Caution: return "\xE2\x97\x8F";    // ●
     default: return "";
     }
 }
