@@ -11,11 +11,15 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <thread>
+#include <vector>
 
 #include "progress/profile_store.h"
 #include "progress/work_session.h"
 #include "runtime/content_watcher.h"
+#include "ui/display_loss.h"
+#include "ui/event_waker.h"
 #include "ui/fonts.h"
 #include "ui/input/glfw_key_input.h"
 #include "ui/quit_signals.h"
@@ -37,20 +41,38 @@ WindowGeometry current_geometry(GLFWwindow* w) {
     g.maximized = glfwGetWindowAttrib(w, GLFW_MAXIMIZED) == GLFW_TRUE;
     glfwGetWindowPos(w, &g.x, &g.y);
     glfwGetWindowSize(w, &g.width, &g.height);
+    g.has_position = true;
     return g;
+}
+
+// The work areas of the connected monitors, the primary one first (GLFW's order).
+std::vector<WorkArea> monitor_work_areas() {
+    std::vector<WorkArea> areas;
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    for (int i = 0; i < count; ++i) {
+        WorkArea a;
+        glfwGetMonitorWorkarea(monitors[i], &a.x, &a.y, &a.width, &a.height);
+        areas.push_back(a);
+    }
+    return areas;
 }
 
 }  // namespace
 
 int run_app(const AppOptions& options) {
     const auto started = std::chrono::steady_clock::now();
-    QuitSignals quit_signals([] { glfwPostEmptyEvent(); });
+    // Other threads wake the event loop only through the waker, which stops before glfwTerminate: a callback
+    // that outlives the window (the profile writer's last status change at shutdown) then posts nothing.
+    EventWaker waker;
+    QuitSignals quit_signals([&waker] { waker.wake(); });
     glfwSetErrorCallback(glfw_error);
     if (!glfwInit()) {
         std::fprintf(stderr, "groundwork: cannot open a window (no display?). Try `groundwork check DIR` "
                              "for the command-line checker.\n");
         return kExitNoWindow;
     }
+    waker.start();
     // The font atlas (FreeType rasterising every face) takes as long as opening the window does: build it on
     // another thread meanwhile. The monitor's scale stands in for the window's, which does not exist yet.
     float scale = 1.0f;
@@ -84,16 +106,20 @@ int run_app(const AppOptions& options) {
     std::filesystem::path data_dir =
         options.data_dir.empty() ? ProfileStore::default_data_dir() : std::filesystem::path(options.data_dir);
     const std::filesystem::path geometry_file = data_dir / "window.json";
-    WindowGeometry geometry = load_window_geometry(geometry_file);
-    if (options.width > 0) geometry = WindowGeometry{-1, -1, options.width, options.height, false};
+    std::string geometry_problem;
+    WindowGeometry geometry = load_window_geometry(geometry_file, &geometry_problem);
+    if (!geometry_problem.empty()) std::fprintf(stderr, "groundwork: %s\n", geometry_problem.c_str());
+    if (options.width > 0) geometry = WindowGeometry{-1, -1, options.width, options.height, false, false};
+    geometry = place_window(geometry, monitor_work_areas());  // its monitor may be unplugged since
     if (geometry.maximized && !screenshot_mode) glfwWindowHint(GLFW_MAXIMIZED, GLFW_TRUE);
     GLFWwindow* window = glfwCreateWindow(geometry.width, geometry.height, "Groundwork", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "groundwork: cannot create an OpenGL 3.3 window.\n");
+        waker.stop();
         glfwTerminate();
         return kExitNoWindow;
     }
-    if (geometry.x >= 0 && geometry.y >= 0 && options.width <= 0) glfwSetWindowPos(window, geometry.x, geometry.y);
+    if (geometry.has_position) glfwSetWindowPos(window, geometry.x, geometry.y);
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
 
@@ -111,11 +137,20 @@ int run_app(const AppOptions& options) {
 
     // The learner's work: opened before the first frame so the app can resume where they left off.
     ProfileStore::Options store_options;
-    store_options.on_status_change = [] { glfwPostEmptyEvent(); };  // a finished save repaints the status line
-    WorkSession session(std::make_unique<ProfileStore>(data_dir, options.profile, store_options));
-    const OpenReport opened = session.open();
+    store_options.on_status_change = [&waker] { waker.wake(); };  // a finished save repaints the status line
+    auto session =
+        std::make_unique<WorkSession>(std::make_unique<ProfileStore>(data_dir, options.profile, store_options));
+    const OpenReport opened = session->open();
+    // The X server going away is a quit without a window: the same last-chance save as SIGTERM (WorkSession's
+    // destructor hands over what is unsaved, ProfileStore's tries once more and then rescues it), then exit.
+    std::optional<DisplayLoss> display_loss;
+    display_loss.emplace([&session] {
+        const bool saved = session->flush(4000);
+        session.reset();
+        return saved;
+    });
 
-    ReaderApp app(options, fonts, &session);
+    ReaderApp app(options, fonts, session.get());
     if (!opened.message.empty()) {
         std::fprintf(stderr, "groundwork: %s\n", opened.message.c_str());
         app.show_notice(opened.outcome == OpenOutcome::NewerReadOnly || opened.outcome == OpenOutcome::LockedReadOnly
@@ -125,7 +160,7 @@ int run_app(const AppOptions& options) {
     }
     app.load_content();
     glfwSetWindowTitle(window, app.window_title().c_str());
-    ContentWatcher watcher(options.content_dir, [] { glfwPostEmptyEvent(); });
+    ContentWatcher watcher(options.content_dir, [&waker] { waker.wake(); });
 
     // Idle means idle: block on events; after one, draw a few frames so hover and layout settle.
     int frames_left = 5;
@@ -135,17 +170,18 @@ int run_app(const AppOptions& options) {
     while (!glfwWindowShouldClose(window)) {
         if (frames_left <= 0 && !screenshot_mode && !app.wants_another_frame()) {
             // Sleep until input, or until the autosave or the status line is due: idle means no CPU.
-            const Millis wait = session.ms_until_next_tick();
+            const Millis wait = session->ms_until_next_tick();
             if (wait < 0) glfwWaitEvents();
             else glfwWaitEventsTimeout(static_cast<double>(wait) / 1000.0 + 0.005);
             frames_left = 5;  // enough for a click to land and a new popup or tooltip to size itself and show
         } else {
             glfwPollEvents();
         }
+        if (DisplayLoss::lost()) DisplayLoss::finish();  // noticed on another thread; the main thread saves
         --frames_left;
         if (quit_signals.requested() || app.quit_requested()) glfwSetWindowShouldClose(window, GLFW_TRUE);
         const bool has_focus = glfwGetWindowAttrib(window, GLFW_FOCUSED) == GLFW_TRUE;
-        if (had_focus && !has_focus) session.save_now();  // switching away is a natural pause: write now
+        if (had_focus && !has_focus) session->save_now();  // switching away is a natural pause: write now
         had_focus = has_focus;
         if (watcher.take_change()) {
             app.load_content();
@@ -186,14 +222,17 @@ int run_app(const AppOptions& options) {
         if (more_keys) frames_left = std::max(frames_left, 1);  // the rest of a burst: next frame at once
     }
 
-    if (!session.flush(4000) && session.status().state == SaveState::Failed)
+    if (!session->flush(4000) && session->status().state == SaveState::Failed)
         std::fprintf(stderr, "groundwork: your last changes could not be saved yet (%s); retrying once more\n",
-                     session.status().error.c_str());
+                     session->status().error.c_str());
     if (!screenshot_mode) {
         std::string error;
         if (!save_window_geometry(geometry_file, current_geometry(window), &error))
             std::fprintf(stderr, "groundwork: window position not saved: %s\n", error.c_str());
     }
+    // In order: nothing may post GLFW events or touch the display once glfwTerminate has run.
+    waker.stop();
+    display_loss.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
