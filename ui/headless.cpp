@@ -4,8 +4,32 @@
 
 namespace gw::ui {
 
+namespace {
+
+// Rasterising the faces through FreeType is most of what a context costs; tests and benchmarks create dozens of
+// contexts (and the suite also runs under valgrind), so they share one atlas built on first use. Its fonts are
+// read-only after the build, so sharing cannot leak state from one test into the next.
+struct SharedAtlas {
+    ImFontAtlas atlas;
+    Fonts fonts;
+    SharedAtlas() {
+        fonts = load_fonts(&atlas, GROUNDWORK_FONT_DIR, 1.0f, nullptr);
+        unsigned char* pixels;
+        int w, h;
+        atlas.GetTexDataAsRGBA32(&pixels, &w, &h);
+        atlas.SetTexID(reinterpret_cast<ImTextureID>(1));
+    }
+};
+
+SharedAtlas& shared_atlas() {
+    static SharedAtlas atlas;
+    return atlas;
+}
+
+}  // namespace
+
 HeadlessImGui::HeadlessImGui(ImVec2 display) {
-    ctx_ = ImGui::CreateContext();
+    ctx_ = ImGui::CreateContext(&shared_atlas().atlas);
     ImGui::SetCurrentContext(ctx_);
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = display;
@@ -15,11 +39,7 @@ HeadlessImGui::HeadlessImGui(ImVec2 display) {
     // Key indices as a backend would map them: the enum values themselves are fine for a test.
     for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
     apply_style(ImGui::GetStyle());
-    fonts_ = load_fonts(io.Fonts, GROUNDWORK_FONT_DIR, 1.0f, nullptr);
-    unsigned char* pixels;
-    int w, h;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(1));
+    fonts_ = shared_atlas().fonts;
 }
 
 HeadlessImGui::~HeadlessImGui() {
