@@ -103,8 +103,10 @@ public:
         if (n.IsMap()) {
             std::map<std::string, int> seen;  // key -> 0-based line of its first use
             for (auto it = n.begin(); it != n.end(); ++it) {
-                const YAML::Node& k = it->first;
-                const YAML::Node& v = it->second;
+                // Copies, not references: yaml-cpp's map iterator hands out a temporary pair (operator-> returns a
+                // proxy), so a reference into it dangles at the end of this statement.
+                const YAML::Node k = it->first;
+                const YAML::Node v = it->second;
                 if (!k.IsScalar()) {
                     walk(v, owner);
                     continue;
