@@ -107,7 +107,14 @@ int run_export(const ExportOptions& options, std::ostream& out, std::ostream& er
             << " (groundwork check " << content << " lists them); artifacts of a kind it could not read are "
                "exported from their saved values\n";
     std::string error;
-    const int files = export_artifacts(p, course, options.format, options.out_dir, out, &error);
+    int files = -1;
+    try {
+        files = export_artifacts(p, course, options.format, options.out_dir, out, &error);
+    } catch (const nlohmann::json::exception& e) {
+        // The values came from a file; the export checks each value's type, and this keeps a case it missed a
+        // message rather than an abort.
+        error = "an artifact value could not be exported (" + std::string(e.what()) + ")";
+    }
     if (files < 0) {
         err << "groundwork export: " << error << "\n";
         return kExitContentErrors;

@@ -128,3 +128,56 @@ TEST_CASE("the binary's export and import verbs, with --profile on either side")
     CHECK(test::slurp(dir / "profiles/bob.json").find("cycle-time gain") != std::string::npos);
     CHECK(WEXITSTATUS(std::system((bin + " export --profile ../x" + data + " 2>/dev/null").c_str())) == kExitUsage);
 }
+
+namespace {
+
+// A profile whose one artifact has `notes` nested `depth` lists deep.
+std::string deeply_nested_notes(int depth) {
+    std::string s = R"({"schema": 2, "artifacts": [{"id": "art-1", "kind": "account-map", "values": {"notes": )";
+    s.append(static_cast<std::size_t>(depth), '[');
+    s.append(static_cast<std::size_t>(depth), ']');
+    return s + "}}]}";
+}
+
+}  // namespace
+
+TEST_CASE("hostile import files end in a message and exit 1, and change nothing") {
+    test::TempDir dir;
+    save(dir, "anna", sample());
+    const std::string before = test::slurp(dir / "profiles/anna.json");
+    struct Case {
+        const char* name;
+        std::string text;
+        const char* says;
+    } cases[] = {
+        {"100,000 nested lists", deeply_nested_notes(100000), "nested more than 256 levels"},
+        {"a number beyond a double", R"({"schema": 2, "accounts": [{"id": "a", "current_value": 1e400}]})", "1e400"},
+        {"a tier that wraps to 2", R"({"schema": 2, "accounts": [{"id": "a", "tier": 4294967298}]})",
+         "accounts[0].tier"},
+        {"a schema that wraps to 2", R"({"schema": 4294967298})", "newer Groundwork (format 4294967298)"},
+        {"a negative timestamp", R"({"schema": 2, "progress": {"qbr": {"done": true, "done_at": -7}}})",
+         "progress.qbr.done_at"},
+    };
+    for (const Case& c : cases) {
+        INFO(std::string(c.name));
+        test::spit(dir / "bad.json", c.text);
+        std::ostringstream out, err;
+        CHECK(run_import((dir / "bad.json").string(), dir.path().string(), "anna", out, err) == kExitContentErrors);
+        CHECK_MESSAGE(err.str().find(c.says) != std::string::npos, err.str());
+        CHECK(err.str().find("Nothing was changed") != std::string::npos);
+        CHECK(test::slurp(dir / "profiles/anna.json") == before);
+    }
+}
+
+TEST_CASE("export of a hostile profile file is an error with a message, never a crash") {
+    for (const std::string& text : {deeply_nested_notes(100000),
+                                    std::string(R"({"schema": 2, "accounts": [{"id": "a", "current_value": 1e400}]})")}) {
+        test::TempDir dir;
+        test::spit(dir / "profiles/anna.json", text);
+        std::ostringstream out, err;
+        CHECK(run_export(dir.path().string(), "anna", out, err) == kExitContentErrors);
+        CHECK(out.str().empty());
+        CHECK(err.str().find("moves the damaged file aside") != std::string::npos);
+        CHECK(test::slurp(dir / "profiles/anna.json") == text);
+    }
+}
