@@ -265,7 +265,10 @@ TEST_CASE("the shipped account plan: the seven components as fields, plus dated 
         {"engagement_health", FieldKind::LongText}, {"opportunities", FieldKind::LongText},
         {"forecast", FieldKind::Money},        {"competition", FieldKind::LongText},
         {"metrics", FieldKind::LongText}};
-    for (const auto& [id, kind] : components) {
+    for (const auto& component : components) {
+        // Not a structured binding: C++17 lambdas (inside doctest's message macros) cannot capture one.
+        const char* id = component.first;
+        const FieldKind kind = component.second;
         const Field* f = k->field(id);
         REQUIRE_MESSAGE(f, id);
         CHECK_MESSAGE(f->kind == kind, id);
