@@ -427,7 +427,10 @@ std::string export_slug(const std::string& text) {
         if (gap && !out.empty()) out += '-';
         gap = false;
         out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        if (out.size() >= kMaxExportSlugBytes) break;
     }
+    if (out.size() > kMaxExportSlugBytes) out.resize(kMaxExportSlugBytes);
+    while (!out.empty() && out.back() == '-') out.pop_back();
     return out;
 }
 

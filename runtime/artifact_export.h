@@ -27,7 +27,13 @@ std::string artifact_markdown(const ArtifactKind* kind, const Artifact& artifact
 // numbers the app wrote (money, number and rating columns, negative ones too) stay plain numbers.
 std::string table_csv(const Field& table, const nlohmann::json& rows, const Profile& profile);
 
-// Lowercase ASCII letters and digits; every other run becomes one '-', none at either end. "" when nothing is left.
+// File names are made of up to four slugs (account, kind, artifact id, table field) plus "-N" and an extension;
+// capping each keeps a name well under the 255 bytes file systems allow, however long an account name a learner
+// typed or a field id a profile holds.
+constexpr std::size_t kMaxExportSlugBytes = 48;
+
+// Lowercase ASCII letters and digits; every other run becomes one '-', none at either end; cut to at most
+// kMaxExportSlugBytes (at a letter or digit). "" when nothing is left.
 std::string export_slug(const std::string& text);
 
 // File names: "<account-name-slug or portfolio>-<kind id>-<artifact id>.md" and "...-<table field id>.csv", each

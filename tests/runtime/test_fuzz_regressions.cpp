@@ -4,9 +4,12 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <sstream>
 #include <string>
 
+#include "../progress/temp_dir.h"
 #include "runtime/artifact_declarations.h"
+#include "runtime/artifact_export.h"
 #include "runtime/course_loader.h"
 #include "temp_course.h"
 
@@ -46,4 +49,28 @@ TEST_CASE("fuzz regression: front matter keys are read while they are alive (dec
     CHECK(a->title == "A");  // the first of a key written twice is used...
     const std::string messages = all_messages(loaded.diagnostics);
     CHECK(messages.find("key 'title' is written twice, at lines 4 and 5") != std::string::npos);  // ...and named
+}
+
+// fuzz_export: an account name of a few hundred ASCII letters became a file name longer than the file system takes
+// (255 bytes), so "Export all artifacts" failed for every artifact with "File name too long". File names are built
+// from slugs of the account name, kind id, artifact id and table field id; each slug is now capped.
+TEST_CASE("fuzz regression: a very long account name or table field still exports, under a file name the disk takes") {
+    test::TempDir dir;
+    Profile p;
+    const std::string long_name(1000, 'a');
+    Account& account = p.add_account(long_name + " Traders", 1);
+    Artifact& a = p.add_artifact(long_name, "Kind", account.id, 1);
+    a.values[long_name] = nlohmann::json::array({{{"x", 1}}});  // a table under a very long field id
+    std::ostringstream log;
+    std::string error;
+    CHECK(export_artifacts(p, Course{}, "md", dir / "md", log, &error) == 1);
+    CHECK(error == "");
+    CHECK(export_artifacts(p, Course{}, "csv", dir / "csv", log, &error) == 1);
+    CHECK(error == "");
+    for (const char* sub : {"md", "csv"})
+        for (const auto& e : std::filesystem::directory_iterator(dir / sub)) {
+            CHECK(e.path().filename().string().size() <= 255);
+            CHECK(e.path().filename().string().rfind("aaaa", 0) == 0);  // still named after the account
+        }
+    CHECK(export_slug(long_name).size() <= 64);
 }
