@@ -1,3 +1,4 @@
+#include <cstdint>
 #include "ui/field_editors.h"
 
 #include <imgui.h>
@@ -131,7 +132,11 @@ bool choice_pills(const Field& f, const json& value, json& out, const Fonts& fon
 }
 
 bool rating_input(const char* id, const Field& f, const json& value, json& out) {
-    const int current = value.is_number_integer() ? value.get<int>() : 0;
+    // Range-checked before the conversion: get<int>() of 4294967298 would wrap round to 2 stars.
+    const int current = value.is_number_integer() && value.get<std::int64_t>() >= 0 &&
+                                value.get<std::int64_t>() <= f.max
+                            ? static_cast<int>(value.get<std::int64_t>())
+                            : 0;
     bool changed = false;
     ImGui::PushID(id);
     for (int i = 1; i <= f.max; ++i) {

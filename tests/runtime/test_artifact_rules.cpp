@@ -123,7 +123,10 @@ TEST_CASE("health audit: the check-in date is counted in calendar days, across m
         {"2028-02-25", "2028-03-06"},  // February of a leap year: 29 days
         {"2026-01-01", "2026-01-11"},
     };
-    for (const auto& [audit_date, due] : cases) {
+    for (const auto& c : cases) {
+        // Not a structured binding: C++17 lambdas (inside CAPTURE) cannot capture one, and clang refuses it.
+        const char* audit_date = c.first;
+        const char* due = c.second;
         CAPTURE(audit_date);
         auto results = evaluate_rules(k, audit(4, audit_date));
         REQUIRE(results.size() == 1);
