@@ -1,10 +1,10 @@
-#include <cstdint>
 #include "ui/field_editors.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <cfloat>
+#include <cstdint>
 #include <cstdio>
 
 #include "runtime/calendar_date.h"
