@@ -7,6 +7,7 @@
 #include <set>
 
 #include "runtime/front_matter.h"
+#include "runtime/image_ref.h"
 #include "runtime/link_target.h"
 #include "runtime/markdown_parser.h"
 #include "runtime/source_file.h"
@@ -51,6 +52,7 @@ public:
                                    "(see docs/authoring.md)");
         }
         resolve_page_links(course_);  // needs every page loaded: links may point forward
+        resolve_images(course_);      // files, formats and size caps, at each image's line
         return std::move(course_);
     }
 

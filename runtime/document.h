@@ -32,7 +32,33 @@ struct Span {
 };
 
 enum class BlockKind : std::uint8_t {
-    Paragraph, Heading, BulletList, OrderedList, ListItem, Quote, Callout, Code, Rule, Table
+    Paragraph, Heading, BulletList, OrderedList, ListItem, Quote, Callout, Code, Rule, Table,
+    Image  // an image written as a paragraph of its own (or between text runs of one): `![alt](file.png)`
+};
+
+// What check found for an image (runtime/image_ref.h). Only Ok images are drawn; the others show their alt text.
+enum class ImageStatus : std::uint8_t {
+    Unchecked,    // not looked up yet (parse_markdown alone; resolve_images fills it in)
+    Ok,           // a PNG or JPEG within the limits; width/height known
+    Remote,       // http/https: never fetched (a course works offline and never calls out)
+    Refused,      // another scheme, an absolute path, or a path out of the course folder
+    Missing,      // no such file
+    Unreadable,   // cannot be opened, or not a PNG/JPEG stb_image can read
+    TooLarge,     // over the size cap (pixels a side or bytes)
+};
+
+// An image reference `![alt](url)`: written in the Markdown, checked at load (runtime/image_ref.h). The pixels are
+// decoded only in ui/, when the image comes on screen; layout needs only width and height (the aspect ratio).
+struct ImageRef {
+    std::string url;   // as written
+    std::string alt;   // the description as plain text
+    int line = 0;      // 1-based source line
+    ImageStatus status = ImageStatus::Unchecked;
+    std::string file;  // relative to the course root, lexically normal ("ch19/images/map.png"); "" when not a file
+    std::string path;  // the file to open (course root joined with `file`); set by resolve_images
+    int width = 0, height = 0;      // pixels (Ok only), from the file's header
+    std::uint64_t bytes = 0;        // file size; with `mtime_ns`, the texture cache's key (a changed file reloads)
+    std::int64_t mtime_ns = 0;      // last write time, nanoseconds of the file clock
 };
 
 // The special blocks a course can use, written as `> [!KIND] Title` (see docs/authoring.md): the course's own
@@ -66,7 +92,10 @@ struct Block {
     bool task = false;     // ListItem: a GFM task list item (`- [ ]` / `- [x]`)
     bool checked = false;  // task item: ticked
     Table table;           // Table only
-    std::vector<Span> spans;      // inline content (Paragraph, Heading, Code)
+    std::vector<Span> spans;      // inline content (Paragraph, Heading, Code; Image: the alt text)
+    // Image: exactly one, the image itself. Other blocks: images written inline where an image block cannot go
+    // (in a heading, a link, a table cell); they show as "[alt]" in `spans` but are checked all the same.
+    std::vector<ImageRef> images;
     std::vector<Block> children;  // nested blocks (lists, items, quotes, callouts)
 };
 

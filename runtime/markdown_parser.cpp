@@ -104,8 +104,24 @@ struct Parser {
         return s;
     }
 
+    // Where images met inside inline content are recorded (the block being built); null to drop them.
+    std::vector<ImageRef>* inline_images = nullptr;
+
+    ImageRef image_ref(cmark_node* n, std::string alt) const {
+        ImageRef r;
+        r.url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+        r.alt = std::move(alt);
+        r.line = line_of(n);
+        return r;
+    }
+
     void inlines(cmark_node* parent, std::uint8_t style, const Span& link, std::vector<Span>& spans) {
-        for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+        for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n))
+            inline_node(n, style, link, spans);
+    }
+
+    void inline_node(cmark_node* n, std::uint8_t style, const Span& link, std::vector<Span>& spans) {
+        {
             switch (cmark_node_get_type(n)) {
             case CMARK_NODE_TEXT:
                 append(spans, literal(n), style, link);
@@ -138,9 +154,11 @@ struct Parser {
                 inlines(n, std::uint8_t(style | kLink), link_span(n), spans);
                 break;
             case CMARK_NODE_IMAGE: {
-                // Images are not shown; their description keeps the sentence whole.
+                // An image inside a heading, a link or a table cell cannot be drawn there: its description keeps
+                // the sentence whole, and the image is still checked (paragraph() makes images of the others).
                 std::vector<Span> alt;
                 inlines(n, style, link, alt);
+                if (inline_images) inline_images->push_back(image_ref(n, plain_text(alt)));
                 append(spans, "[" + plain_text(alt) + "]", std::uint8_t(style | kItalic), link);
                 break;
             }
@@ -229,16 +247,72 @@ struct Parser {
         return t;
     }
 
+    // Trims the spaces and line breaks an image leaves at the edges of the text around it.
+    static void trim_spans(std::vector<Span>& spans) {
+        while (!spans.empty()) {
+            std::string& t = spans.front().text;
+            t.erase(0, t.find_first_not_of(" \n"));
+            if (!t.empty()) break;
+            spans.erase(spans.begin());
+        }
+        while (!spans.empty()) {
+            std::string& t = spans.back().text;
+            std::size_t last = t.find_last_not_of(" \n");
+            t.erase(last == std::string::npos ? 0 : last + 1);
+            if (!t.empty()) break;
+            spans.pop_back();
+        }
+    }
+
+    // A paragraph, with each image written directly in it (`![alt](file)`, not inside a link or emphasis) made an
+    // Image block of its own, and the text before, between and after images kept as paragraphs in order.
+    void paragraph(cmark_node* n, int line, std::vector<Block>& result) {
+        Block text;
+        text.line = line;
+        inline_images = &text.images;
+        bool has_image = false;
+        // A text run next to an image loses the spaces and breaks at its edges, and goes if nothing else is left.
+        auto push_text = [&] {
+            if (has_image) trim_spans(text.spans);
+            if (!text.spans.empty() || !text.images.empty() || !has_image) result.push_back(std::move(text));
+            text = Block{};
+            text.line = line;
+            inline_images = &text.images;
+        };
+        for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+            if (cmark_node_get_type(c) != CMARK_NODE_IMAGE) {
+                if (has_image && is_blank(plain_text(text.spans)) && line_of(c) > 0) text.line = line_of(c);
+                inline_node(c, kPlain, Span{}, text.spans);
+                continue;
+            }
+            has_image = true;
+            push_text();
+            Block img;
+            img.kind = BlockKind::Image;
+            img.line = line_of(c) > 0 ? line_of(c) : line;
+            std::vector<ImageRef> nested;  // an image inside the description: checked, never drawn
+            inline_images = &nested;
+            inlines(c, kPlain, Span{}, img.spans);
+            img.images.push_back(image_ref(c, plain_text(img.spans)));
+            img.images.back().line = img.line;
+            img.images.insert(img.images.end(), nested.begin(), nested.end());
+            result.push_back(std::move(img));
+            inline_images = &text.images;
+        }
+        push_text();
+        inline_images = nullptr;
+    }
+
     std::vector<Block> blocks(cmark_node* parent) {
         std::vector<Block> result;
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
             Block b;
             b.line = line_of(n);
+            inline_images = &b.images;  // images in this block's own inline content (heading, table cells, title)
             switch (cmark_node_get_type(n)) {
             case CMARK_NODE_PARAGRAPH:
-                b.kind = BlockKind::Paragraph;
-                inlines(n, kPlain, Span{}, b.spans);
-                break;
+                paragraph(n, b.line, result);
+                continue;
             case CMARK_NODE_HEADING:
                 b.kind = BlockKind::Heading;
                 b.level = cmark_node_get_heading_level(n);
