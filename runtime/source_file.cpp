@@ -6,6 +6,8 @@
 #include <sstream>
 #include <utf8cpp/utf8.h>
 
+#include "runtime/text_normalization.h"
+
 namespace gw {
 
 namespace {
@@ -79,6 +81,8 @@ SourceFile read_source_file(const std::filesystem::path& path, const std::string
         }
         file.text.swap(normalised);
     }
+    // One spelling per letter (NFC): `e` + combining acute becomes the `é` the fonts draw as one glyph.
+    file.text = to_nfc(file.text);
     file.ok = true;
     return file;
 }

@@ -16,6 +16,50 @@ float text_width(ImFont* f, const char* b, const char* e) {
     return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, b, e).x;
 }
 
+void add_text(LaidOutBlock& out, ImFont* font, ImVec2 pos, ImU32 color, const char* b, const char* e);
+
+// The end of the UTF-8 code point that starts at p (p < e): a break never splits a character's bytes.
+const char* next_code_point(const char* p, const char* e) {
+    ++p;
+    while (p < e && (static_cast<unsigned char>(*p) & 0xC0) == 0x80) ++p;
+    return p;
+}
+
+// Where to break [b, e) so the part before fits in `avail` pixels: after the last space that fits when
+// `at_spaces` and there is one, else between code points. Returns b when not even one character fits; the caller
+// then moves to a fresh line or, on one already, takes a character anyway (a column narrower than a letter).
+// ImGui 1.86 has no kerning, so the widths of the characters add up to the width of the run.
+const char* break_point(ImFont* f, const char* b, const char* e, float avail, bool at_spaces) {
+    const char* fits = b;
+    const char* last_space = nullptr;
+    float w = 0;
+    for (const char* p = b; p < e;) {
+        const char* n = next_code_point(p, e);
+        w += text_width(f, p, n);
+        if (w > avail) break;
+        if (*p == ' ') last_space = n;
+        fits = p = n;
+    }
+    return at_spaces && last_space && fits < e ? last_space : fits;
+}
+
+// Lines of plain text (titles the layout made up) from `pos`, broken at spaces or, for a word wider than `width`,
+// between characters; returns the number of lines.
+int wrap_plain(LaidOutBlock& out, ImFont* f, ImVec2 pos, float width, float line_h, ImU32 color, const char* b,
+               const char* e) {
+    int lines = 0;
+    while (b < e || lines == 0) {
+        const char* cut = text_width(f, b, e) <= width ? e : break_point(f, b, e, width, true);
+        if (cut == b && b < e) cut = next_code_point(b, e);
+        const char* visible = cut;
+        while (visible > b && visible[-1] == ' ') --visible;
+        add_text(out, f, ImVec2(pos.x, pos.y + line_h * lines), color, b, visible);
+        ++lines;
+        b = cut;
+    }
+    return lines;
+}
+
 void add_text(LaidOutBlock& out, ImFont* font, ImVec2 pos, ImU32 color, const char* b, const char* e) {
     Prim p;
     p.type = Prim::Text;
@@ -81,8 +125,47 @@ struct Layouter {
         }
         case BlockKind::Callout: return callout(b, x, y, width);
         case BlockKind::Table: return table(b.table, x, y, width);
+        case BlockKind::Image: return image(b, x, y, width);
         }
         return 0;
+    }
+
+    // An image block: the picture scaled to the column (image_display_size). Until its texture is ready, and where
+    // decoding fails, a shaded box of the same size shows the alt text, so the page does not move when it arrives.
+    // An image that cannot be shown (remote, missing, refused) is its alt text alone.
+    float image(const Block& b, float x, float y, float width) {
+        const ImageRef* ref = b.images.empty() ? nullptr : &b.images[0];
+        const TextStyle alt_style{&fonts.body, fonts.body.pick(false, true, false), color::kMuted, 1.45f};
+        const bool shown = ref && ref->status == ImageStatus::Ok && ref->width > 0 && ref->height > 0;
+        if (!shown) {
+            if (!b.spans.empty()) return layout_spans(b.spans, alt_style, x, y, width, out);
+            const std::string& url = ref ? ref->url : std::string();
+            const char* t = own(out, "[image: " + url + "]");
+            add_text(out, alt_style.font_override, ImVec2(x, y), color::kMuted, t, t + std::strlen(t));
+            return fonts.body.regular->FontSize * 1.45f;
+        }
+        const ImVec2 size = image_display_size(ref->width, ref->height, width);
+        Prim picture;
+        picture.type = Prim::Image;
+        picture.a = ImVec2(x, y);
+        picture.b = ImVec2(x + size.x, y + size.y);
+        picture.image = ref;
+        out.prims.push_back(picture);
+        const std::size_t first = out.prims.size();
+        add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(x + size.x, y + size.y), color::kCodeBg, 4);
+        const float pad = std::min(body_size() * 0.5f, size.x * 0.1f);
+        if (!b.spans.empty() && size.x > 2 * pad)
+            layout_spans(b.spans, alt_style, x + pad, y + pad, size.x - 2 * pad, out);
+        // Lines of alt text that do not fit in the box (a small picture, a long description) are left out.
+        const float bottom = y + size.y - pad;
+        out.prims.erase(std::remove_if(out.prims.begin() + std::ptrdiff_t(first) + 1, out.prims.end(),
+                                       [&](const Prim& p) {
+                                           return p.type == Prim::Text ? p.a.y + p.font->FontSize > bottom
+                                                                       : p.b.y > bottom;
+                                       }),
+                        out.prims.end());
+        for (std::size_t i = first; i < out.prims.size(); ++i) out.prims[i].image = ref;
+        return size.y;
     }
 
     float heading(const Block& b, float x, float y, float width) {
@@ -158,10 +241,19 @@ struct Layouter {
         const std::string& text = b.spans.empty() ? kNoText : b.spans[0].text;
         const char* p = text.c_str();
         const char* end = p + text.size();
+        // A line wider than the box wraps between characters (code has no word breaks to prefer), so nothing is
+        // drawn past the box's edge.
+        const float avail = std::max(1.0f, width - 2 * pad);
         while (p <= end) {
             const char* eol = std::find(p, end, '\n');
-            add_text(out, f, ImVec2(x + pad, cy), color::kText, p, eol);
-            cy += lh;
+            const char* q = p;
+            do {
+                const char* cut = text_width(f, q, eol) <= avail ? eol : break_point(f, q, eol, avail, false);
+                if (cut == q && q < eol) cut = next_code_point(q, eol);
+                add_text(out, f, ImVec2(x + pad, cy), color::kText, q, cut);
+                cy += lh;
+                q = cut;
+            } while (q < eol);
             if (eol == end) break;
             p = eol + 1;
         }
@@ -215,9 +307,10 @@ struct Layouter {
             }
             const char* t = own(out, title);
             float label_h = fonts.label->FontSize;
-            add_text(out, fonts.label, ImVec2(tx, cy + (body_size() - label_h) * 0.5f), c.accent, t,
-                     t + title.size());
-            cy += body_size() * 1.6f;
+            const float label_lh = label_h * 1.4f;
+            const int lines = wrap_plain(out, fonts.label, ImVec2(tx, cy + (body_size() - label_h) * 0.5f),
+                                         std::max(1.0f, inner - (tx - cx)), label_lh, c.accent, t, t + title.size());
+            cy += body_size() * 1.6f + label_lh * float(lines - 1);
         }
         float h;
         if (b.callout == CalloutKind::Process)
@@ -266,7 +359,9 @@ struct Layouter {
                 const char* w = p;
                 while (w < end && *w != ' ' && *w != '\n') ++w;
                 float ww = text_width(f, p, w);
-                *narrowest = std::max(*narrowest, ww);
+                // A long word (a URL) breaks between characters when its column is narrow: it may not claim
+                // the whole table's width from the other columns.
+                *narrowest = std::max(*narrowest, std::min(ww, body_size() * 8));
                 line += ww;
                 if (w < end && *w == '\n') {
                     *natural = std::max(*natural, line);
@@ -488,6 +583,29 @@ float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float
                 line_has_text = false;
                 if (p < end && *p == ' ') continue;
             }
+            // A word wider than what is left of the line (a URL, a long compound, a code span) breaks between
+            // characters; the rest goes on the next line and breaks again if it must.
+            if (w_end > p && x + word_w > width) {
+                const char* cut = break_point(f, p, w_end, width - x, false);
+                if (cut == p && x > 0) {  // not one letter fits after the leading spaces: start a fresh line
+                    flush(p);
+                    x = 0;
+                    y += lh;
+                    line_has_text = false;
+                    continue;
+                }
+                if (cut == p) cut = next_code_point(p, w_end);  // a column narrower than one letter
+                if (!run_begin) {
+                    run_begin = p;
+                    run_x = x;
+                }
+                flush(cut);
+                x = 0;
+                y += lh;
+                line_has_text = false;
+                p = cut;
+                continue;
+            }
             if (!run_begin) {
                 run_begin = p;
                 run_x = x;
@@ -499,6 +617,12 @@ float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float
         flush(end);
     }
     return y + lh;
+}
+
+ImVec2 image_display_size(int width, int height, float column) {
+    if (width <= 0 || height <= 0 || column <= 0) return ImVec2(0, 0);
+    const float scale = std::min(column / float(width), 2.0f);
+    return ImVec2(float(width) * scale, float(height) * scale);
 }
 
 LaidOutBlock layout_block(const Block& block, const Fonts& fonts, float width) {

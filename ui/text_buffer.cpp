@@ -1,5 +1,7 @@
 #include "ui/text_buffer.h"
 
+#include "runtime/text_normalization.h"
+
 #include <utf8cpp/utf8.h>
 
 #include <iterator>
@@ -533,9 +535,23 @@ void TextBuffer::trim_history() {
 bool TextBuffer::type(std::string_view s, double now) {
     if (s.empty()) return false;
     const size_t b = selection_begin();
-    replace(b, selection_end() - b, s, EditKind::Typing, now, b + s.size());
+    if (static_cast<unsigned char>(s[0]) >= 0x80 && b > 0) {
+        // A typed combining mark (a keyboard without dead keys) joins the letter before it into one NFC
+        // character, as the course's text is: `e` then U+0301 is stored as `é`.
+        const size_t from = utf8::prev_cluster(text_, b);
+        const std::string before = text_.substr(from, b - from);
+        const std::string joined = to_nfc(before + std::string(s));
+        if (joined != before + std::string(s)) {
+            replace(from, selection_end() - from, joined, EditKind::Typing, now, from + joined.size());
+            return true;
+        }
+    }
+    const std::string nfc = to_nfc(s);
+    replace(b, selection_end() - b, nfc, EditKind::Typing, now, b + nfc.size());
     return true;
 }
+
+bool TextBuffer::paste(std::string_view clipboard) { return insert(to_nfc(utf8::sanitize(clipboard))); }
 
 bool TextBuffer::newline(double now) {
     const size_t b = selection_begin();

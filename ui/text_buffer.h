@@ -170,7 +170,8 @@ public:
     bool type(std::string_view utf8, double now = 0);  // typed characters; replaces the selection
     bool newline(double now = 0);
     bool insert(std::string_view utf8);  // one undo step of its own, e.g. a paste (not sanitized)
-    bool paste(std::string_view clipboard) { return insert(utf8::sanitize(clipboard)); }
+    // Clipboard text, sanitized and in NFC (runtime/text_normalization.h) like the course: one spelling per letter.
+    bool paste(std::string_view clipboard);
     bool backspace(bool word = false, double now = 0);
     bool delete_forward(bool word = false, double now = 0);
     bool delete_selection();

@@ -1,0 +1,71 @@
+// Issue 8: one spelling per letter (NFC) at load, and `check` names the characters no installed font can draw.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "runtime/check_command.h"
+#include "runtime/course_loader.h"
+#include "runtime/glyph_coverage.h"
+#include "runtime/text_normalization.h"
+#include "temp_course.h"
+
+using namespace gw;
+
+TEST_CASE("to_nfc composes a letter and its combining accent, and leaves composed and ASCII text alone") {
+    CHECK(to_nfc("Cafe\xCC\x81") == "Caf\xC3\xA9");                    // e + U+0301 -> é
+    CHECK(to_nfc("Jir\xCC\x8Ci\xCC\x81") == "Ji\xC5\x99\xC3\xAD");      // r + caron, i + acute -> ř, í
+    CHECK(to_nfc("\xC5\x81\xC3\xB3\x64\xC5\xBA") == "\xC5\x81\xC3\xB3\x64\xC5\xBA");  // Łódź stays
+    CHECK(to_nfc("plain ascii") == "plain ascii");
+    CHECK(to_nfc("\xEF\xAC\x81") == "\xEF\xAC\x81");  // ﬁ: compatibility forms are not folded
+    CHECK(to_nfc("") == "");
+    CHECK_FALSE(is_nfc("Cafe\xCC\x81"));
+    CHECK(is_nfc("Caf\xC3\xA9"));
+}
+
+TEST_CASE("to_nfc keeps text utf8proc refuses rather than losing it") {
+    const std::string bad = "abc\xFF\xC3\xA9";
+    CHECK(to_nfc(bad) == bad);
+}
+
+TEST_CASE("a course written with decomposed accents loads in NFC, body, title and all") {
+    test::TempCourse t;
+    t.write("ch/a.md",
+            "---\nid: mod-a\nnumber: 1\ntitle: Cafe\xCC\x81 talk\nminutes: 5\ncategory: cat\n---\n\n"
+            "Meet Jir\xCC\x8Ci\xCC\x81 at the cafe\xCC\x81.\n\n> [!REFLECTION]\n> Think.\n");
+    Course c = load_course(t.root());
+    REQUIRE(c.chapters.size() == 1);
+    const CourseItem* m = c.find_item("mod-a");
+    REQUIRE(m != nullptr);
+    CHECK(m->title == "Caf\xC3\xA9 talk");
+    REQUIRE(!m->blocks.empty());
+    CHECK(plain_text(m->blocks[0]) == "Meet Ji\xC5\x99\xC3\xAD at the caf\xC3\xA9.");
+}
+
+TEST_CASE("glyph coverage: DejaVu draws Latin, Greek and Cyrillic; the CJK fallback draws Chinese") {
+    GlyphCoverage cov(reader_font_files());
+    REQUIRE(cov.missing_files().empty());
+    CHECK(cov.first_face_with(U'A') == 0);
+    CHECK(cov.first_face_with(0x0141) == 0);  // Ł
+    CHECK(cov.first_face_with(0x0416) == 0);  // Ж
+    CHECK(cov.first_face_with(0x03A9) == 0);  // Ω
+    CHECK(cov.first_face_with(0x4E2D) == kCjkFallbackFace);  // 中
+    CHECK_FALSE(cov.drawable(0x1F600));  // 😀: beyond ImGui 1.86's 16-bit characters
+    std::vector<char32_t> cps;
+    collect_code_points("ba\xE4\xB8\xAD\n\ta", cps);
+    CHECK(cps == std::vector<char32_t>{U'a', U'b', 0x4E2D});
+}
+
+TEST_CASE("check warns at file:line about characters no installed font can draw, once per line") {
+    test::TempCourse t;
+    t.write("ch/b.md",
+            "---\nid: mod-b\nnumber: 2\ntitle: Module b\nminutes: 5\ncategory: cat\n---\n\n"
+            "Greek \xCE\xA9 and \xE4\xB8\xAD\xE6\x96\x87 are fine.\n\n"
+            "A smile \xF0\x9F\x98\x80 and \xF0\x9F\x98\x80 again.\n\n> [!REFLECTION]\n> Think.\n");
+    std::ostringstream out;
+    CHECK(run_check(t.path(), out) == 0);  // a warning, not an error
+    const std::string text = out.str();
+    CHECK(text.find("ch/b.md:11: warning: '\xF0\x9F\x98\x80' (U+1F600) has no glyph") != std::string::npos);
+    CHECK(text.find("ch/b.md:9:") == std::string::npos);
+    CHECK(text.find("U+1F600", text.find("U+1F600") + 1) == std::string::npos);  // once for the line
+    CHECK(text.find("1 warning") != std::string::npos);
+}
