@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -22,6 +23,7 @@
 #include "ui/display_loss.h"
 #include "ui/event_waker.h"
 #include "ui/fonts.h"
+#include "ui/frame_pacer.h"
 #include "ui/input/glfw_key_input.h"
 #include "ui/quit_signals.h"
 #include "ui/reader_app.h"
@@ -32,6 +34,58 @@
 namespace gw::ui {
 
 namespace {
+
+// Why the loop woke (FrameReason bits). GLFW calls back on the main thread from glfwPollEvents/glfwWaitEvents;
+// each watcher notes the event and passes it on to the callback it replaced (Dear ImGui's, the key queue's).
+unsigned g_events = 0;
+struct {
+    GLFWkeyfun key;
+    GLFWcharfun character;
+    GLFWmousebuttonfun button;
+    GLFWscrollfun scroll;
+    GLFWcursorposfun cursor;
+    GLFWcursorenterfun enter;
+    GLFWwindowfocusfun focus;
+    GLFWframebuffersizefun framebuffer;
+} g_next;
+
+// Call after ImGui_ImplGlfw_InitForOpenGL and install_key_input, so their callbacks are the ones passed on to.
+void watch_events(GLFWwindow* window) {
+    g_next.key = glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
+        g_events |= kFrameInput;
+        if (g_next.key) g_next.key(w, key, scancode, action, mods);
+    });
+    g_next.character = glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) {
+        g_events |= kFrameInput;
+        if (g_next.character) g_next.character(w, c);
+    });
+    g_next.button = glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int button, int action, int mods) {
+        g_events |= kFrameInput;
+        if (g_next.button) g_next.button(w, button, action, mods);
+    });
+    g_next.scroll = glfwSetScrollCallback(window, [](GLFWwindow* w, double x, double y) {
+        g_events |= kFrameInput;
+        if (g_next.scroll) g_next.scroll(w, x, y);
+    });
+    g_next.cursor = glfwSetCursorPosCallback(window, [](GLFWwindow* w, double x, double y) {
+        g_events |= kFrameInput;  // hover: ImGui's 1.86 backend reads the position itself each frame
+        if (g_next.cursor) g_next.cursor(w, x, y);
+    });
+    g_next.enter = glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int entered) {
+        g_events |= kFrameInput;
+        if (g_next.enter) g_next.enter(w, entered);
+    });
+    g_next.focus = glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int focused) {
+        g_events |= kFrameInput;
+        if (g_next.focus) g_next.focus(w, focused);
+    });
+    g_next.framebuffer = glfwSetFramebufferSizeCallback(window, [](GLFWwindow* w, int width, int height) {
+        g_events |= kFrameExposed;
+        if (g_next.framebuffer) g_next.framebuffer(w, width, height);
+    });
+    // The window system lost the picture (uncovered, un-minimised): draw it again even though nothing changed.
+    glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { g_events |= kFrameExposed; });
+}
 
 void glfw_error(int code, const char* description) {
     std::fprintf(stderr, "groundwork: GLFW error %d: %s\n", code, description);
@@ -172,23 +226,26 @@ int run_app(const AppOptions& options) {
     glfwSetWindowTitle(window, app.window_title().c_str());
     ContentWatcher watcher(options.content_dir, [&waker] { waker.wake(); });
 
-    // Idle means idle: block on events; after one, draw a few frames so hover and layout settle.
-    int frames_left = 5;
+    // Idle means idle: the pacer (ui/frame_pacer.h) builds a frame only for a reason and renders only a changed one.
+    FramePacer pacer;
+    watch_events(window);
+    const bool timing = std::getenv("GROUNDWORK_TIMING") != nullptr;  // one line per frame, for bench/interaction
     int screenshot_frames = 4;
     int exit_code = kExitOk;
     bool had_focus = true;
     while (!glfwWindowShouldClose(window)) {
-        if (frames_left <= 0 && !screenshot_mode && !app.wants_another_frame()) {
+        g_events = 0;
+        if (!pacer.frame_due() && !screenshot_mode) {
             // Sleep until input, or until the autosave or the status line is due: idle means no CPU.
             const Millis wait = session->ms_until_next_tick();
             if (wait < 0) glfwWaitEvents();
             else glfwWaitEventsTimeout(static_cast<double>(wait) / 1000.0 + 0.005);
-            frames_left = 5;  // enough for a click to land and a new popup or tooltip to size itself and show
+            if (g_events == 0) g_events = kFrameTimer;  // a timeout, or another thread's wake (save done, file changed)
         } else {
             glfwPollEvents();
         }
+        pacer.request(g_events | (screenshot_mode ? kFrameStartup : 0u));
         if (DisplayLoss::lost()) DisplayLoss::finish();  // noticed on another thread; the main thread saves
-        --frames_left;
         if (quit_signals.requested() || app.quit_requested()) glfwSetWindowShouldClose(window, GLFW_TRUE);
         const bool has_focus = glfwGetWindowAttrib(window, GLFW_FOCUSED) == GLFW_TRUE;
         if (had_focus && !has_focus) session->save_now();  // switching away is a natural pause: write now
@@ -205,13 +262,27 @@ int run_app(const AppOptions& options) {
         ImGui::NewFrame();
         app.frame();
         ImGui::Render();
+        ImDrawData* draw_data = ImGui::GetDrawData();
+        unsigned next = 0;
+        if (more_keys) next |= kFrameQueuedKeys;  // the rest of a burst: next frame at once
+        if (app.wants_another_frame()) next |= kFrameAppMoving;
+        if (imgui_layout_pending(*ImGui::GetCurrentContext())) next |= kFrameImGuiLayout;
+        const unsigned why = pacer.pending();
+        // The same picture as the one on screen costs no glClear, no draw and no swap (tens of ms on llvmpipe).
+        const bool render = pacer.built(draw_data_digest(*draw_data), next) || screenshot_mode ||
+                            options.quit_after_first_frame;
+        if (timing)
+            std::fprintf(stderr, "frame %llu rendered %llu why 0x%x%s\n",
+                         static_cast<unsigned long long>(pacer.frames_built()),
+                         static_cast<unsigned long long>(pacer.frames_rendered()), why, render ? " drawn" : "");
+        if (!render) continue;
         int fb_w, fb_h;
         glfwGetFramebufferSize(window, &fb_w, &fb_h);
         glViewport(0, 0, fb_w, fb_h);
         ImVec4 bg = to_vec4(color::kPage);
         glClearColor(bg.x, bg.y, bg.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        ImGui_ImplOpenGL3_RenderDrawData(draw_data);
         // The atlas now lives in a GL texture; its CPU copies (alpha and RGBA, ~20 MB) are not needed again.
         if (io.Fonts->TexPixelsAlpha8 || io.Fonts->TexPixelsRGBA32) io.Fonts->ClearTexData();
         if (screenshot_mode && --screenshot_frames == 0) {
@@ -229,7 +300,6 @@ int run_app(const AppOptions& options) {
             std::fprintf(stderr, "first frame %.1f ms\n", ms);
             break;
         }
-        if (more_keys) frames_left = std::max(frames_left, 1);  // the rest of a burst: next frame at once
     }
 
     if (!session->flush(4000) && session->status().state == SaveState::Failed)
