@@ -51,6 +51,35 @@ std::string first_line_of(const std::string& s) {
     return line.size() > 60 ? line.substr(0, 57) + "..." : line;
 }
 
+// Quotes, lists and emphasis nest without limit in CommonMark; the model and the layout are built by recursion, so
+// a hostile file of 20,000 `>` would overflow the stack. No real course nests anywhere near this deep.
+constexpr int kMaxNesting = 32;
+
+struct NestingGuard {
+    int& depth;
+    explicit NestingGuard(int& d) : depth(++d) {}
+    ~NestingGuard() { --depth; }
+};
+
+// The text of a subtree, walked without recursion (cmark's iterator keeps its own stack).
+std::string flat_text(cmark_node* root) {
+    std::string text;
+    cmark_iter* it = cmark_iter_new(root);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* n = cmark_iter_get_node(it);
+        const int type = cmark_node_get_type(n);
+        if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK) {
+            if (const char* l = cmark_node_get_literal(n)) text += l;
+        } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK ||
+                   (type == CMARK_NODE_PARAGRAPH && !text.empty() && text.back() != ' ')) {
+            text += ' ';
+        }
+    }
+    cmark_iter_free(it);
+    return text;
+}
+
 struct Parser {
     int line_offset;
     const std::string& path;
@@ -70,6 +99,18 @@ struct Parser {
         std::size_t end = source.find('\n', begin);
         std::string text = source.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
         return std::size_t(column - 1) < text.size() ? text.substr(column - 1) : "";
+    }
+
+    int block_depth = 0;
+    int inline_depth = 0;
+    bool reported_depth = false;
+
+    void too_deep(cmark_node* n) {
+        if (reported_depth) return;
+        reported_depth = true;
+        out.push_back({path, line_of(n), Severity::Warning,
+                       "nested more than " + std::to_string(kMaxNesting) +
+                           " levels deep; the deeper levels are shown as plain text (flatten the quotes or lists)"});
     }
 
     void warn_html(cmark_node* n, const std::string& html) {
@@ -116,6 +157,12 @@ struct Parser {
     }
 
     void inlines(cmark_node* parent, std::uint8_t style, const Span& link, std::vector<Span>& spans) {
+        NestingGuard guard(inline_depth);
+        if (inline_depth > kMaxNesting) {
+            too_deep(parent);
+            append(spans, flat_text(parent), style, link);
+            return;
+        }
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n))
             inline_node(n, style, link, spans);
     }
@@ -305,6 +352,17 @@ struct Parser {
 
     std::vector<Block> blocks(cmark_node* parent) {
         std::vector<Block> result;
+        NestingGuard guard(block_depth);
+        if (block_depth > kMaxNesting) {
+            // Deeper quotes and lists are shown flat, as one paragraph of their text.
+            too_deep(parent);
+            Block flat;
+            flat.line = line_of(parent);
+            flat.spans.push_back(Span{});
+            flat.spans.back().text = flat_text(parent);
+            result.push_back(std::move(flat));
+            return result;
+        }
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
             Block b;
             b.line = line_of(n);
