@@ -230,7 +230,7 @@ int run_app(const AppOptions& options) {
     FramePacer pacer;
     watch_events(window);
     const bool timing = std::getenv("GROUNDWORK_TIMING") != nullptr;  // one line per frame, for bench/interaction
-    int screenshot_frames = 4;
+    int screenshot_frames_left = 30;  // a picture that never settles is still written
     int exit_code = kExitOk;
     bool had_focus = true;
     while (!glfwWindowShouldClose(window)) {
@@ -244,7 +244,7 @@ int run_app(const AppOptions& options) {
         } else {
             glfwPollEvents();
         }
-        pacer.request(g_events | (screenshot_mode ? kFrameStartup : 0u));
+        pacer.request(g_events);
         if (DisplayLoss::lost()) DisplayLoss::finish();  // noticed on another thread; the main thread saves
         if (quit_signals.requested() || app.quit_requested()) glfwSetWindowShouldClose(window, GLFW_TRUE);
         const bool has_focus = glfwGetWindowAttrib(window, GLFW_FOCUSED) == GLFW_TRUE;
@@ -269,8 +269,10 @@ int run_app(const AppOptions& options) {
         if (imgui_layout_pending(*ImGui::GetCurrentContext())) next |= kFrameImGuiLayout;
         const unsigned why = pacer.pending();
         // The same picture as the one on screen costs no glClear, no draw and no swap (tens of ms on llvmpipe).
-        const bool render = pacer.built(draw_data_digest(*draw_data), next) || screenshot_mode ||
-                            options.quit_after_first_frame;
+        bool render = pacer.built(draw_data_digest(*draw_data), next) || options.quit_after_first_frame;
+        // A screenshot is the settled picture: frames are built (not drawn) until the pacer has nothing left to
+        // settle, then that one is drawn once and read back (the old loop drew four).
+        if (screenshot_mode) render = !pacer.frame_due() || --screenshot_frames_left == 0;
         if (timing)
             std::fprintf(stderr, "frame %llu rendered %llu why 0x%x%s\n",
                          static_cast<unsigned long long>(pacer.frames_built()),
@@ -285,7 +287,7 @@ int run_app(const AppOptions& options) {
         ImGui_ImplOpenGL3_RenderDrawData(draw_data);
         // The atlas now lives in a GL texture; its CPU copies (alpha and RGBA, ~20 MB) are not needed again.
         if (io.Fonts->TexPixelsAlpha8 || io.Fonts->TexPixelsRGBA32) io.Fonts->ClearTexData();
-        if (screenshot_mode && --screenshot_frames == 0) {
+        if (screenshot_mode) {
             std::string error;
             if (!write_back_buffer_png(options.screenshot, fb_w, fb_h, &error)) {
                 std::fprintf(stderr, "groundwork: %s\n", error.c_str());
