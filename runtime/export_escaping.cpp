@@ -3,6 +3,8 @@
 #include <cstring>
 #include <vector>
 
+#include "runtime/text_trim.h"
+
 namespace gw {
 
 namespace {
@@ -113,13 +115,6 @@ std::vector<std::string> split_lines(const std::string& s) {
     return lines;
 }
 
-std::string trim(const std::string& s) {
-    const char* ws = " \t\n";
-    const size_t b = s.find_first_not_of(ws);
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(ws) - b + 1);
-}
-
 std::string trim_end(std::string s) {
     while (!s.empty() && blank_char(s.back())) s.pop_back();
     return s;
@@ -140,7 +135,7 @@ std::string markdown_text(const std::string& text, MarkdownPlace place) {
     switch (place) {
     case MarkdownPlace::TableCell: {
         std::string out;
-        const std::vector<std::string> lines = split_lines(trim(lf));
+        const std::vector<std::string> lines = split_lines(trim(lf, " \t\n"));
         for (size_t i = 0; i < lines.size(); ++i) {
             if (i) out += "<br>";
             escape_inline(lines[i], 0, out);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "runtime/text_trim.h"
+
 namespace gw {
 
 namespace {
@@ -81,11 +83,6 @@ std::string double_quoted(const std::string& text) {
         out += c;
     }
     return out + "\"";
-}
-
-std::string trim(const std::string& s) {
-    std::size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
-    return b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
 
 // Walks yaml-cpp's nodes and looks at the source line each one came from, to find what YAML accepts but the author
