@@ -13,6 +13,8 @@
 #include "ui/buttons.h"
 #include "ui/chip.h"
 #include "ui/item_probe.h"
+#include "ui/line_fit.h"
+#include "ui/plural.h"
 #include "ui/theme.h"
 #include "ui/text_style.h"
 
@@ -51,22 +53,43 @@ std::string draw_accounts_view(AccountsViewState& state, WorkSession& session, c
     for (const Account& a : profile.accounts) current += a.current_value, potential += a.potential_value;
     const std::string subtitle = profile.accounts.empty()
                                      ? std::string("Add the clients you work with; every artifact belongs to one")
-                                     : std::to_string(profile.accounts.size()) + " accounts \xC2\xB7 " +
+                                     : count_of(static_cast<long long>(profile.accounts.size()), "account", "accounts") + " \xC2\xB7 " +
                                            format_money(current) + " today \xC2\xB7 " +
                                            format_money(std::max(0.0, potential - current)) + " of room to grow";
     heading(fonts, "YOUR PORTFOLIO", "Accounts", subtitle);
 
     const bool read_only = session.store().read_only();
     ImGui::BeginDisabled(read_only);
-    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
-    if (!profile.accounts.empty() && ImGui::BeginTable("##accounts", 6, flags, ImVec2(width, 0))) {
-        ImGui::TableSetupColumn("Account", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-        ImGui::TableSetupColumn("Annual value", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-        ImGui::TableSetupColumn("Potential", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-        ImGui::TableSetupColumn("Gap", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-        ImGui::TableSetupColumn("Tier", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Notes", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    // Each column keeps the width its values need ("$12,000,000" whole, the longest tier): on a page narrower than
+    // that (800 px windows) the table scrolls sideways, with the account's name held in place, instead of cutting
+    // every value short.
+    struct Column {
+        const char* label;
+        float weight, min_width;
+    };
+    static const Column kColumns[] = {{"Account", 1.6f, 150}, {"Annual value", 0.9f, 112}, {"Potential", 0.9f, 112},
+                                      {"Gap", 0.8f, 104},      {"Tier", 1.0f, 132},          {"Notes", 1.8f, 150}};
+    float needed = 0;
+    for (const Column& c : kColumns) needed += c.min_width;
+    const bool scroll = needed > width;
+    ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg |
+                            ImGuiTableFlags_PadOuterX;
+    ImVec2 outer(width, 0);
+    if (scroll) {
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float row_h = ImGui::GetFrameHeight() + st.CellPadding.y * 2;
+        const int shown = std::min<int>(static_cast<int>(profile.accounts.size()), 12);
+        flags |= ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
+        if (static_cast<int>(profile.accounts.size()) > shown) flags |= ImGuiTableFlags_ScrollY;
+        outer.y = row_h * (shown + 1) + st.ScrollbarSize + 4;
+    } else {
+        flags |= ImGuiTableFlags_SizingStretchProp;
+    }
+    if (!profile.accounts.empty() && ImGui::BeginTable("##accounts", 6, flags, outer)) {
+        if (scroll) ImGui::TableSetupScrollFreeze(1, 1);
+        for (const Column& c : kColumns)
+            ImGui::TableSetupColumn(c.label, scroll ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
+                                    scroll ? c.min_width : c.weight);
         ImGui::TableHeadersRow();
         // Only the rows in view get widgets: hundreds of accounts would overflow one draw list otherwise.
         ImGuiListClipper clipper;
@@ -84,9 +107,11 @@ std::string draw_accounts_view(AccountsViewState& state, WorkSession& session, c
             ImGui::TableSetColumnIndex(1);
             ImGui::SetNextItemWidth(-FLT_MIN);
             changed |= ImGui::InputDouble("##cur", &edit.current_value, 0, 0, "%.0f");
+            probe::last_item("account-value:" + a.id);
             ImGui::TableSetColumnIndex(2);
             ImGui::SetNextItemWidth(-FLT_MIN);
             changed |= ImGui::InputDouble("##pot", &edit.potential_value, 0, 0, "%.0f");
+            probe::last_item("account-potential:" + a.id);
             ImGui::TableSetColumnIndex(3);
             const double gap = edit.potential_value - edit.current_value;
             ImGui::PushStyleColor(ImGuiCol_Text, gap > 0 ? color::kDone : color::kMuted);
@@ -142,9 +167,7 @@ std::string draw_accounts_view(AccountsViewState& state, WorkSession& session, c
             ImGui::PushID(kind_id.c_str());
             if (PageButton(label.c_str(), ButtonKind::Link, fonts)) open = newest->id;
             if (arts.size() > 1) {
-                ImGui::SameLine(0, 8);
-                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
-                StyledText(fonts.small, color::kMuted, "and " + std::to_string(arts.size() - 1) + " earlier", false);
+                TextAfter(fonts.small, color::kMuted, "and " + std::to_string(arts.size() - 1) + " earlier", 4);
             }
             ImGui::PopID();
         }

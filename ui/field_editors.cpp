@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <cstdint>
 #include <cstdio>
@@ -11,6 +12,7 @@
 #include "ui/buttons.h"
 #include "ui/chip.h"
 #include "ui/item_probe.h"
+#include "ui/line_fit.h"
 #include "ui/theme.h"
 #include "ui/text_style.h"
 
@@ -131,7 +133,7 @@ bool choice_pills(const Field& f, const json& value, json& out, const Fonts& fon
     return changed;
 }
 
-bool rating_input(const char* id, const Field& f, const json& value, json& out) {
+bool rating_input(const char* id, const Field& f, const json& value, json& out, const Fonts& fonts) {
     // Range-checked before the conversion: get<int>() of 4294967298 would wrap round to 2 stars.
     const int current = value.is_number_integer() && value.get<std::int64_t>() >= 0 &&
                                 value.get<std::int64_t>() <= f.max
@@ -155,8 +157,8 @@ bool rating_input(const char* id, const Field& f, const json& value, json& out) 
         else dl->AddCircle(c, 7, hovered ? color::kAccent : color::kFaint, 0, 1.5f);
         if (hovered) ImGui::SetTooltip("%d of %d", i, f.max);
     }
-    ImGui::SameLine(0, 10);
-    ImGui::TextDisabled(current ? "%d / %d" : "not rated", current, f.max);
+    TextAfter(fonts.ui.regular, color::kMuted,
+              current ? std::to_string(current) + " / " + std::to_string(f.max) : std::string("not rated"), 0, 10);
     ImGui::PopID();
     return changed;
 }
@@ -187,7 +189,7 @@ bool cell_editor(const Field& col, const json& value, json& out, const FieldCont
     case FieldKind::Money: return number_input("##v", col, value, out, -FLT_MIN);
     case FieldKind::Date: return date_input("##v", value, out, -FLT_MIN);
     case FieldKind::Choice: return choice_combo("##v", col, value, out, -FLT_MIN);
-    case FieldKind::Rating: return rating_input("##v", col, value, out);
+    case FieldKind::Rating: return rating_input("##v", col, value, out, *ctx.fonts);
     case FieldKind::Account: return account_combo("##v", value, out, ctx.profile, -FLT_MIN);
     case FieldKind::Check: {
         bool b = value.is_boolean() && value.get<bool>();
@@ -210,7 +212,7 @@ float column_weight(const Field& col) {
     }
 }
 
-// The narrowest a column may get before the table scrolls sideways instead.
+// The narrowest a column may get in a table (px); narrower than that, the rows become cards.
 float min_column_width(const Field& col) {
     switch (col.kind) {
     case FieldKind::Date: return 118;
@@ -244,6 +246,64 @@ std::vector<std::pair<std::string, std::vector<std::size_t>>> row_groups(const F
     return groups;
 }
 
+// True when a table's columns, each at its readable minimum, are wider than `width` (px): its rows are then
+// drawn as cards.
+bool needs_cards(const Field& table, float width) {
+    float needed = 30;  // the remove button's column
+    for (const Field& col : table.columns) needed += min_column_width(col);
+    return needed > width;
+}
+
+// One cell's editor; a change goes into the copy edit_rows() makes. Returns true when the learner changed it.
+template <class EditRows>
+bool edit_cell(const Field& table, const json& rows, std::size_t i, std::size_t c, EditRows& edit_rows,
+               const FieldContext& ctx) {
+    const Field& col = table.columns[c];
+    ImGui::PushID(col.id.c_str());
+    json cell;
+    bool changed = false;
+    if (cell_editor(col, member(rows[i], col.id), cell, ctx)) {
+        json& target = edit_rows()[i];
+        if (!target.is_object()) target = json::object();
+        target[col.id] = cell;
+        changed = true;
+    }
+    probe::last_item("cell:" + table.id + ":" + std::to_string(i) + ":" + col.id);
+    ImGui::PopID();
+    return changed;
+}
+
+struct CardResult {
+    bool changed = false;  // a cell changed
+    bool remove = false;   // "Remove" was clicked
+};
+
+// A row as a card: every column's label above its editor, as many side by side as fit at 230 px or more, and
+// "Remove" at the end.
+template <class EditRows>
+CardResult row_card(const Field& table, const json& rows, std::size_t i, EditRows& edit_rows, const FieldContext& ctx) {
+    const int per_line = std::clamp(static_cast<int>(ctx.width / 230.0f), 1, 4);
+    CardResult r;
+    ImGui::PushID(static_cast<int>(i));
+    const ImGuiTableFlags flags = ImGuiTableFlags_BordersOuter | ImGuiTableFlags_PadOuterX |
+                                  ImGuiTableFlags_SizingStretchSame;
+    if (ImGui::BeginTable("##card", per_line, flags, ImVec2(ctx.width, 0))) {
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            ImGui::TableNextColumn();
+            StyledText(ctx.fonts->small, color::kMuted, table.columns[c].label, false);
+            if (edit_cell(table, rows, i, c, edit_rows, ctx)) r.changed = true;
+        }
+        ImGui::TableNextColumn();
+        ImGui::Dummy(ImVec2(0, ctx.fonts->small->FontSize));
+        if (ImGui::SmallButton("\xC3\x97 Remove")) r.remove = true;
+        probe::last_item("remove-row:" + table.id + ":" + std::to_string(i));
+        ImGui::EndTable();
+    }
+    ImGui::Dummy(ImVec2(0, 6));
+    ImGui::PopID();
+    return r;
+}
+
 bool table_editor(const Field& table, const json& value, json& out, const FieldContext& ctx) {
     static const json no_rows = json::array();
     const json& rows = value.is_array() ? value : no_rows;
@@ -266,30 +326,28 @@ bool table_editor(const Field& table, const json& value, json& out, const FieldC
             if (members.empty()) continue;
         }
         ImGui::PushID(group.c_str());
-        // Columns share the width while each keeps a readable minimum; a table wider than the page (the account
-        // map on a small window) scrolls sideways instead of squeezing every cell.
-        float needed = 30;
-        for (const Field& col : table.columns) needed += min_column_width(col);
-        const bool scroll = needed > ctx.width;
-        ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg |
-                                ImGuiTableFlags_PadOuterX;
-        ImVec2 outer(ctx.width, 0);
-        if (scroll) {
-            const ImGuiStyle& st = ImGui::GetStyle();
-            const float row_h = ImGui::GetFrameHeight() + st.CellPadding.y * 2;
-            const int shown = std::min<int>(static_cast<int>(members.size()), 12);
-            flags |= ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
-            if (static_cast<int>(members.size()) > shown) flags |= ImGuiTableFlags_ScrollY;
-            outer.y = row_h * (shown + 1) + st.ScrollbarSize + 4;
-        } else {
-            flags |= ImGuiTableFlags_SizingStretchProp;
+        // Columns share the width while each keeps a readable minimum. A table whose columns cannot all fit the
+        // page (the account map has nine) shows each row as a card instead, so every column stays in view: a
+        // sideways-scrolling table per group hid the outreach plan off to the right.
+        if (needs_cards(table, ctx.width)) {
+            ImGuiListClipper clipper;  // cards of one table share a height: only those in view get widgets
+            clipper.Begin(static_cast<int>(members.size()));
+            while (clipper.Step())
+                for (int m = clipper.DisplayStart; m < clipper.DisplayEnd; ++m) {
+                    const std::size_t i = members[static_cast<std::size_t>(m)];
+                    const CardResult r = row_card(table, rows, i, edit_rows, ctx);
+                    changed |= r.changed;
+                    if (r.remove) remove = static_cast<int>(i);
+                }
+            ImGui::PopID();
+            continue;
         }
-        if (ImGui::BeginTable("##rows", static_cast<int>(table.columns.size()) + 1, flags, outer)) {
-            if (scroll) ImGui::TableSetupScrollFreeze(1, 1);  // the first column (a name) and the header stay put
+        const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
+                                      ImGuiTableFlags_RowBg | ImGuiTableFlags_PadOuterX |
+                                      ImGuiTableFlags_SizingStretchProp;
+        if (ImGui::BeginTable("##rows", static_cast<int>(table.columns.size()) + 1, flags, ImVec2(ctx.width, 0))) {
             for (const Field& col : table.columns)
-                ImGui::TableSetupColumn(col.label.c_str(),
-                                        scroll ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
-                                        scroll ? min_column_width(col) : column_weight(col));
+                ImGui::TableSetupColumn(col.label.c_str(), ImGuiTableColumnFlags_WidthStretch, column_weight(col));
             ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 30);
             ImGui::TableHeadersRow();
             // Only the rows in view get widgets: a 300-person account map costs what a screenful does.
@@ -300,24 +358,14 @@ bool table_editor(const Field& table, const json& value, json& out, const FieldC
                 const std::size_t i = members[static_cast<std::size_t>(m)];
                 ImGui::TableNextRow();
                 ImGui::PushID(static_cast<int>(i));
-                const json& row = rows[i];
                 for (std::size_t c = 0; c < table.columns.size(); ++c) {
-                    const Field& col = table.columns[c];
                     ImGui::TableSetColumnIndex(static_cast<int>(c));
-                    ImGui::PushID(col.id.c_str());
-                    json cell;
-                    if (cell_editor(col, member(row, col.id), cell, ctx)) {
-                        json& target = edit_rows()[i];
-                        if (!target.is_object()) target = json::object();
-                        target[col.id] = cell;
-                        changed = true;
-                    }
-                    probe::last_item("cell:" + table.id + ":" + std::to_string(i) + ":" + col.id);
-                    ImGui::PopID();
+                    if (edit_cell(table, rows, i, c, edit_rows, ctx)) changed = true;
                 }
                 ImGui::TableSetColumnIndex(static_cast<int>(table.columns.size()));
                 if (ImGui::SmallButton("\xC3\x97")) remove = static_cast<int>(i);
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this row");
+                probe::last_item("remove-row:" + table.id + ":" + std::to_string(i));
                 ImGui::PopID();
             }
             ImGui::EndTable();
@@ -403,8 +451,7 @@ bool draw_field(const Field& field, const json& value, json& out, FieldEditorSta
     case FieldKind::Money:
         changed = number_input("##v", field, value, out, 200);
         if (!field.unit.empty() || field.kind == FieldKind::Money) {
-            ImGui::SameLine();
-            ImGui::TextDisabled("%s", field.unit.empty() ? "per year" : field.unit.c_str());
+            TextAfter(ctx.fonts->ui.regular, color::kMuted, field.unit.empty() ? "per year" : field.unit);
         }
         break;
     case FieldKind::Date:
@@ -413,7 +460,7 @@ bool draw_field(const Field& field, const json& value, json& out, FieldEditorSta
         if (PageButton("Today##today", ButtonKind::Link, *ctx.fonts)) out = format_date(today_days()), changed = true;
         break;
     case FieldKind::Choice: changed = choice_pills(field, value, out, *ctx.fonts); break;
-    case FieldKind::Rating: changed = rating_input("##v", field, value, out); break;
+    case FieldKind::Rating: changed = rating_input("##v", field, value, out, *ctx.fonts); break;
     case FieldKind::Account: changed = account_combo("##v", value, out, ctx.profile, 320); break;
     case FieldKind::Check: {
         bool b = value.is_boolean() && value.get<bool>();

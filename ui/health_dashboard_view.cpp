@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "runtime/calendar_date.h"
@@ -42,7 +44,9 @@ std::string draw_health_dashboard(HealthDashboardState& state, WorkSession& sess
         return open;
     }
     const Profile& profile = session.profile();
-    const int week_count = width > 900 ? 16 : 12;
+    // Weeks shown: as many as fit beside the names, from 6 (an 800 px window) to 16.
+    const float name_w = std::min(190.0f, std::max(120.0f, width * 0.3f)), status_w = 290;
+    const int week_count = width > 900 ? 16 : std::clamp(static_cast<int>((width - name_w) / 22.0f), 6, 12);
     const long today = today_days();
     if (state.revision != session.revision() || state.today != today || state.weeks != week_count ||
         state.course != &course) {
@@ -67,22 +71,30 @@ std::string draw_health_dashboard(HealthDashboardState& state, WorkSession& sess
         return open;
     }
 
-    // Grid geometry: names on the left, one square per week, the latest status on the right.
-    const float name_w = 190, status_w = 290;
-    const float cell = std::max(16.0f, std::min(34.0f, (width - name_w - status_w) / week_count - 4));
+    // Grid geometry: names on the left, one square per week, the latest status on the right; on a page too narrow
+    // for all three the status and "+ Audit" go on a line of their own under the squares, so both stay in reach.
+    const bool stacked = width < name_w + week_count * 20.0f + status_w;
+    const float cell = std::max(16.0f, std::min(34.0f, (width - name_w - (stacked ? 0 : status_w)) / week_count - 4));
     const float pitch = cell + 4;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 p = ImGui::GetCursorScreenPos();
-    for (int w = 0; w < week_count; w += 2) {
+    // A date label every `every` weeks, so that labels never overlap ("12 Oct" is wider than a small square).
+    float label_w = 0;
+    for (int w = 0; w < week_count; ++w)
+        label_w = std::max(label_w, fonts.small->CalcTextSizeA(fonts.small->FontSize, 1e9f, 0,
+                                                                short_date(d.weeks[w]).c_str()).x);
+    const int every = std::max(2, static_cast<int>(std::ceil((label_w + 8) / pitch)));
+    for (int w = 0; w < week_count; w += every) {
         const std::string label = short_date(d.weeks[w]);
         dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(p.x + name_w + w * pitch, p.y), color::kMuted,
                     label.c_str());
     }
-    dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(p.x + name_w + week_count * pitch + 12, p.y),
-                color::kMuted, "Latest audit");
+    if (!stacked)
+        dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(p.x + name_w + week_count * pitch + 12, p.y),
+                    color::kMuted, "Latest audit");
     ImGui::Dummy(ImVec2(width, fonts.small->FontSize + 8));
 
-    const float row_h = cell + 8;
+    const float grid_h = cell + 8, status_h = stacked ? fonts.small->FontSize + 14 : 0, row_h = grid_h + status_h;
     for (const DashboardRow& row : d.rows) {
         if (!ImGui::IsRectVisible(ImVec2(width, row_h + 2))) {  // off screen: keep the room, draw nothing
             ImGui::Dummy(ImVec2(width, row_h + 2));  // the pitch a drawn row takes, spacing included
@@ -91,8 +103,11 @@ std::string draw_health_dashboard(HealthDashboardState& state, WorkSession& sess
         ImGui::PushID(row.account.c_str());
         p = ImGui::GetCursorScreenPos();
         const char* tier = row.tier == 1 ? "  T1" : row.tier == 2 ? "  T2" : row.tier == 3 ? "  T3" : "";
-        dl->AddText(fonts.ui.regular, fonts.ui.regular->FontSize, ImVec2(p.x, p.y + (row_h - fonts.ui.regular->FontSize) / 2),
+        // A long name is cut at its column rather than drawn over the squares.
+        dl->PushClipRect(p, ImVec2(p.x + name_w - 8, p.y + grid_h), true);
+        dl->AddText(fonts.ui.regular, fonts.ui.regular->FontSize, ImVec2(p.x, p.y + (grid_h - fonts.ui.regular->FontSize) / 2),
                     color::kText, (row.name + tier).c_str());
+        dl->PopClipRect();
         for (int w = 0; w < week_count; ++w) {
             const DashboardCell& c = row.weeks[w];
             const ImVec2 a(p.x + name_w + w * pitch, p.y + 4), b(a.x + cell, a.y + cell);
@@ -113,7 +128,9 @@ std::string draw_health_dashboard(HealthDashboardState& state, WorkSession& sess
                 if (clicked) open = c.artifact;
             }
         }
-        ImGui::SetCursorScreenPos(ImVec2(p.x + name_w + week_count * pitch + 12, p.y + (row_h - fonts.small->FontSize - 8) / 2));
+        ImGui::SetCursorScreenPos(stacked ? ImVec2(p.x + name_w, p.y + grid_h)
+                                          : ImVec2(p.x + name_w + week_count * pitch + 12,
+                                                   p.y + (grid_h - fonts.small->FontSize - 8) / 2));
         if (!row.latest.artifact.empty()) {
             std::string due;
             if (auto day = parse_date(row.due_date)) due = " \xC2\xB7 check in by " + short_date(*day);

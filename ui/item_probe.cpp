@@ -6,8 +6,8 @@ namespace gw::ui::probe {
 
 namespace {
 bool g_enabled = false;
-std::map<std::string, ImVec2>& rects() {
-    static std::map<std::string, ImVec2> r;
+std::map<std::string, std::pair<ImVec2, ImVec2>>& rects() {
+    static std::map<std::string, std::pair<ImVec2, ImVec2>> r;
     return r;
 }
 }  // namespace
@@ -20,10 +20,17 @@ void enable(bool on) {
 void last_item(const std::string& name) {
     if (!g_enabled) return;
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    rects()[name] = ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
+    rects()[name] = {a, b};
 }
 
 std::optional<ImVec2> centre(const std::string& name) {
+    auto it = rects().find(name);
+    if (it == rects().end()) return std::nullopt;
+    const auto& [a, b] = it->second;
+    return ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
+}
+
+std::optional<std::pair<ImVec2, ImVec2>> rect(const std::string& name) {
     auto it = rects().find(name);
     if (it == rects().end()) return std::nullopt;
     return it->second;

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace gw::ui::probe {
 
@@ -13,6 +14,8 @@ void enable(bool on);
 void last_item(const std::string& name);
 // The rectangle's centre, when the widget was drawn since enable().
 std::optional<ImVec2> centre(const std::string& name);
+// The rectangle (screen px, min then max), when the widget was drawn since enable().
+std::optional<std::pair<ImVec2, ImVec2>> rect(const std::string& name);
 void clear();
 
 }  // namespace gw::ui::probe

@@ -14,6 +14,8 @@
 #include "ui/sidebar_view.h"
 #include "ui/text_buffer.h"
 #include "ui/item_probe.h"
+#include "ui/line_fit.h"
+#include "ui/plural.h"
 #include "ui/theme.h"
 #include "ui/text_style.h"
 
@@ -140,7 +142,7 @@ std::string draw_my_work(MyWorkState& state, const Profile& profile, std::uint64
     StyledText(fonts.heading, color::kMuted,
                pieces == 0   ? std::string("Nothing written yet")
                : pieces == 1 ? std::string("One piece of work, kept on this computer")
-                             : std::to_string(pieces) + " pieces of work, newest first");
+                             : count_of(pieces, "piece", "pieces") + " of work, newest first");
     ImGui::Dummy(ImVec2(0, 14));
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), color::kRule);
@@ -173,9 +175,7 @@ std::string draw_my_work(MyWorkState& state, const Profile& profile, std::uint64
             }
             if (PageButton(row.label.c_str(), ButtonKind::Link, fonts)) go = kArtifactPrefix + row.id;
             probe::last_item("work:" + row.id);
-            ImGui::SameLine(0, 10);
-            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 5);  // on the link's baseline
-            StyledText(fonts.small, color::kMuted, row.detail, false);
+            TextAfter(fonts.small, color::kMuted, row.detail, 5, 10);  // on the link's baseline when it fits
             ImGui::PopID();
         }
     return go;

@@ -20,6 +20,7 @@
 #include "ui/link_opener.h"
 #include "ui/my_work_view.h"
 #include "ui/notice_banner.h"
+#include "ui/shortcuts_help.h"
 #include "ui/sidebar_view.h"
 #include "ui/theme.h"
 #include "ui/text_style.h"
@@ -139,7 +140,17 @@ void ReaderApp::handle_keys() {
     ImGuiIO& io = ImGui::GetIO();
     // 'Q' is GLFW_KEY_Q, which ui/input gives to the key that types q in the learner's layout (AZERTY's A key).
     if (io.KeyCtrl && ImGui::IsKeyPressed('Q', false)) quit_requested_ = true;
-    if (io.WantTextInput || AnyProseEditorFocused()) return;  // the editor owns the keyboard while it has focus
+    const bool text_focused = io.WantTextInput || AnyProseEditorFocused();
+    if (shortcuts_help_open()) return;  // the shortcuts list has the keyboard until Escape
+    if (shortcuts_help_requested(text_focused)) {
+        open_shortcuts_help();
+        redraw_frames_ = 2;
+        return;
+    }
+    if (text_focused) return;  // the editor owns the keyboard while it has focus
+    // Turning pages belongs to the course: on My work, Accounts, the dashboard or an artifact, an arrow key must not
+    // silently swap the learner's own page for a module.
+    if (view_ != View::Page) return;
     auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };
     const std::string before = nav_.current();
     bool moved = false;
@@ -354,7 +365,7 @@ void ReaderApp::frame() {
     ImGui::SetCursorPos(ImVec2(column_origin.x, column_origin.y + notices_h));
     // The root window must never have anything to scroll: the child ends exactly at the bottom edge.
     ImGui::BeginChild("##page", ImVec2(0, io.DisplaySize.y - notices_h - ImGui::GetStyle().ItemSpacing.y), false);
-    if (!io.WantTextInput && !AnyProseEditorFocused()) {  // reading keys scroll the page unless the editor has them
+    if (!io.WantTextInput && !AnyProseEditorFocused() && !shortcuts_help_open()) {  // unless the editor has the keys
         auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };
         float page_h = ImGui::GetWindowHeight() * 0.9f;
         if (pressed(ImGuiKey_DownArrow)) ImGui::SetScrollY(ImGui::GetScrollY() + 60);
@@ -368,6 +379,7 @@ void ReaderApp::frame() {
     draw_page_column();
     ImGui::EndChild();
     ImGui::End();
+    draw_shortcuts_help(fonts_);  // outside every window: the modal is drawn over the whole app
 
     if (session_) {
         record_resume();
