@@ -84,7 +84,7 @@ ImageProbe probe_image(const fs::path& file) {
     int w = 0, h = 0, channels = 0;
     if (!stbi_info_from_file(f.get(), &w, &h, &channels) || w <= 0 || h <= 0) {
         const char* why = stbi_failure_reason();
-        p.problem = std::string("a damaged ") + format + " file (" + (why ? why : "unreadable header") + ")";
+        p.problem = std::string("a damaged ") + format + " file (" + (why && *why ? why : "unreadable header") + ")";
         return p;
     }
     p.width = w;

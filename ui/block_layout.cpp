@@ -125,8 +125,47 @@ struct Layouter {
         }
         case BlockKind::Callout: return callout(b, x, y, width);
         case BlockKind::Table: return table(b.table, x, y, width);
+        case BlockKind::Image: return image(b, x, y, width);
         }
         return 0;
+    }
+
+    // An image block: the picture scaled to the column (image_display_size). Until its texture is ready, and where
+    // decoding fails, a shaded box of the same size shows the alt text, so the page does not move when it arrives.
+    // An image that cannot be shown (remote, missing, refused) is its alt text alone.
+    float image(const Block& b, float x, float y, float width) {
+        const ImageRef* ref = b.images.empty() ? nullptr : &b.images[0];
+        const TextStyle alt_style{&fonts.body, fonts.body.pick(false, true, false), color::kMuted, 1.45f};
+        const bool shown = ref && ref->status == ImageStatus::Ok && ref->width > 0 && ref->height > 0;
+        if (!shown) {
+            if (!b.spans.empty()) return layout_spans(b.spans, alt_style, x, y, width, out);
+            const std::string& url = ref ? ref->url : std::string();
+            const char* t = own(out, "[image: " + url + "]");
+            add_text(out, alt_style.font_override, ImVec2(x, y), color::kMuted, t, t + std::strlen(t));
+            return fonts.body.regular->FontSize * 1.45f;
+        }
+        const ImVec2 size = image_display_size(ref->width, ref->height, width);
+        Prim picture;
+        picture.type = Prim::Image;
+        picture.a = ImVec2(x, y);
+        picture.b = ImVec2(x + size.x, y + size.y);
+        picture.image = ref;
+        out.prims.push_back(picture);
+        const std::size_t first = out.prims.size();
+        add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(x + size.x, y + size.y), color::kCodeBg, 4);
+        const float pad = std::min(body_size() * 0.5f, size.x * 0.1f);
+        if (!b.spans.empty() && size.x > 2 * pad)
+            layout_spans(b.spans, alt_style, x + pad, y + pad, size.x - 2 * pad, out);
+        // Lines of alt text that do not fit in the box (a small picture, a long description) are left out.
+        const float bottom = y + size.y - pad;
+        out.prims.erase(std::remove_if(out.prims.begin() + std::ptrdiff_t(first) + 1, out.prims.end(),
+                                       [&](const Prim& p) {
+                                           return p.type == Prim::Text ? p.a.y + p.font->FontSize > bottom
+                                                                       : p.b.y > bottom;
+                                       }),
+                        out.prims.end());
+        for (std::size_t i = first; i < out.prims.size(); ++i) out.prims[i].image = ref;
+        return size.y;
     }
 
     float heading(const Block& b, float x, float y, float width) {
@@ -578,6 +617,12 @@ float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float
         flush(end);
     }
     return y + lh;
+}
+
+ImVec2 image_display_size(int width, int height, float column) {
+    if (width <= 0 || height <= 0 || column <= 0) return ImVec2(0, 0);
+    const float scale = std::min(column / float(width), 2.0f);
+    return ImVec2(float(width) * scale, float(height) * scale);
 }
 
 LaidOutBlock layout_block(const Block& block, const Fonts& fonts, float width) {

@@ -13,13 +13,16 @@
 namespace gw::ui {
 
 struct Prim {
-    enum Type : unsigned char { Text, RectFilled, Rect, Line, CircleFilled } type = Text;
+    enum Type : unsigned char { Text, RectFilled, Rect, Line, CircleFilled, Image } type = Text;
     ImVec2 a, b;  // Text: position. Rect*: min, max. Line: from, to. Circle: centre, (radius, 0).
     ImU32 color = 0;
     float rounding = 0;  // Rect*: corner rounding. Line/Rect: thickness
     ImFont* font = nullptr;
     const char* begin = nullptr;  // Text: points into the document model or LaidOutBlock::owned
     const char* end = nullptr;
+    // Image: the picture drawn in the rectangle (a, b), from the document model. Any other primitive with `image`
+    // set (the placeholder and the alt text under it) is drawn only while that picture is not: loading, failed.
+    const ImageRef* image = nullptr;
 };
 
 struct LinkArea {
@@ -43,6 +46,10 @@ struct LaidOutBlock {
     std::deque<std::string> owned;  // text the layout made up (titles in caps, list numbers)
     const Block* source = nullptr;
 };
+
+// The size an image of `width` x `height` pixels is drawn at in a column `column` pixels wide: the column's width,
+// but never more than twice the image's pixel width; the aspect ratio is kept (docs/authoring.md, Images).
+ImVec2 image_display_size(int width, int height, float column);
 
 // Lays out one top-level block at `width` pixels.
 LaidOutBlock layout_block(const Block& block, const Fonts& fonts, float width);

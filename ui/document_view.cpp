@@ -12,6 +12,7 @@ void DocumentView::ensure_layout(const std::vector<Block>& blocks, const Fonts& 
     blocks_ = &blocks;
     fonts_ = &fonts;
     width_ = width;
+    images_.release_all();  // the page was left or re-laid out: what it still shows is held again as it is drawn
     laid_.clear();
     laid_.reserve(blocks.size());
     for (const Block& b : blocks) laid_.push_back(layout_block(b, fonts, width));
@@ -23,12 +24,24 @@ float DocumentView::total_height() const {
     return h;
 }
 
-int emit_block(const LaidOutBlock& block, ImVec2 o, ImDrawList* dl) {
+int emit_block(const LaidOutBlock& block, ImVec2 o, ImDrawList* dl, ImageHolds* images) {
     const ImVec4 clip = dl->_ClipRectStack.Size ? dl->_ClipRectStack.back() : ImVec4(-1e9f, -1e9f, 1e9f, 1e9f);
     int emitted = 0;
+    const ImageRef* drawn_image = nullptr;  // the picture just drawn: its placeholder and alt text are skipped
     for (const Prim& p : block.prims) {
         ImVec2 a(o.x + p.a.x, o.y + p.a.y);
+        if (p.image && p.type != Prim::Image && p.image == drawn_image) continue;
         switch (p.type) {
+        case Prim::Image: {
+            drawn_image = nullptr;
+            const ImVec2 b(o.x + p.b.x, o.y + p.b.y);
+            if (a.y > clip.w || b.y < clip.y) continue;  // only images on screen are decoded
+            const ImageCache::Texture* tex = images ? images->use(*p.image) : nullptr;
+            if (!tex) continue;
+            dl->AddImage(tex->id, a, b);
+            drawn_image = p.image;
+            break;
+        }
         case Prim::Text:
             if (a.y > clip.w || a.y + p.font->FontSize < clip.y) continue;
             check_text_range(p.begin, p.end, "a laid-out text primitive");
@@ -54,6 +67,7 @@ int emit_block(const LaidOutBlock& block, ImVec2 o, ImDrawList* dl) {
 
 void DocumentView::draw(const std::vector<Block>& blocks, const Fonts& fonts, float width,
                         const AfterBlock& after_block) {
+    images_.set_cache(image_cache_ ? image_cache_ : &app_image_cache());
     ensure_layout(blocks, fonts, width);
     stats_ = {};
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -69,7 +83,7 @@ void DocumentView::draw(const std::vector<Block>& blocks, const Fonts& fonts, fl
         if (origin.y > clip.w || origin.y + l.height < clip.y) {
             ++stats_.blocks_skipped;
         } else {
-            stats_.prims_emitted += emit_block(l, origin, dl);
+            stats_.prims_emitted += emit_block(l, origin, dl, &images_);
             ++stats_.blocks_drawn;
             for (const LinkArea& link : l.links) {
                 ImVec2 a(origin.x + link.min.x, origin.y + link.min.y), b(origin.x + link.max.x, origin.y + link.max.y);
@@ -89,6 +103,7 @@ void DocumentView::draw(const std::vector<Block>& blocks, const Fonts& fonts, fl
     }
     ImGui::SetCursorScreenPos(ImVec2(start.x, y));
     ImGui::Dummy(ImVec2(width, 0));  // tells the window how far the content reaches
+    images_.cache()->collect();  // textures of a page left this frame go now; re-laid-out ones were held again
 }
 
 }  // namespace gw::ui

@@ -6,6 +6,7 @@
 
 #include "runtime/document.h"
 #include "ui/block_layout.h"
+#include "ui/images/image_cache.h"
 
 namespace gw::ui {
 
@@ -24,6 +25,10 @@ public:
     void draw(const std::vector<Block>& blocks, const Fonts& fonts, float width, const AfterBlock& after_block = {});
     void invalidate() { blocks_ = nullptr; }
     const DocumentDrawStats& stats() const { return stats_; }
+    // Where image textures come from; app_image_cache() unless set (tests give a cache with a fake backend). The
+    // images of a page are held while it is shown and released when another page is laid out in this view.
+    void set_image_cache(ImageCache* cache) { image_cache_ = cache; }
+    const ImageHolds& images() const { return images_; }
     float total_height() const;  // of the laid-out blocks, without host widgets
 
 private:
@@ -32,11 +37,14 @@ private:
     float width_ = -1;
     std::vector<LaidOutBlock> laid_;
     DocumentDrawStats stats_;
+    ImageCache* image_cache_ = nullptr;
+    ImageHolds images_;
 
     void ensure_layout(const std::vector<Block>& blocks, const Fonts& fonts, float width);
 };
 
-// Emits a laid-out block's primitives at `origin`, clipped to the draw list's clip rectangle.
-int emit_block(const LaidOutBlock& block, ImVec2 origin, ImDrawList* dl);
+// Emits a laid-out block's primitives at `origin`, clipped to the draw list's clip rectangle. Images on screen are
+// drawn from `images` (which then holds them); without it, or while one loads, its alt text is drawn instead.
+int emit_block(const LaidOutBlock& block, ImVec2 origin, ImDrawList* dl, ImageHolds* images = nullptr);
 
 }  // namespace gw::ui
