@@ -50,6 +50,7 @@ struct Chapter {
 
 struct Course {
     std::string title;
+    std::string description;  // course.md's description:, shown on the course's first page; may be empty
     std::string root;  // the folder it was loaded from
     std::vector<Chapter> chapters;
     std::vector<ArtifactKind> artifact_kinds;  // declared in <root>/artifacts/

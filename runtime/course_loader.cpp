@@ -18,6 +18,13 @@ namespace gw {
 
 namespace {
 
+// "1st", "2nd", "3rd", "11th", "22nd": where an item sits in chapter.md's list, for messages.
+std::string ordinal(int n) {
+    const int tens = n % 100, ones = n % 10;
+    const char* suffix = tens >= 11 && tens <= 13 ? "th" : ones == 1 ? "st" : ones == 2 ? "nd" : ones == 3 ? "rd" : "th";
+    return std::to_string(n) + suffix;
+}
+
 struct IdUse {
     std::string file;
     int line;
@@ -77,6 +84,7 @@ private:
         split_front_matter(file, course_.diagnostics);
         FrontMatter fm(file, course_.diagnostics, "title: and chapters:");
         course_.title = fm.string("title", true).value_or("Untitled course");
+        course_.description = fm.string("description", false).value_or("");
         std::vector<int> lines;
         auto chapters = fm.string_list("chapters", true, &lines);
         fm.warn_unknown_keys({"title", "chapters", "description"});
@@ -205,7 +213,16 @@ private:
                                                     : "id:, title: and subtitle:");
             if (fm.valid()) {
                 if (auto id = fm.string("id", true)) item.id = *id;
-                item.number = fm.integer("number", kind == ItemKind::Module, 0).value_or(position);
+                // The reading order numbers a page; a written number: wins but is checked against that order, so
+                // "Module 3" never sits second after a trainer reorders chapter.md.
+                item.number = fm.integer("number", false, 0).value_or(position);
+                if (fm.root()["number"].IsDefined() && item.number != position)
+                    problems.push_back({shown, fm.line_of_key("number"), Severity::Warning,
+                                        "number: " + std::to_string(item.number) + " but chapter.md lists this " +
+                                            noun + " " + ordinal(position) + ": its label says " +
+                                            (kind == ItemKind::Module ? "Module " : "Homework ") +
+                                            std::to_string(item.number) +
+                                            " (remove number: to follow the order)"});
                 item.title = fm.string("title", true).value_or(item.title);
                 item.subtitle = fm.string("subtitle", false).value_or("");
                 item.minutes = fm.integer("minutes", false, 0).value_or(0);

@@ -6,6 +6,8 @@
 #include "runtime/app_options.h"
 #include "progress/profile_store.h"
 #include "runtime/check_command.h"
+#include "runtime/course_loader.h"
+#include "runtime/page_navigator.h"
 #include "runtime/transfer_commands.h"
 #include "ui/app.h"
 
@@ -28,16 +30,22 @@ int main(int argc, char** argv) {
     };
     app.add_option("--profile", options.profile, "Learner profile name (several learners can share a machine)")
         ->check(valid_profile);
-    app.add_option("--module", options.start_item, "Open this module or homework id first (or my-work, accounts, dashboard, artifact:ID)");
+    app.add_option("--module", options.start_item, "Open this module or homework id first (or my-work, accounts, dashboard, artifact:ID, or "
+                   "artifact-kind:KIND for an empty preview of that kind's form)");
     app.add_option("--screenshot", options.screenshot, "Render the window, write it as a PNG to FILE, exit");
     app.add_flag("--quit-after-first-frame", options.quit_after_first_frame)
         ->group("");  // for bench/startup/run.sh only: not part of the documented interface
     std::string size;
     app.add_option("--size", size, "Window size as WIDTHxHEIGHT, e.g. 1280x800");
 
-    std::string check_dir;
-    CLI::App* check = app.add_subcommand("check", "Check a course folder: file:line: message per problem");
-    check->add_option("dir", check_dir, "Course folder")->required();
+    std::string check_path;
+    bool check_watch = false;
+    CLI::App* check = app.add_subcommand(
+        "check", "Check a course folder, or one file of it in its course: file:line: message per problem");
+    check->add_option("path", check_path, "Course folder, or a file in one (its course is found above it)")
+        ->required();
+    check->add_flag("--watch", check_watch,
+                    "Check again on every save and print only what changed (new and fixed problems), until Ctrl+C");
 
     // export/import take --profile and --data-dir from either side of the verb (export: --content too).
     CLI::App* export_cmd = app.add_subcommand(
@@ -75,7 +83,9 @@ int main(int argc, char** argv) {
         return gw::kExitUsage;
     }
 
-    if (*check) return gw::run_check(check_dir, std::cout);
+    if (*check)
+        return check_watch ? gw::run_check_watch_until_interrupted(check_path, std::cout)
+                           : gw::run_check(check_path, std::cout);
     if (*export_cmd) {
         gw::ExportOptions e;
         e.data_dir = options.data_dir;
@@ -90,6 +100,14 @@ int main(int argc, char** argv) {
     if (!size.empty() && std::sscanf(size.c_str(), "%dx%d", &options.width, &options.height) != 2) {
         std::cerr << "--size: expected WIDTHxHEIGHT, e.g. 1280x800\n";
         return gw::kExitUsage;
+    }
+    // A mistyped --module is a usage error, said before any window opens.
+    if (!options.start_item.empty()) {
+        const std::string problem = gw::start_item_problem(gw::load_course(options.content_dir), options.start_item);
+        if (!problem.empty()) {
+            std::cerr << problem << "\n";
+            return gw::kExitUsage;
+        }
     }
     return gw::ui::run_app(options);
 }
