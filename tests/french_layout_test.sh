@@ -8,7 +8,7 @@ set -uo pipefail
 app=$1
 demo=$2
 for tool in Xvfb xdotool setxkbmap jq; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool not installed"; exit 0; }
+  command -v "$tool" >/dev/null || { echo "SKIP: $tool not installed (tools/setup.sh test installs it)"; exit 77; }
 done
 work=$(mktemp -d)
 xvfb_pid=

@@ -18,7 +18,7 @@ packages=(build-essential cmake pkg-config libimgui-dev libstb-dev libglfw3-dev 
           fonts-dejavu-core fonts-dejavu-extra)
 # Tests open a real window in a virtual X server, type into it on other keyboard layouts, and run a second build
 # with clang's sanitizers and libFuzzer.
-[ "$mode" = run ] || packages+=(xvfb xauth xdotool x11-xkb-utils clang libclang-rt-14-dev valgrind)
+[ "$mode" = run ] || packages+=(xvfb xauth xdotool x11-xkb-utils jq clang libclang-rt-14-dev valgrind)
 # The startup benchmark measures peak memory with GNU time and does its sums with bc.
 [ "$mode" = bench ] && packages+=(time bc)
 
