@@ -13,9 +13,9 @@ mode=${1:-run}
 shift || true
 
 packages=(build-essential cmake pkg-config libimgui-dev libstb-dev libglfw3-dev libgl-dev libopengl-dev
-          libgl1-mesa-dri libcmark-dev libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev doctest-dev
-          libfreetype-dev libyaml-cpp-dev libcli11-dev libutfcpp-dev libx11-dev libxrandr-dev
-          fonts-dejavu-core fonts-dejavu-extra)
+          libgl1-mesa-dri libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev doctest-dev
+          libfreetype-dev libyaml-cpp-dev libcli11-dev libutfcpp-dev libutf8proc-dev libx11-dev libxrandr-dev
+          fonts-dejavu-core fonts-dejavu-extra fonts-wqy-microhei)
 # Tests open a real window in a virtual X server, type into it on other keyboard layouts, and run a second build
 # with clang's sanitizers and libFuzzer.
 [ "$mode" = run ] || packages+=(xvfb xauth xdotool x11-xkb-utils jq clang libclang-rt-14-dev valgrind)
