@@ -24,30 +24,34 @@ ImFont* FontFamily::pick(bool b, bool i, bool code) const {
 
 namespace {
 
-// What every face holds whatever the text: Latin-1 and Latin Extended-A (names from across Europe, typed into a
-// heading-sized field too) and the marks and symbols the views draw.
+// What every face holds whatever the text: printable ASCII and the marks and symbols the views themselves draw
+// (the non-ASCII characters in the string literals of ui/, runtime/ and progress/). Nothing else is held unless
+// the text uses it: every range here is paid for in all 17 faces.
 const ImWchar kBaseRanges[] = {
-    0x0020, 0x00FF,  // Basic Latin + Latin-1
-    0x0100, 0x017F,  // Latin Extended-A
-    0x2010, 0x2027,  // dashes, quotes, bullet, ellipsis
-    0x2030, 0x203A,  // per mille, angle quotes
-    0x20AC, 0x20AC,  // euro
-    0x2190, 0x2193,  // arrows
-    0x2500, 0x2501, 0x25C6, 0x25CF, 0x2605, 0x2606, 0x26A0, 0x26A0,
-    0x2713, 0x2714, 0x2726, 0x2726, 0x270E, 0x270E, 0x27A4, 0x27A4, 0,
+    0x0020, 0x007E,  // Basic Latin
+    0x00B7, 0x00B7,  // middle dot: separators
+    0x00D7, 0x00D7,  // multiplication sign: close buttons
+    0x2013, 0x2014,  // en and em dash
+    0x2018, 0x2019, 0x201C, 0x201D,  // quotation marks
+    0x2022, 0x2022,  // bullet
+    0x2026, 0x2026,  // ellipsis (ImGui draws it too, for clipped text)
+    0x203A, 0x203A,  // breadcrumb separator
+    0x2190, 0x2190, 0x2192, 0x2192,  // back and forward arrows
+    0x2501, 0x2501,  // heavy rule
+    0x25C6, 0x25C6, 0x25C8, 0x25C9, 0x25CF, 0x25CF,  // diamonds and discs: kinds and states
+    0x2605, 0x2606,  // stars
+    0x26A0, 0x26A0,  // warning sign
+    0x270E, 0x270E,  // pencil
+    0x2713, 0x2714,  // check marks
+    0x2726, 0x2726,  // four-pointed star
+    0,
 };
 
-// Faces that show what learners type (editors, lists, previews, body text) also cover the other European scripts
-// and common symbols, so a colleague's name in Greek or Cyrillic typed today is drawn before any atlas rebuild.
+// Faces that show what learners type (the editors, body text, the UI face and status lines) also hold Latin-1:
+// the learner types letters the course never used (é, ß, å), and the atlas is not rebuilt until the next start.
 const ImWchar kLearnerRanges[] = {
-    0x0180, 0x024F,  // Latin Extended-B
-    0x0370, 0x03FF,  // Greek
-    0x0400, 0x04FF,  // Cyrillic
-    0x2000, 0x206F,  // all general punctuation
-    0x20A0, 0x20BF,  // currency signs
-    0x2122, 0x2122,  // trade mark
-    0x2190, 0x2199,  // arrows
-    0x2713, 0x2718,  // check and cross marks
+    0x00A0, 0x00FF,  // Latin-1 Supplement
+    0x20AC, 0x20AC,  // euro sign: on European keyboards
     0,
 };
 
@@ -87,41 +91,48 @@ Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, s
     paths.push_back(GROUNDWORK_CJK_FONT);
     GlyphCoverage coverage(paths);
 
-    // Which used characters each DejaVu variant lacks and which face supplies them instead (-1: none can).
+    // The code points of `ranges` (a zero-terminated list of inclusive pairs).
+    auto expand = [](const ImWchar* ranges, std::vector<char32_t>& out) {
+        for (; ranges[0]; ranges += 2)
+            for (char32_t c = ranges[0]; c <= ranges[1]; ++c) out.push_back(c);
+    };
+    std::vector<char32_t> display_set, text_set;  // what a display face and a text face must draw
+    expand(kBaseRanges, display_set);
+    display_set.insert(display_set.end(), used.begin(), used.end());
+    text_set = display_set;
+    expand(kLearnerRanges, text_set);
+
+    // For each DejaVu variant and each of the two sets: the characters the variant draws itself, and the ones it
+    // lacks, taken from DejaVu Sans, else from the CJK face, else from none (they show as '?').
     auto store = std::make_shared<RangeStore>();
-    struct Variant {
-        const ImWchar* own_narrow = nullptr;  // base + used, for this variant
-        const ImWchar* own_wide = nullptr;    // base + learner + used
+    struct Plan {
+        const ImWchar* own = nullptr;
         const ImWchar* from_regular = nullptr;
         const ImWchar* from_cjk = nullptr;
     };
-    Variant variants[5];
+    Plan plans[5][2];  // [variant][0: display set, 1: text set]
     bool any_cjk = false;
-    for (int v = kRegular; v <= kMono; ++v) {
-        ImFontGlyphRangesBuilder narrow, wide, regular, cjk;
-        narrow.AddRanges(kBaseRanges);
-        wide.AddRanges(kBaseRanges);
-        wide.AddRanges(kLearnerRanges);
-        bool need_regular = false, need_cjk = false;
-        for (char32_t cp : used) {
-            if (cp > 0xFFFF) continue;  // 16-bit ImWchar: cannot be held
-            if (coverage.has(v, cp)) {
-                narrow.AddChar(ImWchar(cp));
-                wide.AddChar(ImWchar(cp));
-            } else if (v != kRegular && coverage.has(kRegular, cp)) {
-                regular.AddChar(ImWchar(cp));
-                need_regular = true;
-            } else if (coverage.has(kCjk, cp)) {
-                cjk.AddChar(ImWchar(cp));
-                need_cjk = true;
+    for (int v = kRegular; v <= kMono; ++v)
+        for (int text = 0; text < 2; ++text) {
+            ImFontGlyphRangesBuilder own, regular, cjk;
+            bool need_regular = false, need_cjk = false;
+            for (char32_t cp : text ? text_set : display_set) {
+                if (cp > kLastDrawableCodePoint) continue;  // 16-bit ImWchar: cannot be held
+                if (coverage.has(v, cp)) {
+                    own.AddChar(ImWchar(cp));
+                } else if (v != kRegular && coverage.has(kRegular, cp)) {
+                    regular.AddChar(ImWchar(cp));
+                    need_regular = true;
+                } else if (coverage.has(kCjk, cp)) {
+                    cjk.AddChar(ImWchar(cp));
+                    need_cjk = true;
+                }
             }
+            plans[v][text].own = store->add(own);
+            if (need_regular) plans[v][text].from_regular = store->add(regular);
+            if (need_cjk) plans[v][text].from_cjk = store->add(cjk);
+            any_cjk = any_cjk || need_cjk;
         }
-        variants[v].own_narrow = store->add(narrow);
-        variants[v].own_wide = store->add(wide);
-        if (need_regular) variants[v].from_regular = store->add(regular);
-        if (need_cjk) variants[v].from_cjk = store->add(cjk);
-        any_cjk = any_cjk || need_cjk;
-    }
     f.cjk_fallback = any_cjk;
 
     // Each file is read once and shared by every face that uses it. ImGui copies font data it does not own, so
@@ -153,25 +164,27 @@ Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, s
         return atlas->AddFontFromMemoryTTF(bytes, size, px * scale, &c, ranges);
     };
     // A face in one DejaVu variant, with what it lacks merged in from DejaVu Sans and the CJK face.
-    auto load = [&](int v, float px, bool learner) {
-        ImFont* font = add(v, px, learner ? variants[v].own_wide : variants[v].own_narrow, false);
-        if (variants[v].from_regular) add(kRegular, px, variants[v].from_regular, true);
-        if (variants[v].from_cjk) add(kCjk, px, variants[v].from_cjk, true);
+    auto load = [&](int v, float px, bool text) {
+        const Plan& p = plans[v][text ? 1 : 0];
+        ImFont* font = add(v, px, p.own, false);
+        if (p.from_regular) add(kRegular, px, p.from_regular, true);
+        if (p.from_cjk) add(kCjk, px, p.from_cjk, true);
         return font;
     };
-    // The first font added is ImGui's default: the UI face. The learner's ranges go only where learners' text is
-    // shown (the editor, lists, previews): every face costs atlas time and memory at startup.
-    f.ui = {load(kRegular, 15, true), load(kBold, 15, false), load(kOblique, 15, false), load(kBoldOblique, 15, false),
-            load(kMono, 14, false)};
-    f.body = {load(kRegular, 17, true), load(kBold, 17, false), load(kOblique, 17, true),
-              load(kBoldOblique, 17, false), load(kMono, 15.5f, false)};
+    // The first font added is ImGui's default: the UI face. The text faces (UI, body, small) show what learners
+    // type and get Latin-1 besides; the display faces (title, headings, label, lead, quote) only ASCII, the views'
+    // symbols and the code points in `used`.
+    f.ui = {load(kRegular, 15, true), load(kBold, 15, true), load(kOblique, 15, true), load(kBoldOblique, 15, true),
+            load(kMono, 14, true)};
+    f.body = {load(kRegular, 17, true), load(kBold, 17, true), load(kOblique, 17, true),
+              load(kBoldOblique, 17, true), load(kMono, 15.5f, true)};
     f.title = load(kBold, 31, false);
     f.heading = load(kBold, 22, false);
     f.subheading = load(kBold, 18.5f, false);
     f.lead = load(kOblique, 21, false);
     f.quote = load(kBoldOblique, 21, false);
     f.label = load(kBold, 12.5f, false);
-    f.small = load(kRegular, 13, false);
+    f.small = load(kRegular, 13, true);
     // One owner per shared buffer: ImGui frees each owned FontData in ClearInputData and Clear.
     for (int i = 0; i < atlas->ConfigData.Size; ++i)
         for (int j = 0; j < i; ++j)

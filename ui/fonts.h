@@ -37,13 +37,13 @@ struct Fonts {
 // Adds the faces to `atlas` (CPU only: safe on another thread before the ImGui context exists, which is how the app
 // overlaps the atlas build with opening the window).
 //
-// Glyphs: every face gets Basic Latin, Latin-1, Latin Extended-A and the typographic marks and symbols the views
-// draw; the faces that show what learners type (the editor and body text) also get Latin Extended-B, Greek and
-// Cyrillic. Every face also gets the code points in `used` (the course's and the learner's text: see
-// collect_course_code_points), so a heading in Greek, a title with `Ł` or a name in Chinese is drawn in every
-// face. A character a DejaVu variant lacks comes from DejaVu Sans, then from WenQuanYi Micro Hei
-// (GROUNDWORK_CJK_FONT), merged in only when `used` needs it: the atlas holds only what the text uses.
-// Characters beyond U+FFFF cannot be held (16-bit ImWchar) and show as '?'.
+// Glyphs: only what is drawn, since every range is paid for in all 17 faces (issue 8's memory budget). Every face
+// gets printable ASCII, the marks and symbols the views draw, and the code points in `used` (the course's and the
+// learner's text: see collect_course_code_points). The text faces (ui, body, small: they show what learners type)
+// also get Latin-1 and the euro sign; the display faces (title, heading, subheading, label, lead, quote) nothing
+// more. A character a DejaVu variant lacks comes from DejaVu Sans, then from WenQuanYi Micro Hei
+// (GROUNDWORK_CJK_FONT), merged in only when needed. Characters typed later that no face holds show as '?' until
+// the next start; characters beyond U+FFFF cannot be held (16-bit ImWchar).
 Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, std::string* problem,
                  const std::vector<char32_t>& used = {});
 
