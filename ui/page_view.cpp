@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "ui/item_probe.h"
 #include "ui/theme.h"
 #include "ui/text_style.h"
 
@@ -86,15 +87,6 @@ bool page_card(const char* id, const std::string& kicker, const std::string& tit
     return clicked;
 }
 
-std::string item_kicker(const CourseItem& item) {
-    char buf[64];
-    if (item.kind == ItemKind::Homework)
-        std::snprintf(buf, sizeof buf, "Homework %d", item.number);
-    else
-        std::snprintf(buf, sizeof buf, "Module %d  \xC2\xB7  %d min", item.number, item.minutes);
-    return buf;
-}
-
 std::string page_title(const Course& course, const std::string& id) {
     if (const CourseItem* item = course.find_item(id)) return item->title;
     if (const Chapter* ch = find_chapter(course, id)) return "Chapter overview: " + ch->title;
@@ -110,11 +102,15 @@ std::string page_kicker(const Course& course, const std::string& id) {
 std::string draw_overview(PageViewState& state, const Course& course, const Chapter& ch, const Fonts& fonts,
                           float width) {
     std::string go;
-    char meta[128];
-    int minutes = ch.total_minutes();
-    std::snprintf(meta, sizeof meta, "Chapter %d  \xC2\xB7  %d modules  \xC2\xB7  %d homework  \xC2\xB7  about %d h %02d min",
-                  ch.number, int(ch.modules.size()), int(ch.homework.size()), minutes / 60, minutes % 60);
-    small_caps(fonts, color::kAccent, meta);
+    // The course's first page carries the course's own description (course.md): what the learner is starting.
+    if (!course.description.empty() && !course.chapters.empty() && &course.chapters.front() == &ch) {
+        small_caps(fonts, color::kMuted, course.title);
+        ImGui::Dummy(ImVec2(0, 2));
+        StyledText(fonts.lead, color::kText, course.description);
+        probe::last_item("course-description");
+        ImGui::Dummy(ImVec2(0, 18));
+    }
+    small_caps(fonts, color::kAccent, chapter_meta(ch));
     ImGui::Dummy(ImVec2(0, 4));
     StyledText(fonts.title, color::kHeading, ch.title);
     if (!ch.tagline.empty()) {
@@ -202,6 +198,71 @@ void draw_item(PageViewState& state, const CourseItem& item, const Chapter& ch, 
 }
 
 }  // namespace
+
+std::string item_kicker(const CourseItem& item) {
+    // Minutes are optional in the content: a page without them says nothing about time rather than "0 min".
+    if (item.kind == ItemKind::Homework) return "Homework " + std::to_string(item.number);
+    std::string k = "Module " + std::to_string(item.number);
+    if (item.minutes > 0) k += "  \xC2\xB7  " + std::to_string(item.minutes) + " min";
+    return k;
+}
+
+std::string chapter_meta(const Chapter& ch) {
+    auto plural = [](std::size_t n, const char* one, const char* many) {
+        return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    std::string meta = "Chapter " + std::to_string(ch.number) + "  \xC2\xB7  " +
+                       plural(ch.modules.size(), "module", "modules");
+    if (!ch.homework.empty()) meta += "  \xC2\xB7  " + plural(ch.homework.size(), "homework", "homework");
+    if (const int minutes = ch.total_minutes(); minutes > 0) {
+        char time[48];
+        if (minutes < 60) std::snprintf(time, sizeof time, "about %d min", minutes);
+        else std::snprintf(time, sizeof time, "about %d h %02d min", minutes / 60, minutes % 60);
+        meta += std::string("  \xC2\xB7  ") + time;
+    }
+    return meta;
+}
+
+void draw_artifact_kind_preview(KindPreviewState& state, const Course& course, const std::string& kind_id, float width,
+                                const Fonts& fonts) {
+    const ArtifactKind* kind = course.find_artifact_kind(kind_id);
+    if (!kind) {
+        small_caps(fonts, color::kError, "No such artifact kind");
+        std::string known;
+        for (const ArtifactKind& k : course.artifact_kinds) known += (known.empty() ? "" : ", ") + k.id;
+        StyledText(fonts.body.regular, color::kText,
+                   "The course declares no artifact kind \"" + kind_id + "\"" +
+                       (known.empty() ? std::string(".") : ". Declared: " + known + "."));
+        return;
+    }
+    if (state.kind != kind_id) {
+        state = KindPreviewState();
+        state.kind = kind_id;
+    }
+    small_caps(fonts, color::kWarning, "Preview  \xC2\xB7  " + kind->title + "  \xC2\xB7  nothing here is saved");
+    probe::last_item("kind-preview");
+    ImGui::Dummy(ImVec2(0, 4));
+    StyledText(fonts.title, color::kHeading, kind->title);
+    StyledText(fonts.small, color::kMuted,
+               kind->scope == ArtifactScope::Account ? "One per account: the learner chooses the account first."
+                                                     : "One for the learner's whole portfolio.");
+    ImGui::Dummy(ImVec2(0, 10));
+    if (!kind->description.empty()) {
+        state.description.draw(kind->description, fonts, width);
+        ImGui::Dummy(ImVec2(0, 6));
+    }
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), color::kRule);
+    ImGui::Dummy(ImVec2(0, 16));
+    FieldContext ctx{&state.no_profile, &fonts, width, kind};
+    for (const Field& f : kind->fields) {
+        static const nlohmann::json null_value;
+        auto found = state.values.find(f.id);
+        const nlohmann::json& value = found == state.values.end() ? null_value : *found;
+        nlohmann::json out;
+        if (draw_field(f, value, out, state.fields, ctx)) state.values[f.id] = std::move(out);
+    }
+}
 
 float reading_column_width(float available) {
     return std::max(280.0f, std::min(available - 96.0f, 760.0f));

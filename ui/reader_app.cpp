@@ -28,6 +28,8 @@
 namespace gw::ui {
 
 namespace {
+// --module artifact-kind:KIND arrives here as "@artifact-kind:KIND".
+constexpr const char* kKindPreviewPrefix = "@artifact-kind:";
 // The sidebar gives way on narrow windows so the reading column keeps a usable width.
 float sidebar_width(float display_width) { return std::clamp(display_width * 0.26f, 236.0f, 312.0f); }
 constexpr ImGuiWindowFlags kPlainWindow = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -48,8 +50,12 @@ void ReaderApp::load_content() {
             keep = resume->page_id;
         }
     }
+    // A module whose front matter just broke (or was saved half-written) may come back under its file name
+    // instead of its id: follow the file, not the first page.
+    const std::string keep_file = loaded_once_ ? nav_.current_file(course_) : std::string();
+    const std::string keep_chapter = loaded_once_ ? nav_.current_chapter(course_) : std::string();
     course_ = load_course(options_.content_dir);
-    nav_.reset(course_, keep);
+    nav_.reset(course_, keep, keep_file, keep_chapter);
     page_.body.invalidate();
     dashboard_ = HealthDashboardState();  // the declarations (levels, colours) may have changed
     my_work_ = MyWorkState();             // and titles
@@ -96,6 +102,13 @@ void ReaderApp::go(const std::string& page_id) {
         if (view_ == v) return;
         leave_page();
         view_ = v;
+        page_.pending_scroll = 0;
+        return;
+    }
+    if (page_id.rfind(kKindPreviewPrefix, 0) == 0) {  // a trainer's preview: opened only by --module
+        leave_page();
+        view_ = View::KindPreview;
+        preview_kind_ = page_id.substr(std::string(kKindPreviewPrefix).size());
         page_.pending_scroll = 0;
         return;
     }
@@ -173,7 +186,8 @@ void ReaderApp::handle_keys() {
 }
 
 void ReaderApp::record_resume() {
-    if (!session_ || !options_.screenshot.empty()) return;
+    // A preview is not a place in the course: the next start goes back to where the learner was.
+    if (!session_ || !options_.screenshot.empty() || view_ == View::KindPreview) return;
     std::string page;
     switch (view_) {
     case View::Page: page = nav_.current(); break;
@@ -182,6 +196,7 @@ void ReaderApp::record_resume() {
     case View::Dashboard: page = kDashboardPage; break;
     case View::Artifact: page = kArtifactPrefix + artifact_id_; break;
     case View::RemovedWork: page = removed_id_; break;
+    case View::KindPreview: return;
     }
     session_->set_resume({page, page_.scroll, view_ == View::Page && reflection_.editor.focused});
 }
@@ -277,6 +292,8 @@ void ReaderApp::draw_page_column() {
         std::string open;
         wide_column([&] { open = draw_health_dashboard(dashboard_, *session_, course_, wide, fonts_); });
         if (!open.empty()) go(kArtifactPrefix + open);
+    } else if (view_ == View::KindPreview) {
+        wide_column([&] { draw_artifact_kind_preview(page_.kind_preview, course_, preview_kind_, wide, fonts_); });
     } else if (view_ == View::Artifact && session_) {
         ArtifactViewResult r;
         wide_column([&] { r = draw_artifact_view(artifact_view_, *session_, course_, artifact_id_, wide, fonts_); });

@@ -46,9 +46,11 @@ public:
     // instead of sleeping.
     bool wants_another_frame() const { return redraw_frames_ > 0; }
     const std::string& artifact_shown() const { return artifact_id_; }  // "" unless an artifact page is open
+    // The artifact kind whose empty form is previewed (--module artifact-kind:KIND), else "".
+    std::string kind_previewed() const { return view_ == View::KindPreview ? preview_kind_ : std::string(); }
 
 private:
-    enum class View { Page, MyWork, RemovedWork, Accounts, Dashboard, Artifact };
+    enum class View { Page, MyWork, RemovedWork, Accounts, Dashboard, Artifact, KindPreview };
 
     AppOptions options_;
     const Fonts& fonts_;
@@ -60,6 +62,7 @@ private:
     View view_ = View::Page;
     std::string removed_id_;
     std::string artifact_id_;  // View::Artifact
+    std::string preview_kind_;  // View::KindPreview: --module artifact-kind:KIND
     ArtifactViewState artifact_view_;
     ArtifactLinksState links_;
     AccountsViewState accounts_;

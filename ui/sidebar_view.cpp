@@ -83,16 +83,9 @@ bool item_row(const CourseItem& item, const char* marker, bool selected, ItemSta
     ImU32 title_col = item.broken() ? color::kError : selected ? color::kHeading : color::kText;
     dl->AddText(title_font, title_font->FontSize, ImVec2(pos.x + text_x, pos.y + 10), title_col, item.title.c_str(),
                 nullptr, wrap);
-    char meta[96];
-    if (item.broken())
-        std::snprintf(meta, sizeof meta, "has errors");
-    else if (item.minutes > 0)
-        std::snprintf(meta, sizeof meta, "%d min%s", item.minutes,
-                      state == ItemState::Done ? "  \xC2\xB7  done" : state == ItemState::Started ? "  \xC2\xB7  started" : "");
-    else
-        std::snprintf(meta, sizeof meta, "%s", state == ItemState::Done ? "done" : state == ItemState::Started ? "started" : "homework");
+    const std::string meta = item_row_detail(item, state);
     dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(pos.x + text_x, pos.y + 10 + title_size.y + 4),
-                item.broken() ? color::kError : color::kMuted, meta);
+                item.broken() ? color::kError : color::kMuted, meta.c_str());
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return clicked;
 }
@@ -111,9 +104,7 @@ void progress_block(const ChapterProgress& p, const Fonts& fonts) {
     if (done > 0)
         dl->AddRectFilled(pos, ImVec2(pos.x + width * float(done) / float(total), pos.y + 6), color::kDone, 3);
     ImGui::Dummy(ImVec2(width, 10));
-    std::snprintf(line, sizeof line, "%d/%d modules  \xC2\xB7  %d/%d homework", p.modules_done, p.modules_total,
-                  p.homework_done, p.homework_total);
-    StyledText(fonts.small, color::kMuted, line, false);
+    StyledText(fonts.small, color::kMuted, chapter_counts(p), false);
 }
 
 // A row for one of the learner's own pages: My work, Accounts, Health dashboard.
@@ -142,6 +133,24 @@ bool nav_row(const SidebarModel& model, const char* page, const char* icon, cons
 }
 
 }  // namespace
+
+std::string item_row_detail(const CourseItem& item, ItemState state) {
+    if (item.broken()) return "has errors";
+    std::string detail;
+    if (item.minutes > 0) detail = std::to_string(item.minutes) + " min";
+    const char* progress = state == ItemState::Done ? "done" : state == ItemState::Started ? "started" : "";
+    if (*progress) detail += (detail.empty() ? "" : "  \xC2\xB7  ") + std::string(progress);
+    // Only a homework row is ever called "homework": a module without minutes: is still a module.
+    if (detail.empty() && item.kind == ItemKind::Homework) detail = "homework";
+    return detail;
+}
+
+std::string chapter_counts(const ChapterProgress& p) {
+    std::string line = std::to_string(p.modules_done) + "/" + std::to_string(p.modules_total) + " modules";
+    if (p.homework_total > 0)
+        line += "  \xC2\xB7  " + std::to_string(p.homework_done) + "/" + std::to_string(p.homework_total) + " homework";
+    return line;
+}
 
 std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
     std::string clicked;

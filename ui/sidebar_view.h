@@ -27,6 +27,13 @@ struct SidebarModel {
     std::string dashboard_detail;  // "2 at risk"
 };
 
+// The line under a row's title: "12 min  ·  started", "done", "has errors"; "homework" only for a homework row with
+// nothing else to say; "" for a module without minutes: that is not started.
+std::string item_row_detail(const CourseItem& item, ItemState state);
+
+// Under the chapter's progress bar: "2/8 modules  ·  1/3 homework"; the homework part only when the chapter has some.
+std::string chapter_counts(const ChapterProgress& p);
+
 // Returns the page the learner clicked, or an empty string.
 std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts);
 
