@@ -65,7 +65,9 @@ bool item_row(const CourseItem& item, const char* marker, bool selected, ItemSta
     ImFont* title_font = selected ? fonts.ui.bold : fonts.ui.regular;
     const float wrap = width - text_x - 8;
     ImVec2 title_size = title_font->CalcTextSizeA(title_font->FontSize, 1e9f, wrap, item.title.c_str());
-    const float height = 10 + title_size.y + 4 + fonts.small->FontSize + 10;
+    const std::string meta = item_row_detail(item, state);
+    // A row with nothing to say under its title (no minutes:, not started) is no taller than its title.
+    const float height = 10 + title_size.y + (meta.empty() ? 0 : 4 + fonts.small->FontSize) + 10;
 
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::PushID(item.id.c_str());
@@ -83,7 +85,6 @@ bool item_row(const CourseItem& item, const char* marker, bool selected, ItemSta
     ImU32 title_col = item.broken() ? color::kError : selected ? color::kHeading : color::kText;
     dl->AddText(title_font, title_font->FontSize, ImVec2(pos.x + text_x, pos.y + 10), title_col, item.title.c_str(),
                 nullptr, wrap);
-    const std::string meta = item_row_detail(item, state);
     dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(pos.x + text_x, pos.y + 10 + title_size.y + 4),
                 item.broken() ? color::kError : color::kMuted, meta.c_str());
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
