@@ -93,7 +93,10 @@ scenario=lost-unsaved
 start_xvfb
 if start_app; then
   xdotool type --delay 30 " $word"
-  kill_xvfb  # at once: the text is still only in memory, the autosave waits for a pause in typing
+  # Long enough for a slow (sanitizer) build to take the queued keys, well short of the autosave's pause of about a
+  # second: the text is still only in memory when the display goes.
+  sleep 0.5
+  kill_xvfb
   wait_app
   [ "$rc" = 3 ] || fail "exit code $rc, expected 3 (display lost)"
   grep -q "display" "$work/$scenario.err" || fail "no message about the display"
