@@ -167,6 +167,8 @@ int run_check_watch(const std::string& path, std::ostream& out, const std::funct
 
 int run_check_watch_until_interrupted(const std::string& path, std::ostream& out) {
     std::error_code ec;
+    // Nothing to watch: report the missing folder once instead of waiting on it forever.
+    if (!fs::exists(path, ec)) return run_check(path, out);
     fs::path root = path;
     if (fs::is_regular_file(path, ec))
         if (auto r = find_course_root(path)) root = *r;

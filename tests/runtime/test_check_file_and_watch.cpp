@@ -130,3 +130,9 @@ TEST_CASE("groundwork check --watch notices a save on disk and stops on Ctrl+C (
     CHECK(WEXITSTATUS(status) == 0);
     std::filesystem::remove(log);
 }
+
+TEST_CASE("check --watch on a folder that does not exist reports it once and returns") {
+    std::ostringstream out;
+    CHECK(run_check_watch_until_interrupted("/nonexistent-course-folder-l", out) == kExitContentErrors);
+    CHECK(out.str().find("course folder not found") != std::string::npos);
+}
