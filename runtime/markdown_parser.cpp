@@ -4,11 +4,13 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <mutex>
 
 #include "runtime/link_target.h"
+#include "runtime/text_normalization.h"
 
 namespace gw {
 
@@ -119,15 +121,19 @@ struct Parser {
                            "' (write it in Markdown; comments and <br> are fine)"});
     }
 
+    // Text is normalised to NFC here as well as at load: an entity (`e&#x301;`) only becomes its character in cmark,
+    // and a combining mark arriving in the next text node must join the letter before it.
     static void append(std::vector<Span>& spans, std::string text, std::uint8_t style, const Span& link) {
         if (text.empty()) return;
+        const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; });
         if (!spans.empty() && spans.back().style == style && spans.back().url == link.url &&
             spans.back().link == link.link) {
             spans.back().text += text;
+            if (!ascii) spans.back().text = to_nfc(spans.back().text);
             return;
         }
         Span s = link;
-        s.text = std::move(text);
+        s.text = ascii ? std::move(text) : to_nfc(text);
         s.style = style;
         spans.push_back(std::move(s));
     }

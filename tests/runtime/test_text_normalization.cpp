@@ -6,6 +6,7 @@
 #include "runtime/check_command.h"
 #include "runtime/course_loader.h"
 #include "runtime/glyph_coverage.h"
+#include "runtime/markdown_parser.h"
 #include "runtime/text_normalization.h"
 #include "temp_course.h"
 
@@ -68,4 +69,11 @@ TEST_CASE("check warns at file:line about characters no installed font can draw,
     CHECK(text.find("ch/b.md:9:") == std::string::npos);
     CHECK(text.find("U+1F600", text.find("U+1F600") + 1) == std::string::npos);  // once for the line
     CHECK(text.find("1 warning") != std::string::npos);
+}
+
+TEST_CASE("an accent written as an entity joins its letter once cmark has decoded it") {
+    std::vector<Diagnostic> diags;
+    const std::vector<Block> blocks = parse_markdown("Cafe&#x301; and Cafe\xCC\x81.\n", 1, "m.md", diags);
+    REQUIRE(blocks.size() == 1);
+    CHECK(plain_text(blocks[0]) == "Caf\xC3\xA9 and Caf\xC3\xA9.");
 }
