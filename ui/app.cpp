@@ -24,6 +24,7 @@
 #include "ui/event_waker.h"
 #include "ui/fonts.h"
 #include "ui/frame_pacer.h"
+#include "ui/images/image_cache.h"
 #include "ui/input/glfw_key_input.h"
 #include "ui/quit_signals.h"
 #include "ui/reader_app.h"
@@ -225,6 +226,9 @@ int run_app(const AppOptions& options) {
     app.load_content();
     glfwSetWindowTitle(window, app.window_title().c_str());
     ContentWatcher watcher(options.content_dir, [&waker] { waker.wake(); });
+    // A finished image decode wakes an idle window so the picture replaces its placeholder without waiting for input.
+    ImageCache& images = app_image_cache();
+    images.set_wake([&waker] { waker.wake(); });
 
     // Idle means idle: the pacer (ui/frame_pacer.h) builds a frame only for a reason and renders only a changed one.
     FramePacer pacer;
@@ -267,6 +271,10 @@ int run_app(const AppOptions& options) {
         if (more_keys) next |= kFrameQueuedKeys;  // the rest of a burst: next frame at once
         if (app.wants_another_frame()) next |= kFrameAppMoving;
         if (imgui_layout_pending(*ImGui::GetCurrentContext())) next |= kFrameImGuiLayout;
+        if (screenshot_mode && images.decoding()) {  // the picture is not settled until its images are in
+            images.finish_decodes();
+            next |= kFrameAppMoving;
+        }
         const unsigned why = pacer.pending();
         // The same picture as the one on screen costs no glClear, no draw and no swap (tens of ms on llvmpipe).
         bool render = pacer.built(draw_data_digest(*draw_data), next) || options.quit_after_first_frame;
@@ -312,7 +320,10 @@ int run_app(const AppOptions& options) {
         if (!save_window_geometry(geometry_file, current_geometry(window), &error))
             std::fprintf(stderr, "groundwork: window position not saved: %s\n", error.c_str());
     }
-    // In order: nothing may post GLFW events or touch the display once glfwTerminate has run.
+    // In order: nothing may post GLFW events or touch the display once glfwTerminate has run, and no decode may
+    // still hold the waker when it goes out of scope.
+    images.finish_decodes();
+    images.set_wake({});
     waker.stop();
     display_loss.reset();
     ImGui_ImplOpenGL3_Shutdown();

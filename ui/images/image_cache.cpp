@@ -115,6 +115,12 @@ void ImageCache::finish_decodes() {
     abandoned_.clear();
 }
 
+bool ImageCache::decoding() const {
+    for (const auto& [key, e] : entries_)
+        if (e.decoding.valid()) return true;
+    return false;
+}
+
 std::size_t ImageCache::texture_count() const {
     std::size_t n = 0;
     for (const auto& [key, e] : entries_)

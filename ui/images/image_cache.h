@@ -64,8 +64,10 @@ public:
     bool failed(const ImageKey& key) const;
     // Destroys the textures no view holds (end of a frame, so a view that re-lays out keeps its images).
     void collect();
-    // Blocks until every running decode has finished, then uploads them (tests, benchmarks).
+    // Blocks until every running decode has finished, then uploads them (tests, benchmarks, a screenshot, shutdown).
     void finish_decodes();
+    // True while a decode of a held image is running or waiting to be uploaded.
+    bool decoding() const;
 
     std::size_t texture_count() const;  // live textures
     std::size_t decode_count() const { return decodes_started_; }  // decodes ever started
