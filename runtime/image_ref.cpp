@@ -1,19 +1,7 @@
 #include "runtime/image_ref.h"
 
-// runtime links neither ImGui nor libstb (it is tested without them): a private, static copy of stb_image's
-// reader, PNG and JPEG only, from Debian's header. ui/ decodes through libstb.so.
-#define STB_IMAGE_STATIC
-#define STB_IMAGE_IMPLEMENTATION
-#define STBI_ONLY_PNG
-#define STBI_ONLY_JPEG
-#define STBI_NO_LINEAR
-#define STBI_NO_HDR
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-function"
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#pragma GCC diagnostic ignored "-Wsign-compare"
+// The image header is read through Debian's libstb.so (stbi_info), the same library ui/ decodes with.
 #include <stb/stb_image.h>
-#pragma GCC diagnostic pop
 
 #include <algorithm>
 #include <chrono>
