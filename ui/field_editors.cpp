@@ -280,8 +280,9 @@ struct CardResult {
 
 // A row as a card: every column's label above its editor, as many side by side as fit at 230 px or more, and
 // "Remove" at the end.
-template <class EditRows>
-CardResult row_card(const Field& table, const json& rows, std::size_t i, EditRows& edit_rows, const FieldContext& ctx) {
+template <class EditRows, class RevealHere>
+CardResult row_card(const Field& table, const json& rows, std::size_t i, EditRows& edit_rows, const FieldContext& ctx,
+                    RevealHere& reveal_here) {
     const int per_line = std::clamp(static_cast<int>(ctx.width / 230.0f), 1, 4);
     CardResult r;
     ImGui::PushID(static_cast<int>(i));
@@ -291,6 +292,7 @@ CardResult row_card(const Field& table, const json& rows, std::size_t i, EditRow
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             ImGui::TableNextColumn();
             StyledText(ctx.fonts->small, color::kMuted, table.columns[c].label, false);
+            reveal_here(i, c);
             if (edit_cell(table, rows, i, c, edit_rows, ctx)) r.changed = true;
         }
         ImGui::TableNextColumn();
@@ -304,7 +306,7 @@ CardResult row_card(const Field& table, const json& rows, std::size_t i, EditRow
     return r;
 }
 
-bool table_editor(const Field& table, const json& value, json& out, const FieldContext& ctx) {
+bool table_editor(const Field& table, const json& value, json& out, FieldEditorState& state, const FieldContext& ctx) {
     static const json no_rows = json::array();
     const json& rows = value.is_array() ? value : no_rows;
     json updated;  // a copy is made only when something changes: a 300-row table is not copied per frame
@@ -316,6 +318,20 @@ bool table_editor(const Field& table, const json& value, json& out, const FieldC
     int remove = -1;
     const Field* group_col = table.group_by.empty() ? nullptr : table.column(table.group_by);
     const auto groups = row_groups(table, rows);
+    const int reveal = state.reveal_table == table.id ? state.reveal_row : -1;
+    state.reveal_table.clear();
+    state.reveal_row = -1;
+    // Before a clipper's first Step: the revealed row gets widgets even when it is off screen, then is scrolled to.
+    auto force_reveal = [&](ImGuiListClipper& clipper, const std::vector<std::size_t>& members) {
+        for (std::size_t m = 0; m < members.size(); ++m)
+            if (static_cast<int>(members[m]) == reveal)
+                clipper.ForceDisplayRangeByIndices(static_cast<int>(m), static_cast<int>(m) + 1);
+    };
+    auto reveal_here = [&](std::size_t i, std::size_t c) {
+        if (static_cast<int>(i) != reveal || c != 0) return;
+        ImGui::SetScrollHereY(0.3f);
+        ImGui::SetKeyboardFocusHere();
+    };
     for (const auto& [group, members] : groups) {
         if (group_col) {
             if (members.empty() && group.empty()) continue;  // no ungrouped rows: no "not set" heading
@@ -332,10 +348,11 @@ bool table_editor(const Field& table, const json& value, json& out, const FieldC
         if (needs_cards(table, ctx.width)) {
             ImGuiListClipper clipper;  // cards of one table share a height: only those in view get widgets
             clipper.Begin(static_cast<int>(members.size()));
+            force_reveal(clipper, members);
             while (clipper.Step())
                 for (int m = clipper.DisplayStart; m < clipper.DisplayEnd; ++m) {
                     const std::size_t i = members[static_cast<std::size_t>(m)];
-                    const CardResult r = row_card(table, rows, i, edit_rows, ctx);
+                    const CardResult r = row_card(table, rows, i, edit_rows, ctx, reveal_here);
                     changed |= r.changed;
                     if (r.remove) remove = static_cast<int>(i);
                 }
@@ -353,6 +370,7 @@ bool table_editor(const Field& table, const json& value, json& out, const FieldC
             // Only the rows in view get widgets: a 300-person account map costs what a screenful does.
             ImGuiListClipper clipper;
             clipper.Begin(static_cast<int>(members.size()));
+            force_reveal(clipper, members);
             while (clipper.Step())
             for (int m = clipper.DisplayStart; m < clipper.DisplayEnd; ++m) {
                 const std::size_t i = members[static_cast<std::size_t>(m)];
@@ -360,6 +378,7 @@ bool table_editor(const Field& table, const json& value, json& out, const FieldC
                 ImGui::PushID(static_cast<int>(i));
                 for (std::size_t c = 0; c < table.columns.size(); ++c) {
                     ImGui::TableSetColumnIndex(static_cast<int>(c));
+                    reveal_here(i, c);
                     if (edit_cell(table, rows, i, c, edit_rows, ctx)) changed = true;
                 }
                 ImGui::TableSetColumnIndex(static_cast<int>(table.columns.size()));
@@ -380,6 +399,8 @@ bool table_editor(const Field& table, const json& value, json& out, const FieldC
     if (PageButton("+ Add a row##add", ButtonKind::Quiet, *ctx.fonts)) {
         edit_rows().push_back(json::object());
         changed = true;
+        state.reveal_table = table.id;
+        state.reveal_row = static_cast<int>(edit_rows().size()) - 1;
     }
     probe::last_item("add-row:" + table.id);
     if (changed) out = std::move(updated);
@@ -483,7 +504,7 @@ bool draw_field(const Field& field, const json& value, json& out, FieldEditorSta
         if (changed) out = items;
         break;
     }
-    case FieldKind::Table: changed = table_editor(field, value, out, ctx); break;
+    case FieldKind::Table: changed = table_editor(field, value, out, state, ctx); break;
     }
     ImGui::PopID();
     ImGui::Dummy(ImVec2(0, 14));

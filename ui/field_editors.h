@@ -16,6 +16,10 @@ namespace gw::ui {
 // Long-text editors keep cursor and undo per field across frames; nothing here outlives a restart.
 struct FieldEditorState {
     std::map<std::string, ProseEditorState> prose;  // by field id
+    // A row just added by "+ Add a row": scrolled into view with its first cell focused on the next frame, so the
+    // learner types straight into it (a card below the window's bottom was otherwise out of sight).
+    std::string reveal_table;
+    int reveal_row = -1;
 };
 
 struct FieldContext {
