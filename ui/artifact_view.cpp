@@ -10,6 +10,8 @@
 #include "ui/buttons.h"
 #include "ui/chip.h"
 #include "ui/item_probe.h"
+#include "ui/line_fit.h"
+#include "ui/plural.h"
 #include "ui/theme.h"
 #include "ui/text_style.h"
 
@@ -24,7 +26,7 @@ std::string item_label(const Course& course, const std::string& id) {
     return id + " (no longer in the course)";
 }
 
-void rule_results(const ArtifactKind& kind, const Artifact& a, const Fonts& fonts, float width) {
+void rule_results(const ArtifactKind& kind, const Artifact& a, const Fonts& fonts) {
     const std::vector<RuleResult> results = evaluate_rules(kind, a.values);
     for (const RuleResult& r : results) {
         const std::string label = r.rule->label.empty() ? r.label : r.rule->label + ": " + r.label;
@@ -32,21 +34,17 @@ void rule_results(const ArtifactKind& kind, const Artifact& a, const Fonts& font
             Chip(r.rule->label + " \xE2\x9C\x93", "green", fonts);
         } else if (r.rule->kind == RuleKind::Rows) {
             Chip(r.rule->label, r.applies ? "yellow" : "grey", fonts);
-            ImGui::SameLine(0, 8);
-            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
-            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 160);
-            StyledText(fonts.small, r.applies ? chip_colors("yellow").ink : color::kMuted, r.label);
-            ImGui::PopTextWrapPos();
+            probe::last_item("rule:" + r.rule->label);
+            // Wrapped beside the chip while 160 px are left, else on its own line: the wrap position pushed here
+            // (cursor + width - 160) ran past the column's right edge beside a wide chip.
+            TextBeside(fonts.small, r.applies ? chip_colors("yellow").ink : color::kMuted, r.label, 160, 3, 8);
             continue;
         } else {
             Chip(label, r.applies ? r.color : "grey", fonts);
         }
         probe::last_item("rule:" + r.rule->label);
-        if (!r.detail.empty()) {
-            ImGui::SameLine(0, 8);
-            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
-            StyledText(fonts.small, color::kMuted, r.detail, false);
-        }
+        // After a chip that nearly fills the line, the note was wrapped to the pixels left: a letter per line.
+        if (!r.detail.empty()) TextAfter(fonts.small, color::kMuted, r.detail, 3, 8);
     }
 }
 
@@ -75,11 +73,10 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
     const ArtifactKind* kind = course.find_artifact_kind(a->kind);
     const Account* account = profile.account(a->account);
 
-    // Header.
+    // Header: wrapped, as an account's name can be longer than the column.
     StyledText(fonts.label, color::kAccent,
-            upper((kind ? kind->title : a->title) + "  \xC2\xB7  " +
-                  (account ? account->name : a->account.empty() ? "Portfolio" : "Deleted account")),
-            false);
+               upper((kind ? kind->title : a->title) + "  \xC2\xB7  " +
+                     (account ? account->name : a->account.empty() ? "Portfolio" : "Deleted account")));
     ImGui::Dummy(ImVec2(0, 4));
     StyledText(fonts.title, color::kHeading, artifact_display_name(*a, course, profile));
     StyledText(fonts.small, color::kMuted, "Created " + time_text(a->created, "%e %b %Y, %H:%M") + "  \xC2\xB7  last changed " + time_text(a->edited, "%e %b %Y, %H:%M"));
@@ -115,7 +112,7 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
 
     if (!kind->rules.empty()) {
         ImGui::Dummy(ImVec2(0, 8));
-        rule_results(*kind, *a, fonts, width);
+        rule_results(*kind, *a, fonts);
     }
 
     // Linked from.
@@ -125,9 +122,11 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
     for (const std::string& item : linked) {
         ImGui::PushID(item.c_str());
         if (PageButton((item_label(course, item) + "##go").c_str(), ButtonKind::Link, fonts)) result.go = item;
-        ImGui::SameLine(0, 4);
-        if (!read_only && ImGui::SmallButton("\xC3\x97")) session.unlink(a->id, item);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Unlink from this page (the artifact stays)");
+        if (!read_only) {  // after a long module title the button goes under it rather than past the column's edge
+            SameLineIfFits(ImGui::CalcTextSize("\xC3\x97").x + ImGui::GetStyle().FramePadding.x * 2, 4);
+            if (ImGui::SmallButton("\xC3\x97")) session.unlink(a->id, item);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Unlink from this page (the artifact stays)");
+        }
         ImGui::PopID();
     }
 
@@ -178,7 +177,7 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
                 ok = write_file_atomic(dir / artifact_csv_name(*a, profile, f.id), table_csv(f, *rows, profile), &error);
                 files += ok;
             }
-        state.export_message = ok ? "Saved " + std::to_string(files) + (files == 1 ? " file" : " files") +
+        state.export_message = ok ? "Saved " + count_of(files, "file", "files") +
                                         " (Markdown, and CSV for its tables) in " + dir.string()
                                   : "Not saved: " + error;
     }

@@ -26,4 +26,9 @@ void TextAfter(ImFont* font, ImU32 color, const std::string& text, float baselin
     StyledText(font, color, text, true);
 }
 
+void TextBeside(ImFont* font, ImU32 color, const std::string& text, float min_width, float baseline, float gap) {
+    if (SameLineIfFits(min_width, gap)) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + baseline);
+    StyledText(font, color, text, true);
+}
+
 }  // namespace gw::ui

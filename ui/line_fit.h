@@ -19,4 +19,10 @@ bool SameLineIfFits(float width, float gap = 8);
 // whole; else on its own line, wrapped at the column's width.
 void TextAfter(ImFont* font, ImU32 color, const std::string& text, float baseline = 0, float gap = 8);
 
+// A longer note beside the previous item, as a block wrapped at the column's right edge, when at least
+// `min_width` px are left on the line (nudged down `baseline` px); else on its own line, wrapped at the column's
+// width. The minimum keeps the block from being wrapped to a letter or two per line.
+void TextBeside(ImFont* font, ImU32 color, const std::string& text, float min_width, float baseline = 0,
+                float gap = 8);
+
 }  // namespace gw::ui

@@ -20,6 +20,7 @@
 #include "ui/link_opener.h"
 #include "ui/my_work_view.h"
 #include "ui/notice_banner.h"
+#include "ui/plural.h"
 #include "ui/shortcuts_help.h"
 #include "ui/sidebar_view.h"
 #include "ui/theme.h"
@@ -276,7 +277,7 @@ void ReaderApp::draw_page_column() {
                 int md = export_artifacts(session_->profile(), course_, "md", dir, written, &error);
                 int csv = md < 0 ? -1 : export_artifacts(session_->profile(), course_, "csv", dir, written, &error);
                 export_message_ = md < 0 || csv < 0 ? "Not exported: " + error
-                                                    : "Wrote " + std::to_string(md + csv) + " files in " + dir.string();
+                                                    : "Wrote " + count_of(md + csv, "file", "files") + " in " + dir.string();
             }
             probe::last_item("export-all");
             if (!export_message_.empty()) StyledText(fonts_.small, color::kMuted, export_message_);

@@ -22,8 +22,15 @@ std::string time_text(Millis ms, const char* format) {
 void StyledText(ImFont* font, ImU32 color, const std::string& text, bool wrapped) {
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    if (wrapped) ImGui::TextWrapped("%s", text.c_str());
-    else ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    if (wrapped) {
+        ImGui::TextWrapped("%s", text.c_str());
+    } else {
+        // TextUnformatted still wraps at a wrap position pushed around it (every page column pushes one), so text
+        // placed near the column's right edge went down the page a letter per line. -1 turns wrapping off.
+        ImGui::PushTextWrapPos(-1.0f);
+        ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+        ImGui::PopTextWrapPos();
+    }
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }
