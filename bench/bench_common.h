@@ -34,5 +34,6 @@ int bench_content();
 int bench_frames();
 int bench_progress();
 int bench_artifacts();
+int bench_gfm();
 
 }  // namespace gw::bench

@@ -8,6 +8,7 @@ int main() {
     int rc = 0;
     rc |= gw::bench::bench_content();
     rc |= gw::bench::bench_frames();
+    rc |= gw::bench::bench_gfm();
     rc |= gw::bench::bench_artifacts();
     rc |= gw::bench::bench_progress();  // progress/ store: save and load of a large profile
     return rc;
