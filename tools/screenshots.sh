@@ -14,4 +14,7 @@ shot docs/images/account-map.png --module artifact:art-1 # stakeholders grouped 
 shot docs/images/qbr-design.png --module artifact:art-2  # the five phases as a timeline
 shot docs/images/dashboard.png --module dashboard        # accounts by week, red / yellow / green
 shot docs/images/my-work.png --module my-work
+# A trainer's ordinary Markdown: a GFM table, GitHub alerts, task items, an image, text in other scripts.
+xvfb-run -a -s "-screen 0 1280x1000x24" "$app" --content docs/examples/markdown-tour --data-dir "$data/tour" \
+    --size 1280x1000 --module tour-review --screenshot docs/images/markdown-tour.png
 echo "Wrote docs/images/*.png"
