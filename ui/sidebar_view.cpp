@@ -25,19 +25,6 @@ void reveal_last_item() {
                         ImGuiScrollFlags_KeepVisibleEdgeY);
 }
 
-// The text, cut with an ellipsis to fit `width` (at a UTF-8 character boundary).
-std::string fit_text(ImFont* font, std::string text, float width) {
-    auto w = [&](const std::string& s) { return font->CalcTextSizeA(font->FontSize, 1e9f, 0, s.c_str()).x; };
-    if (w(text) <= width) return text;
-    const std::string ellipsis = "\xE2\x80\xA6";
-    while (!text.empty() && w(text + ellipsis) > width) {
-        text.pop_back();
-        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
-    }
-    while (!text.empty() && text.back() == ' ') text.pop_back();
-    return text + ellipsis;
-}
-
 void state_marker(ImDrawList* dl, ImVec2 centre, float r, ItemState state, const char* text, const Fonts& fonts,
                   bool selected) {
     ImFont* f = fonts.ui.bold;

@@ -19,6 +19,18 @@ std::string time_text(Millis ms, const char* format) {
     return buf;
 }
 
+std::string fit_text(ImFont* font, std::string text, float width) {
+    auto w = [&](const std::string& s) { return font->CalcTextSizeA(font->FontSize, 1e9f, 0, s.c_str()).x; };
+    if (w(text) <= width) return text;
+    const std::string ellipsis = "\xE2\x80\xA6";
+    while (!text.empty() && w(text + ellipsis) > width) {
+        text.pop_back();
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+    }
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    return text + ellipsis;
+}
+
 void StyledText(ImFont* font, ImU32 color, const std::string& text, bool wrapped) {
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
@@ -27,9 +39,11 @@ void StyledText(ImFont* font, ImU32 color, const std::string& text, bool wrapped
     } else {
         // TextUnformatted still wraps at a wrap position pushed around it (every page column pushes one), so text
         // placed near the column's right edge went down the page a letter per line. -1 turns wrapping off.
+        const std::string shown = fit_text(font, text, ImGui::GetContentRegionAvail().x);
         ImGui::PushTextWrapPos(-1.0f);
-        ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+        ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
         ImGui::PopTextWrapPos();
+        if (shown.size() != text.size() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
     }
     ImGui::PopStyleColor();
     ImGui::PopFont();
