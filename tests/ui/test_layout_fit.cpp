@@ -350,8 +350,11 @@ TEST_CASE("at 800x600 the accounts' values show whole") {
     const ImGuiStyle& st = ImGui::GetStyle();
     int seen = 0;
     for (const Account& a : f.session->profile().accounts) {
-        for (auto [probe_name, value] : {std::pair{"account-value:" + a.id, a.current_value},
-                                         std::pair{"account-potential:" + a.id, a.potential_value}}) {
+        for (const auto& shown : {std::pair{"account-value:" + a.id, a.current_value},
+                                  std::pair{"account-potential:" + a.id, a.potential_value}}) {
+            // Not a structured binding: C++17 lambdas (inside INFO) cannot capture one, and clang refuses it.
+            const std::string& probe_name = shown.first;
+            const double value = shown.second;
             auto r = probe::rect(probe_name);
             if (!r) continue;  // scrolled out of the table's view
             ++seen;
