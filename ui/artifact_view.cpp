@@ -50,6 +50,16 @@ void rule_results(const ArtifactKind& kind, const Artifact& a, const Fonts& font
 
 }  // namespace
 
+void draw_kind_description(DocumentView& description, const ArtifactKind& kind, const Fonts& fonts, float width) {
+    if (!kind.description.empty()) {
+        description.draw(kind.description, fonts, width);
+        ImGui::Dummy(ImVec2(0, 6));
+    }
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), color::kRule);
+    ImGui::Dummy(ImVec2(0, 16));
+}
+
 std::string artifact_display_name(const Artifact& a, const Course& course, const Profile& profile) {
     const ArtifactKind* kind = course.find_artifact_kind(a.kind);
     std::string name = kind ? kind->title : (a.title.empty() ? a.kind : a.title);
@@ -131,13 +141,7 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
     }
 
     ImGui::Dummy(ImVec2(0, 6));
-    if (!kind->description.empty()) {
-        state.description.draw(kind->description, fonts, width);
-        ImGui::Dummy(ImVec2(0, 6));
-    }
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), color::kRule);
-    ImGui::Dummy(ImVec2(0, 16));
+    draw_kind_description(state.description, *kind, fonts, width);
 
     // Fields.
     FieldContext ctx{&profile, &fonts, width, kind};

@@ -27,6 +27,10 @@ struct ArtifactViewResult {
 ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& session, const Course& course,
                                       const std::string& artifact_id, float width, const Fonts& fonts);
 
+// The kind's description from the course (laid out once in `description`), then the rule that opens the form: what
+// the artifact page and a kind's preview show above the fields.
+void draw_kind_description(DocumentView& description, const ArtifactKind& kind, const Fonts& fonts, float width);
+
 // "Account map · Northwind", "Trigger log · Portfolio": how lists and cards name an artifact.
 std::string artifact_display_name(const Artifact& a, const Course& course, const Profile& profile);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "ui/artifact_view.h"
 #include "ui/item_probe.h"
 #include "ui/theme.h"
 #include "ui/text_style.h"
@@ -247,13 +248,7 @@ void draw_artifact_kind_preview(KindPreviewState& state, const Course& course, c
                kind->scope == ArtifactScope::Account ? "One per account: the learner chooses the account first."
                                                      : "One for the learner's whole portfolio.");
     ImGui::Dummy(ImVec2(0, 10));
-    if (!kind->description.empty()) {
-        state.description.draw(kind->description, fonts, width);
-        ImGui::Dummy(ImVec2(0, 6));
-    }
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), color::kRule);
-    ImGui::Dummy(ImVec2(0, 16));
+    draw_kind_description(state.description, *kind, fonts, width);
     FieldContext ctx{&state.no_profile, &fonts, width, kind};
     for (const Field& f : kind->fields) {
         static const nlohmann::json null_value;
