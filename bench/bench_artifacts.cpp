@@ -7,11 +7,11 @@
 
 #include "bench/bench_common.h"
 #include "progress/work_session.h"
-#include "runtime/calendar_date.h"
-#include "runtime/health_dashboard.h"
+#include "runtime/artifacts/calendar_date.h"
+#include "runtime/artifacts/health_dashboard.h"
 #include "ui/headless.h"
 #include "ui/reader_app.h"
-#include "ui/sidebar_view.h"
+#include "ui/views/sidebar_view.h"
 
 namespace fs = std::filesystem;
 

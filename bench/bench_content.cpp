@@ -5,7 +5,7 @@
 #include <string>
 
 #include "bench/bench_common.h"
-#include "runtime/course_loader.h"
+#include "runtime/course/course_loader.h"
 
 namespace fs = std::filesystem;
 

@@ -6,10 +6,10 @@
 
 #include "bench/bench_common.h"
 #include "progress/work_session.h"
-#include "runtime/course_loader.h"
+#include "runtime/course/course_loader.h"
 #include "ui/headless.h"
 #include "ui/reader_app.h"
-#include "ui/sidebar_view.h"
+#include "ui/views/sidebar_view.h"
 
 namespace fs = std::filesystem;
 

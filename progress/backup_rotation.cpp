@@ -79,10 +79,12 @@ void commit_backup(const fs::path& staged, const fs::path& backup_dir, const Bac
     // Names sort by a sequence number, not the clock: a clock turned back (DST, NTP) must not prune the newest.
     long next = 1;
     for (const fs::path& p : with_prefix(backup_dir, "save-")) {
-        next = std::max(next, std::strtol(p.filename().string().c_str() + 5, nullptr, 10) + 1);
+        // A hand-made name such as save-99999999999999999999 must not overflow the counter (strtol gives LONG_MAX).
+        const long seen = std::strtol(p.filename().string().c_str() + 5, nullptr, 10);
+        if (seen > 0 && seen < 99999999) next = std::max(next, seen + 1);
         break;  // newest first
     }
-    char seq[16];
+    char seq[24];
     std::snprintf(seq, sizeof seq, "%08ld", next);
     fs::rename(staged, backup_dir / ("save-" + std::string(seq) + "-" + stamp("%Y%m%d-%H%M%S", true) + ".json"), ec);
     if (ec) fs::remove(staged, ec);

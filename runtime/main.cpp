@@ -3,12 +3,12 @@
 
 #include <iostream>
 
-#include "runtime/app_options.h"
+#include "runtime/cli/app_options.h"
 #include "progress/profile_store.h"
-#include "runtime/check_command.h"
-#include "runtime/course_loader.h"
-#include "runtime/page_navigator.h"
-#include "runtime/transfer_commands.h"
+#include "runtime/cli/check_command.h"
+#include "runtime/course/course_loader.h"
+#include "runtime/course/page_navigator.h"
+#include "runtime/cli/transfer_commands.h"
 #include "ui/app.h"
 
 int main(int argc, char** argv) {

@@ -18,19 +18,19 @@
 
 #include "progress/profile_store.h"
 #include "progress/work_session.h"
-#include "runtime/content_watcher.h"
-#include "runtime/glyph_coverage.h"
-#include "ui/display_loss.h"
-#include "ui/event_waker.h"
+#include "runtime/course/content_watcher.h"
+#include "runtime/text/glyph_coverage.h"
+#include "ui/platform/display_loss.h"
+#include "ui/platform/event_waker.h"
 #include "ui/fonts.h"
-#include "ui/frame_pacer.h"
+#include "ui/platform/frame_pacer.h"
 #include "ui/images/image_cache.h"
 #include "ui/input/glfw_key_input.h"
-#include "ui/quit_signals.h"
+#include "ui/platform/quit_signals.h"
 #include "ui/reader_app.h"
-#include "ui/screenshot.h"
+#include "ui/platform/screenshot.h"
 #include "ui/theme.h"
-#include "ui/window_geometry.h"
+#include "ui/platform/window_geometry.h"
 
 namespace gw::ui {
 
@@ -230,7 +230,7 @@ int run_app(const AppOptions& options) {
     ImageCache& images = app_image_cache();
     images.set_wake([&waker] { waker.wake(); });
 
-    // Idle means idle: the pacer (ui/frame_pacer.h) builds a frame only for a reason and renders only a changed one.
+    // Idle means idle: the pacer (ui/platform/frame_pacer.h) builds a frame only for a reason and renders only a changed one.
     FramePacer pacer;
     watch_events(window);
     const bool timing = std::getenv("GROUNDWORK_TIMING") != nullptr;  // one line per frame, for bench/interaction

@@ -1,6 +1,6 @@
 #pragma once
 // The windowed app. Kept free of ImGui/GLFW types so the command line (runtime/main.cpp) can call it.
-#include "runtime/app_options.h"
+#include "runtime/cli/app_options.h"
 
 namespace gw::ui {
 

@@ -10,7 +10,7 @@
 #include <map>
 #include <vector>
 
-#include "runtime/glyph_coverage.h"
+#include "runtime/text/glyph_coverage.h"
 
 namespace gw::ui {
 

@@ -4,17 +4,17 @@
 #include <string>
 
 #include "progress/work_session.h"
-#include "runtime/app_options.h"
-#include "runtime/course.h"
-#include "runtime/page_navigator.h"
+#include "runtime/cli/app_options.h"
+#include "runtime/course/course.h"
+#include "runtime/course/page_navigator.h"
 #include "ui/fonts.h"
-#include "ui/page_view.h"
-#include "ui/accounts_view.h"
-#include "ui/artifact_links_panel.h"
-#include "ui/artifact_view.h"
-#include "ui/health_dashboard_view.h"
-#include "ui/my_work_view.h"
-#include "ui/reflection_panel.h"
+#include "ui/views/page_view.h"
+#include "ui/views/accounts_view.h"
+#include "ui/views/artifact_links_panel.h"
+#include "ui/views/artifact_view.h"
+#include "ui/views/health_dashboard_view.h"
+#include "ui/views/my_work_view.h"
+#include "ui/views/reflection_panel.h"
 
 namespace gw::ui {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "runtime/document.h"
+#include "runtime/markdown/document.h"
 
 namespace gw::ui {
 

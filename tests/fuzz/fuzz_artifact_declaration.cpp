@@ -5,9 +5,9 @@
 #include <cstdlib>
 
 #include "fuzz_support.h"
-#include "runtime/artifact_declarations.h"
-#include "runtime/artifact_export.h"
-#include "runtime/artifact_rules.h"
+#include "runtime/artifacts/artifact_declarations.h"
+#include "runtime/artifacts/artifact_export.h"
+#include "runtime/artifacts/artifact_rules.h"
 
 namespace {
 

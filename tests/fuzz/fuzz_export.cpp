@@ -1,4 +1,4 @@
-// libFuzzer target: the Markdown and CSV exporters (runtime/artifact_export.h) on hostile artifact values, with the
+// libFuzzer target: the Markdown and CSV exporters (runtime/artifacts/artifact_export.h) on hostile artifact values, with the
 // shipped course's artifact declarations (content/artifacts).
 //
 // Input format, one line each (so the seeds are readable and mutations stay meaningful):
@@ -18,8 +18,8 @@
 #include <sstream>
 
 #include "fuzz_support.h"
-#include "runtime/artifact_export.h"
-#include "runtime/course_loader.h"
+#include "runtime/artifacts/artifact_export.h"
+#include "runtime/course/course_loader.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // libFuzzer target: one module file (front matter + Markdown) through the course loader, then every block of the
 // loaded course through the block layout at a reading width and a very narrow one, headless.
 //
-// The loader only reads folders (runtime/course_loader.h has no per-file entry point), so the input becomes
+// The loader only reads folders (runtime/course/course_loader.h has no per-file entry point), so the input becomes
 // ch/m.md of a small valid course in a scratch folder; the course also declares one shipped artifact kind so an
 // `artifacts:` list in the input can resolve.
 #include <cmath>
@@ -10,8 +10,8 @@
 #include <memory>
 
 #include "fuzz_support.h"
-#include "runtime/course_loader.h"
-#include "ui/block_layout.h"
+#include "runtime/course/course_loader.h"
+#include "ui/markdown/block_layout.h"
 #include "ui/headless.h"
 
 namespace {

@@ -1,5 +1,5 @@
 // libFuzzer target: a profile document (progress/profile_json.h) through parse_profile, and the same bytes as a
-// file through `groundwork import` (runtime/transfer_commands.h) into a scratch data folder.
+// file through `groundwork import` (runtime/cli/transfer_commands.h) into a scratch data folder.
 //
 // Properties checked beyond "no crash": a document that parses saves to text that parses again and saves the same
 // (nothing is lost on the next save), and an import that reports success leaves a profile the app can open.
@@ -10,7 +10,7 @@
 #include "fuzz_support.h"
 #include "progress/profile_json.h"
 #include "progress/profile_store.h"
-#include "runtime/transfer_commands.h"
+#include "runtime/cli/transfer_commands.h"
 
 namespace {
 

@@ -8,9 +8,9 @@
 #include <set>
 #include <sstream>
 
-#include "runtime/artifact_declarations.h"
-#include "runtime/check_command.h"
-#include "runtime/course_loader.h"
+#include "runtime/artifacts/artifact_declarations.h"
+#include "runtime/cli/check_command.h"
+#include "runtime/course/course_loader.h"
 #include "temp_course.h"
 
 using namespace gw;

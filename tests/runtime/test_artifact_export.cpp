@@ -20,10 +20,10 @@
 #include "../progress/temp_dir.h"
 #include "progress/profile_json.h"
 #include "progress/profile_store.h"
-#include "runtime/app_options.h"
-#include "runtime/artifact_export.h"
-#include "runtime/calendar_date.h"
-#include "runtime/course_loader.h"
+#include "runtime/cli/app_options.h"
+#include "runtime/artifacts/artifact_export.h"
+#include "runtime/artifacts/calendar_date.h"
+#include "runtime/course/course_loader.h"
 
 #include <cmark-gfm.h>
 

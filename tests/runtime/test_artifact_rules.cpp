@@ -2,8 +2,8 @@
 // check-in date, the QBR agenda against its hour, the account map's threading warnings, and the one-chip status.
 #include <doctest/doctest.h>
 
-#include "runtime/artifact_rules.h"
-#include "runtime/course_loader.h"
+#include "runtime/artifacts/artifact_rules.h"
+#include "runtime/course/course_loader.h"
 
 using namespace gw;
 using nlohmann::json;

@@ -1,7 +1,7 @@
 // Dates as artifacts store them ("YYYY-MM-DD"), counted in whole days: parsing, formatting, the Monday of a week.
 #include <doctest/doctest.h>
 
-#include "runtime/calendar_date.h"
+#include "runtime/artifacts/calendar_date.h"
 
 using namespace gw;
 

@@ -3,8 +3,8 @@
 
 #include <sstream>
 
-#include "runtime/check_command.h"
-#include "runtime/course_loader.h"
+#include "runtime/cli/check_command.h"
+#include "runtime/course/course_loader.h"
 #include "temp_course.h"
 
 using namespace gw;

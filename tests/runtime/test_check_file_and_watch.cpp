@@ -12,8 +12,8 @@
 #include <sstream>
 #include <thread>
 
-#include "runtime/app_options.h"
-#include "runtime/check_command.h"
+#include "runtime/cli/app_options.h"
+#include "runtime/cli/check_command.h"
 #include "temp_course.h"
 
 using namespace gw;

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <thread>
 
-#include "runtime/content_watcher.h"
+#include "runtime/course/content_watcher.h"
 #include "temp_course.h"
 
 TEST_CASE("editing a module file is noticed once, and the wake callback runs") {

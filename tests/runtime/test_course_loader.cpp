@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "runtime/course_loader.h"
-#include "runtime/page_navigator.h"
+#include "runtime/course/course_loader.h"
+#include "runtime/course/page_navigator.h"
 
 using namespace gw;
 

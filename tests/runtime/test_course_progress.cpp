@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "runtime/course_loader.h"
-#include "runtime/course_progress.h"
-#include "runtime/work_list.h"
+#include "runtime/course/course_loader.h"
+#include "runtime/course/course_progress.h"
+#include "runtime/course/work_list.h"
 #include "temp_course.h"
 
 using namespace gw;

@@ -1,10 +1,10 @@
-// The one escaping function per export format (runtime/export_escaping.h), rule by rule. The whole-document
+// The one escaping function per export format (runtime/artifacts/export_escaping.h), rule by rule. The whole-document
 // behaviour (hostile stakeholders, a CommonMark reading of the result) is in test_artifact_export.cpp.
 #include <doctest/doctest.h>
 
 #include <string>
 
-#include "runtime/export_escaping.h"
+#include "runtime/artifacts/export_escaping.h"
 
 using namespace gw;
 

@@ -8,10 +8,10 @@
 #include <string>
 
 #include "../progress/temp_dir.h"
-#include "runtime/artifact_declarations.h"
-#include "runtime/artifact_export.h"
-#include "runtime/course_loader.h"
-#include "runtime/markdown_parser.h"
+#include "runtime/artifacts/artifact_declarations.h"
+#include "runtime/artifacts/artifact_export.h"
+#include "runtime/course/course_loader.h"
+#include "runtime/markdown/markdown_parser.h"
 #include "temp_course.h"
 
 using namespace gw;
@@ -78,7 +78,7 @@ TEST_CASE("fuzz regression: a very long account name or table field still export
 
 // fuzz_module, seeds deep-quotes.md and deep-lists.md: Markdown nested thousands of levels deep (20,000 '>' or
 // 10,000 "- " on one line, 20 KB) made Parser::blocks recurse once per level and overflow the stack (ASan:
-// stack-overflow in runtime/markdown_parser.cpp); a content file may be 1 MB. The block layout recursed the same
+// stack-overflow in runtime/markdown/markdown_parser.cpp); a content file may be 1 MB. The block layout recursed the same
 // way over the model. Emphasis nests too (`***...***`). Now: no crash, a message at the line, the text still shown.
 TEST_CASE("fuzz regression: Markdown nested thousands of levels deep gets a message, not a stack overflow") {
     std::string lists;

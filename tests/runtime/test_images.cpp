@@ -5,10 +5,10 @@
 #include <filesystem>
 #include <sstream>
 
-#include "runtime/check_command.h"
-#include "runtime/course_loader.h"
-#include "runtime/image_ref.h"
-#include "runtime/markdown_parser.h"
+#include "runtime/cli/check_command.h"
+#include "runtime/course/course_loader.h"
+#include "runtime/markdown/image_ref.h"
+#include "runtime/markdown/markdown_parser.h"
 #include "temp_course.h"
 
 using namespace gw;

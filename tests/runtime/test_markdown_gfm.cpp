@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "runtime/course_loader.h"
-#include "runtime/link_target.h"
-#include "runtime/markdown_parser.h"
+#include "runtime/course/course_loader.h"
+#include "runtime/markdown/link_target.h"
+#include "runtime/markdown/markdown_parser.h"
 #include "temp_course.h"
 
 using namespace gw;

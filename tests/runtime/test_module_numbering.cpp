@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "runtime/course_loader.h"
+#include "runtime/course/course_loader.h"
 #include "temp_course.h"
 
 using namespace gw;

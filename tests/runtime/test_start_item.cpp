@@ -6,8 +6,8 @@
 #include <array>
 #include <cstdio>
 
-#include "runtime/course_loader.h"
-#include "runtime/page_navigator.h"
+#include "runtime/course/course_loader.h"
+#include "runtime/course/page_navigator.h"
 
 using namespace gw;
 
@@ -29,7 +29,7 @@ TEST_CASE("edit distance and near ids") {
 
 TEST_CASE("start_item_problem accepts every page and the learner's own pages, and names near matches otherwise") {
     Course c = load_course(kMini);
-    for (const std::string& ok : {"mini-two", "ch1", "my-work", "accounts", "dashboard", "artifact:anything"})
+    for (const char* ok : {"mini-two", "ch1", "my-work", "accounts", "dashboard", "artifact:anything"})
         CHECK_MESSAGE(start_item_problem(c, ok).empty(), ok);
     const std::string p = start_item_problem(c, "mini-tow");
     CHECK(p.find("--module mini-tow: no module") != std::string::npos);

@@ -3,11 +3,11 @@
 
 #include <sstream>
 
-#include "runtime/check_command.h"
-#include "runtime/course_loader.h"
-#include "runtime/glyph_coverage.h"
-#include "runtime/markdown_parser.h"
-#include "runtime/text_normalization.h"
+#include "runtime/cli/check_command.h"
+#include "runtime/course/course_loader.h"
+#include "runtime/text/glyph_coverage.h"
+#include "runtime/markdown/markdown_parser.h"
+#include "runtime/text/text_normalization.h"
 #include "temp_course.h"
 
 using namespace gw;

@@ -8,8 +8,8 @@
 #include "../progress/temp_dir.h"
 #include "progress/profile_json.h"
 #include "progress/profile_store.h"
-#include "runtime/app_options.h"
-#include "runtime/transfer_commands.h"
+#include "runtime/cli/app_options.h"
+#include "runtime/cli/transfer_commands.h"
 
 using namespace gw;
 

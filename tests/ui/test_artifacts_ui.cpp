@@ -6,11 +6,11 @@
 #include "reader_fixture.h"
 #include "progress/profile_json.h"
 #include "progress/work_session.h"
-#include "runtime/artifact_rules.h"
+#include "runtime/artifacts/artifact_rules.h"
 #include "ui/headless.h"
 #include "ui/item_probe.h"
 #include "ui/reader_app.h"
-#include "ui/sidebar_view.h"
+#include "ui/views/sidebar_view.h"
 
 using namespace gw;
 using namespace gw::ui;

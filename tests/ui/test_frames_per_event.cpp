@@ -1,4 +1,4 @@
-// Frames per event: the window loop's policy (ui/frame_pacer.h) driven by a fake event source, first with pictures
+// Frames per event: the window loop's policy (ui/platform/frame_pacer.h) driven by a fake event source, first with pictures
 // the test makes up, then with real headless ImGui frames of the reader. "Built" is an ImGui frame (cheap);
 // "rendered" is one handed to OpenGL (what costs tens of milliseconds under software rendering).
 #include <doctest/doctest.h>
@@ -10,7 +10,7 @@
 #include <functional>
 
 #include "reader_fixture.h"
-#include "ui/frame_pacer.h"
+#include "ui/platform/frame_pacer.h"
 #include "ui/headless.h"
 
 using namespace gw;

@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "runtime/markdown_parser.h"
-#include "ui/block_layout.h"
-#include "ui/document_view.h"
+#include "runtime/markdown/markdown_parser.h"
+#include "ui/markdown/block_layout.h"
+#include "ui/markdown/document_view.h"
 #include "ui/headless.h"
-#include "ui/link_opener.h"
+#include "ui/markdown/link_opener.h"
 #include "ui/theme.h"
 
 using namespace gw;

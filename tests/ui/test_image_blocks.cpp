@@ -9,10 +9,10 @@
 #include <random>
 #include <set>
 
-#include "runtime/image_ref.h"
-#include "runtime/markdown_parser.h"
-#include "ui/block_layout.h"
-#include "ui/document_view.h"
+#include "runtime/markdown/image_ref.h"
+#include "runtime/markdown/markdown_parser.h"
+#include "ui/markdown/block_layout.h"
+#include "ui/markdown/document_view.h"
 #include "ui/headless.h"
 #include "ui/images/image_cache.h"
 

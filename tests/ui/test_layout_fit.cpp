@@ -19,13 +19,13 @@
 #include <vector>
 
 #include "reader_fixture.h"
-#include "runtime/artifact_rules.h"
-#include "runtime/course_loader.h"
-#include "runtime/transfer_commands.h"
-#include "ui/accounts_view.h"
+#include "runtime/artifacts/artifact_rules.h"
+#include "runtime/course/course_loader.h"
+#include "runtime/cli/transfer_commands.h"
+#include "ui/views/accounts_view.h"
 #include "ui/headless.h"
 #include "ui/item_probe.h"
-#include "ui/line_fit.h"
+#include "ui/markdown/line_fit.h"
 #include "ui/text_style.h"
 #include "ui/theme.h"
 

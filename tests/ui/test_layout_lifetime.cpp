@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "runtime/course_loader.h"
-#include "runtime/markdown_parser.h"
-#include "ui/block_layout.h"
-#include "ui/document_view.h"
+#include "runtime/course/course_loader.h"
+#include "runtime/markdown/markdown_parser.h"
+#include "ui/markdown/block_layout.h"
+#include "ui/markdown/document_view.h"
 #include "ui/headless.h"
 
 using namespace gw;

@@ -4,9 +4,9 @@
 
 #include "../runtime/temp_course.h"
 #include "reader_fixture.h"
-#include "runtime/course_loader.h"
-#include "ui/page_view.h"
-#include "ui/sidebar_view.h"
+#include "runtime/course/course_loader.h"
+#include "ui/views/page_view.h"
+#include "ui/views/sidebar_view.h"
 
 using namespace gw;
 

@@ -4,11 +4,11 @@
 #include "reader_fixture.h"
 #include "progress/profile_json.h"
 #include "progress/work_session.h"
-#include "runtime/course_progress.h"
+#include "runtime/course/course_progress.h"
 #include "ui/headless.h"
 #include "ui/item_probe.h"
 #include "ui/reader_app.h"
-#include "ui/window_geometry.h"
+#include "ui/platform/window_geometry.h"
 
 using namespace gw;
 using namespace gw::ui;

@@ -8,8 +8,8 @@
 #include <functional>
 #include <string>
 
-#include "ui/prose_editor.h"
-#include "ui/text_buffer.h"
+#include "ui/editor/prose_editor.h"
+#include "ui/editor/text_buffer.h"
 
 using namespace gw::ui;
 

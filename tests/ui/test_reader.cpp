@@ -10,9 +10,9 @@
 #include <set>
 #include <sstream>
 
-#include "runtime/course_loader.h"
-#include "ui/block_layout.h"
-#include "ui/document_view.h"
+#include "runtime/course/course_loader.h"
+#include "ui/markdown/block_layout.h"
+#include "ui/markdown/document_view.h"
 #include "ui/headless.h"
 #include "ui/reader_app.h"
 #include "ui/theme.h"

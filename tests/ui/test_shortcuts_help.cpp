@@ -11,7 +11,7 @@
 
 #include "reader_fixture.h"
 #include "ui/item_probe.h"
-#include "ui/shortcuts_help.h"
+#include "ui/views/shortcuts_help.h"
 
 using namespace gw;
 using namespace gw::ui;

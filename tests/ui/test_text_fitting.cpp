@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "runtime/glyph_coverage.h"
-#include "runtime/markdown_parser.h"
-#include "ui/block_layout.h"
+#include "runtime/text/glyph_coverage.h"
+#include "runtime/markdown/markdown_parser.h"
+#include "ui/markdown/block_layout.h"
 #include "ui/fonts.h"
 #include "ui/headless.h"
 

@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "../progress/temp_dir.h"
-#include "ui/window_geometry.h"
+#include "ui/platform/window_geometry.h"
 
 using namespace gw;
 using namespace gw::ui;

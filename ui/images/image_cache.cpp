@@ -6,7 +6,7 @@
 #include <chrono>
 #include <cstring>
 
-#include "runtime/image_ref.h"
+#include "runtime/markdown/image_ref.h"
 #include "ui/images/gl_texture_backend.h"
 
 namespace gw::ui {

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "runtime/document.h"
+#include "runtime/markdown/document.h"
 #include "ui/images/texture_backend.h"
 
 namespace gw::ui {

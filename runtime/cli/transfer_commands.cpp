@@ -1,0 +1,170 @@
+#include "runtime/cli/transfer_commands.h"
+
+#include <ostream>
+
+#include "progress/profile_json.h"
+#include "progress/profile_store.h"
+#include "runtime/cli/app_options.h"
+#include "runtime/artifacts/artifact_export.h"
+#include "runtime/course/course_loader.h"
+
+namespace gw {
+
+namespace {
+
+std::filesystem::path data_folder(const std::string& data_dir) {
+    return data_dir.empty() ? ProfileStore::default_data_dir() : std::filesystem::path(data_dir);
+}
+
+// Reads the profile to export; false (with the message written) when there is none or it is damaged.
+bool read_profile_for_export(const std::string& data_dir, const std::string& profile, Profile* p, std::string* text,
+                             ProfileParse* parse, std::ostream& err) {
+    ProfileStore store(data_folder(data_dir), profile);
+    std::error_code ec;
+    if (!std::filesystem::exists(store.file(), ec)) {
+        err << "groundwork export: no profile \"" << profile << "\" in " << data_folder(data_dir).string()
+            << " (nothing has been saved under that name yet)\n";
+        return false;
+    }
+    std::string error;
+    if (!read_file(store.file(), text, &error)) {
+        err << "groundwork export: " << error << "\n";
+        return false;
+    }
+    *parse = parse_profile(*text, p);
+    if (!parse->ok) {
+        err << "groundwork export: " << store.file().string() << ": " << parse->error
+            << "\n  Open Groundwork once: it moves the damaged file aside and restores the newest good backup.\n";
+        return false;
+    }
+    return true;
+}
+
+// A newer file is passed through as it is, so no field this version does not know is lost.
+std::string profile_json_text(const Profile& p, const std::string& text, const ProfileParse& parse) {
+    return parse.schema > kProfileSchema ? text : serialize_profile(p);
+}
+
+}  // namespace
+
+int run_export(const std::string& data_dir, const std::string& profile, std::ostream& out, std::ostream& err) {
+    Profile p;
+    std::string text;
+    ProfileParse parse;
+    if (!read_profile_for_export(data_dir, profile, &p, &text, &parse, err)) return kExitContentErrors;
+    out << profile_json_text(p, text, parse);
+    return kExitOk;
+}
+
+int run_export(const ExportOptions& options, std::ostream& out, std::ostream& err) {
+    if (options.format == "json" && options.out_dir.empty())
+        return run_export(options.data_dir, options.profile, out, err);
+    if (options.format != "json" && options.format != "md" && options.format != "csv") {
+        err << "groundwork export: --format must be json, md or csv, not \"" << options.format << "\"\n";
+        return kExitUsage;
+    }
+    if (options.out_dir.empty()) {
+        err << "groundwork export: --format " << options.format << " writes one file per "
+            << (options.format == "md" ? "artifact" : "table")
+            << "; say which folder to put them in with --out DIR (it is created if missing)\n";
+        return kExitContentErrors;
+    }
+
+    Profile p;
+    std::string text;
+    ProfileParse parse;
+    if (!read_profile_for_export(options.data_dir, options.profile, &p, &text, &parse, err)) return kExitContentErrors;
+
+    if (options.format == "json") {
+        // Through export_artifacts for the folder handling, but with the newer-file pass-through of plain export.
+        std::string error;
+        if (parse.schema <= kProfileSchema) {
+            if (export_artifacts(p, Course{}, "json", options.out_dir, out, &error) < 0) {
+                err << "groundwork export: " << error << "\n";
+                return kExitContentErrors;
+            }
+            return kExitOk;
+        }
+        std::error_code ec;
+        const std::filesystem::path file = std::filesystem::path(options.out_dir) / "profile.json";
+        std::filesystem::create_directories(options.out_dir, ec);
+        if (ec || !write_file_atomic(file, text, &error)) {
+            err << "groundwork export: " << (ec ? "cannot create the folder " + options.out_dir + ": " + ec.message() : error)
+                << "\n";
+            return kExitContentErrors;
+        }
+        out << file.string() << "\n";
+        return kExitOk;
+    }
+
+    if (parse.schema > kProfileSchema)
+        err << "groundwork export: this profile was written by a newer Groundwork; exporting what this version "
+               "understands of it\n";
+    const std::string content = options.content_dir.empty() ? std::string(GROUNDWORK_SHIPPED_CONTENT) : options.content_dir;
+    const Course course = load_course(content);
+    if (const int errors = count_errors(course.diagnostics); errors > 0)
+        err << "groundwork export: the course in " << content << " has " << errors << (errors == 1 ? " error" : " errors")
+            << " (groundwork check " << content << " lists them); artifacts of a kind it could not read are "
+               "exported from their saved values\n";
+    std::string error;
+    int files = -1;
+    try {
+        files = export_artifacts(p, course, options.format, options.out_dir, out, &error);
+    } catch (const nlohmann::json::exception& e) {
+        // The values came from a file; the export checks each value's type, and this keeps a case it missed a
+        // message rather than an abort.
+        error = "an artifact value could not be exported (" + std::string(e.what()) + ")";
+    }
+    if (files < 0) {
+        err << "groundwork export: " << error << "\n";
+        return kExitContentErrors;
+    }
+    if (files == 0)
+        err << "groundwork export: profile \"" << options.profile << "\" has no "
+            << (options.format == "md" ? "artifacts" : "artifact tables") << " yet; nothing was written\n";
+    return kExitOk;
+}
+
+int run_import(const std::string& file, const std::string& data_dir, const std::string& profile, std::ostream& out,
+               std::ostream& err) {
+    std::string text, error;
+    if (!read_file(file, &text, &error)) {
+        err << "groundwork import: " << error << "\n";
+        return kExitContentErrors;
+    }
+    Profile incoming;
+    ProfileParse parse = parse_profile(text, &incoming);
+    if (!parse.ok) {
+        err << "groundwork import: " << file << ": " << parse.error << "\n  Nothing was changed.\n";
+        return kExitContentErrors;
+    }
+    if (parse.schema > kProfileSchema) {
+        err << "groundwork import: " << file << " was exported by a newer Groundwork (format " << parse.schema
+            << "); update Groundwork to import it. Nothing was changed.\n";
+        return kExitContentErrors;
+    }
+
+    ProfileStore store(data_folder(data_dir), profile);
+    Profile current;
+    OpenReport opened = store.open(&current);
+    if (store.read_only()) {
+        err << "groundwork import: " << opened.message << "\n  Close Groundwork and try again. Nothing was changed.\n";
+        return kExitContentErrors;
+    }
+    const bool replacing = opened.outcome != OpenOutcome::Created || !current.reflections.empty();
+    store.save(incoming);
+    if (!store.flush(10000)) {
+        store.discard_pending();  // a retry must not apply the import after we said it failed
+        err << "groundwork import: could not write " << store.file().string() << ": " << store.status().error << "\n  Nothing was changed.\n";
+        return kExitContentErrors;
+    }
+    int done = 0, written = 0;
+    for (const auto& [id, item] : incoming.progress) done += item.done;
+    for (const auto& [id, r] : incoming.reflections) written += incoming.has_writing(id);
+    out << "Imported into profile \"" << profile << "\": " << written << " reflections, " << done
+        << " items done, " << incoming.artifacts.size() << " artifacts.\n";
+    if (replacing) out << "The work it replaced is kept in " << store.backup_dir().string() << "\n";
+    return kExitOk;
+}
+
+}  // namespace gw

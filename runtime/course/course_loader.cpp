@@ -1,0 +1,331 @@
+#include "runtime/course/course_loader.h"
+
+#include "runtime/artifacts/artifact_declarations.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "runtime/markdown/front_matter.h"
+#include "runtime/markdown/image_ref.h"
+#include "runtime/markdown/link_target.h"
+#include "runtime/markdown/markdown_parser.h"
+#include "runtime/text/source_file.h"
+
+namespace fs = std::filesystem;
+
+namespace gw {
+
+namespace {
+
+// "1st", "2nd", "3rd", "11th", "22nd": where an item sits in chapter.md's list, for messages.
+std::string ordinal(int n) {
+    const int tens = n % 100, ones = n % 10;
+    const char* suffix = tens >= 11 && tens <= 13 ? "th" : ones == 1 ? "st" : ones == 2 ? "nd" : ones == 3 ? "rd" : "th";
+    return std::to_string(n) + suffix;
+}
+
+struct IdUse {
+    std::string file;
+    int line;
+};
+
+class Loader {
+public:
+    explicit Loader(const fs::path& root) : root_(root) { course_.root = root.string(); }
+
+    Course run() {
+        std::error_code ec;
+        if (!fs::is_directory(root_, ec)) {
+            report(root_.string(), 0, fs::exists(root_, ec) ? "not a folder: a course is a folder of Markdown files"
+                                                          : "course folder not found");
+            return std::move(course_);
+        }
+        if (fs::is_empty(root_, ec)) {
+            report(root_.string(), 0, "empty folder: a course needs course.md and a chapter folder "
+                                      "(see docs/authoring.md)");
+            return std::move(course_);
+        }
+        // Artifact kinds first: modules name the kinds their reflections ask for.
+        course_.artifact_kinds = load_artifact_kinds(root_, "", course_.diagnostics);
+        if (fs::exists(root_ / "course.md")) {
+            load_course_file();
+        } else if (fs::exists(root_ / "chapter.md")) {
+            // A chapter folder on its own is a one-chapter course: handy while writing a single chapter.
+            course_.title = root_.filename().string();
+            load_chapter(root_, ".", 0, "");
+        } else {
+            report("course.md", 0, "missing course.md: the course's title and its list of chapter folders "
+                                   "(see docs/authoring.md)");
+        }
+        resolve_page_links(course_);  // needs every page loaded: links may point forward
+        resolve_images(course_);      // files, formats and size caps, at each image's line
+        return std::move(course_);
+    }
+
+private:
+    fs::path root_;
+    Course course_;
+    std::map<std::string, IdUse> ids_;
+
+    void report(std::string file, int line, std::string message, Severity s = Severity::Error) {
+        course_.diagnostics.push_back({std::move(file), line, s, std::move(message)});
+    }
+
+    std::string display(const fs::path& p) const {
+        std::error_code ec;
+        auto rel = fs::relative(p, root_, ec);
+        return ec || rel.empty() ? p.string() : rel.lexically_normal().string();
+    }
+
+    void load_course_file() {
+        SourceFile file = read_source_file(root_ / "course.md", "course.md", course_.diagnostics);
+        if (!file.ok) return;
+        split_front_matter(file, course_.diagnostics);
+        FrontMatter fm(file, course_.diagnostics, "title: and chapters:");
+        course_.title = fm.string("title", true).value_or("Untitled course");
+        course_.description = fm.string("description", false).value_or("");
+        std::vector<int> lines;
+        auto chapters = fm.string_list("chapters", true, &lines);
+        fm.warn_unknown_keys({"title", "chapters", "description"});
+        if (fm.valid() && chapters.empty() && fm.root()["chapters"].IsDefined())
+            fm.error(fm.line_of_key("chapters"), "the course lists no chapters");
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < chapters.size(); ++i) {
+            if (!seen.insert(chapters[i]).second) {
+                fm.error(lines[i], "chapter folder '" + chapters[i] + "' is listed twice");
+                continue;
+            }
+            fs::path dir = root_ / chapters[i];
+            std::error_code ec;
+            if (!fs::is_directory(dir, ec)) {
+                fm.error(lines[i], "chapter folder '" + chapters[i] + "' not found");
+                continue;
+            }
+            load_chapter(dir, chapters[i], lines[i], "course.md");
+        }
+    }
+
+    void load_chapter(const fs::path& dir, const std::string& folder, int ref_line, const std::string& ref_file) {
+        std::string chapter_path = display(dir / "chapter.md");
+        if (!fs::exists(dir / "chapter.md")) {
+            if (fs::is_empty(dir))
+                report(display(dir), 0, "empty folder: a chapter needs chapter.md and module files");
+            else
+                report(ref_file.empty() ? chapter_path : ref_file, ref_line,
+                       "chapter folder '" + folder + "' has no chapter.md");
+            return;
+        }
+        SourceFile file = read_source_file(dir / "chapter.md", chapter_path, course_.diagnostics);
+        if (!file.ok) return;
+        split_front_matter(file, course_.diagnostics);
+        FrontMatter fm(file, course_.diagnostics, "id:, number:, title:, categories:, modules: and homework:");
+
+        Chapter ch;
+        ch.folder = folder;
+        ch.id = fm.string("id", true).value_or(folder);
+        ch.number = fm.integer("number", true, 0).value_or(0);
+        ch.title = fm.string("title", true).value_or(folder);
+        ch.tagline = fm.string("tagline", false).value_or("");
+        fm.warn_unknown_keys({"id", "number", "title", "tagline", "categories", "modules", "homework"});
+        if (fm.valid()) check_id(ch.id, chapter_path, fm.line_of_key("id"));
+        load_categories(fm, ch);
+
+        std::vector<int> module_lines, homework_lines;
+        auto module_files = fm.string_list("modules", true, &module_lines);
+        auto homework_files = fm.string_list("homework", false, &homework_lines);
+        ch.introduction = parse_markdown(file.body, file.body_line, chapter_path, course_.diagnostics);
+
+        std::set<std::string> listed;
+        for (std::size_t i = 0; i < module_files.size(); ++i) {
+            listed.insert(module_files[i]);
+            if (auto item = load_item(dir, module_files[i], ItemKind::Module, fm, module_lines[i], ch, int(i) + 1))
+                ch.modules.push_back(std::move(*item));
+        }
+        for (std::size_t i = 0; i < homework_files.size(); ++i) {
+            listed.insert(homework_files[i]);
+            if (auto item =
+                    load_item(dir, homework_files[i], ItemKind::Homework, fm, homework_lines[i], ch, int(i) + 1))
+                ch.homework.push_back(std::move(*item));
+        }
+        // Without readable front matter nothing is listed, and every module would be reported as unlisted.
+        if (fm.valid()) warn_unlisted_files(dir, listed);
+        course_.chapters.push_back(std::move(ch));
+    }
+
+    void load_categories(FrontMatter& fm, Chapter& ch) {
+        if (!fm.valid()) return;
+        YAML::Node cats = fm.root()["categories"];
+        if (!cats.IsDefined() || cats.IsNull()) return;
+        if (!cats.IsSequence()) {
+            fm.error(fm.line_of(cats), "'categories' must be a list of '- id: ... title: ...' entries");
+            return;
+        }
+        for (const auto& c : cats) {
+            if (!c.IsMap() || !c["id"].IsScalar() || !c["title"].IsScalar()) {
+                fm.error(fm.line_of(c), "each category needs an id: and a title:");
+                continue;
+            }
+            Category cat{c["id"].Scalar(), c["title"].Scalar()};
+            if (ch.category(cat.id)) {
+                fm.error(fm.line_of(c), "duplicate category id '" + cat.id + "'");
+                continue;
+            }
+            ch.categories.push_back(std::move(cat));
+        }
+    }
+
+    void check_id(const std::string& id, const std::string& file, int line) {
+        if (!is_valid_id(id)) {
+            report(file, line, "id '" + id + "' may only hold letters, digits, '-', '_' and '.'");
+            return;
+        }
+        auto [it, inserted] = ids_.emplace(id, IdUse{file, line});
+        if (!inserted)
+            report(file, line,
+                   "duplicate id '" + id + "': already used by " + it->second.file + ":" +
+                       std::to_string(it->second.line) + " (ids must be unique in a course)");
+    }
+
+    std::optional<CourseItem> load_item(const fs::path& dir, const std::string& name, ItemKind kind,
+                                        FrontMatter& chapter_fm, int ref_line, const Chapter& ch, int position) {
+        const char* noun = kind == ItemKind::Module ? "module" : "homework";
+        fs::path path = dir / name;
+        std::string shown = display(path);
+        std::error_code ec;
+        if (!fs::exists(path, ec)) {
+            chapter_fm.error(ref_line, std::string(noun) + " file '" + name + "' not found");
+            return std::nullopt;
+        }
+        CourseItem item;
+        item.kind = kind;
+        item.file = shown;
+        item.number = position;
+        item.title = path.stem().string();
+        item.id = item.title;
+
+        std::vector<Diagnostic> problems;
+        SourceFile file = read_source_file(path, shown, problems);
+        if (file.ok) {
+            split_front_matter(file, problems);
+            FrontMatter fm(file, problems,
+                           kind == ItemKind::Module ? "id:, number:, title:, subtitle:, minutes: and category:"
+                                                    : "id:, title: and subtitle:");
+            if (fm.valid()) {
+                if (auto id = fm.string("id", true)) item.id = *id;
+                // The reading order numbers a page; a written number: wins but is checked against that order, so
+                // "Module 3" never sits second after a trainer reorders chapter.md.
+                item.number = fm.integer("number", false, 0).value_or(position);
+                if (fm.root()["number"].IsDefined() && item.number != position)
+                    problems.push_back({shown, fm.line_of_key("number"), Severity::Warning,
+                                        "number: " + std::to_string(item.number) + " but chapter.md lists this " +
+                                            noun + " " + ordinal(position) + ": its label says " +
+                                            (kind == ItemKind::Module ? "Module " : "Homework ") +
+                                            std::to_string(item.number) +
+                                            " (remove number: to follow the order)"});
+                item.title = fm.string("title", true).value_or(item.title);
+                item.subtitle = fm.string("subtitle", false).value_or("");
+                item.minutes = fm.integer("minutes", false, 0).value_or(0);
+                std::vector<int> artifact_lines;
+                item.artifacts = fm.string_list("artifacts", false, &artifact_lines);
+                for (std::size_t i = 0; i < item.artifacts.size(); ++i)
+                    if (!course_.find_artifact_kind(item.artifacts[i]))
+                        fm.error(artifact_lines[i], "artifact kind '" + item.artifacts[i] +
+                                                        "' is not declared in the course's artifacts/ folder");
+                if (kind == ItemKind::Module) {
+                    if (auto cat = fm.string("category", true)) {
+                        item.category = *cat;
+                        if (!ch.category(*cat))
+                            fm.error(fm.line_of_key("category"),
+                                     "category '" + *cat + "' is not declared in the chapter's categories");
+                    }
+                }
+                fm.warn_unknown_keys(
+                    {"id", "number", "title", "subtitle", "minutes", "category", "artifacts"});
+            } else if (file.has_front_matter) {
+                salvage_item(file.front_matter, item);
+            }
+            if (fm.valid()) {
+                std::size_t before = course_.diagnostics.size();
+                check_id(item.id, shown, fm.line_of_key("id"));
+                // a duplicate id breaks this item too: its progress would land on the other one
+                for (std::size_t i = before; i < course_.diagnostics.size(); ++i)
+                    problems.push_back(course_.diagnostics[i]);
+                course_.diagnostics.resize(before);
+            }
+            item.blocks = parse_markdown(file.body, file.body_line, shown, problems);
+            check_blocks(item, shown, problems);
+        }
+        course_.diagnostics.insert(course_.diagnostics.end(), problems.begin(), problems.end());
+        item.problems = std::move(problems);
+        return item;
+    }
+
+    // Malformed YAML usually still has readable `key: value` lines; keeping the id (and where the module sits)
+    // keeps the learner's work attached to it while the author fixes the file.
+    static std::string salvage(const std::string& yaml, const std::string& key) {
+        std::size_t pos = 0;
+        while (pos < yaml.size()) {
+            std::size_t eol = yaml.find('\n', pos);
+            std::string line = yaml.substr(pos, eol == std::string::npos ? std::string::npos : eol - pos);
+            if (line.rfind(key + ":", 0) == 0) {
+                std::string v = line.substr(key.size() + 1);
+                v.erase(0, v.find_first_not_of(" \t\"'"));
+                while (!v.empty() && (v.back() == ' ' || v.back() == '"' || v.back() == '\'')) v.pop_back();
+                return v;
+            }
+            if (eol == std::string::npos) break;
+            pos = eol + 1;
+        }
+        return "";
+    }
+
+    static void salvage_item(const std::string& yaml, CourseItem& item) {
+        if (std::string id = salvage(yaml, "id"); is_valid_id(id)) item.id = id;
+        if (std::string cat = salvage(yaml, "category"); !cat.empty()) item.category = cat;
+        if (std::string title = salvage(yaml, "title"); !title.empty() && title[0] != '[') item.title = title;
+    }
+
+    void check_blocks(const CourseItem& item, const std::string& shown, std::vector<Diagnostic>& problems) {
+        int reflections = 0, outcomes = 0;
+        for (const auto& b : item.blocks) {
+            if (b.kind != BlockKind::Callout) continue;
+            if (b.callout == CalloutKind::Reflection && ++reflections == 2)
+                problems.push_back({shown, b.line, Severity::Error,
+                                    "a second [!REFLECTION] block: a module has one reflection prompt"});
+            if (b.callout == CalloutKind::Outcome && ++outcomes == 2)
+                problems.push_back({shown, b.line, Severity::Error,
+                                    "a second [!OUTCOME] block: a module has one 'what you walk away with'"});
+            if (b.callout == CalloutKind::Process &&
+                std::none_of(b.children.begin(), b.children.end(),
+                             [](const Block& c) { return c.kind == BlockKind::OrderedList; }))
+                problems.push_back({shown, b.line, Severity::Warning,
+                                    "[!PROCESS] box without a numbered list: write its steps as 1. 2. 3."});
+        }
+        if (item.kind == ItemKind::Module && reflections == 0 && !item.blocks.empty())
+            problems.push_back({shown, 0, Severity::Warning,
+                                "no [!REFLECTION] block: the learner gets no prompt to write against"});
+    }
+
+    void warn_unlisted_files(const fs::path& dir, const std::set<std::string>& listed) {
+        std::error_code ec;
+        std::vector<std::string> unlisted;
+        for (const auto& e : fs::directory_iterator(dir, ec)) {
+            std::string name = e.path().filename().string();
+            if (e.is_regular_file() && e.path().extension() == ".md" && name != "chapter.md" && !listed.count(name))
+                unlisted.push_back(name);
+        }
+        std::sort(unlisted.begin(), unlisted.end());
+        for (const auto& name : unlisted)
+            report(display(dir / name), 0,
+                   "not listed under modules: or homework: in chapter.md, so it is not shown", Severity::Warning);
+    }
+};
+
+}  // namespace
+
+Course load_course(const fs::path& root) {
+    return Loader(root).run();
+}
+
+}  // namespace gw

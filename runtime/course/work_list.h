@@ -1,0 +1,22 @@
+#pragma once
+// "My work": every reflection the learner has written, newest first, including work whose module has since been
+// removed from the course (listed under the title it had when last opened).
+#include <string>
+#include <vector>
+
+#include "progress/profile.h"
+#include "runtime/course/course.h"
+
+namespace gw {
+
+struct WorkEntry {
+    std::string id;
+    std::string title;   // current title, or the remembered one when the module is gone
+    std::string where;   // "Module 2", "Homework 1", or "No longer in the course"
+    bool in_course = false;
+    const Reflection* reflection = nullptr;  // points into the profile: valid until it changes
+};
+
+std::vector<WorkEntry> list_work(const Profile& profile, const Course& course);
+
+}  // namespace gw

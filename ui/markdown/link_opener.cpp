@@ -1,0 +1,55 @@
+#include "ui/markdown/link_opener.h"
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <thread>
+#include <utility>
+
+#include "runtime/markdown/link_target.h"
+
+extern char** environ;
+
+namespace gw::ui {
+
+namespace {
+constexpr const char kPagePrefix[] = "page:";
+std::string pending_page;  // UI thread only: set by a click, taken by the reader after the frame
+}  // namespace
+
+std::string page_link_url(const std::string& page_id) {
+    return kPagePrefix + page_id;
+}
+
+bool is_openable_url(const std::string& url) {
+    return is_external_url(url);
+}
+
+std::string take_page_link() {
+    return std::exchange(pending_page, std::string());
+}
+
+bool open_url(const std::string& url) {
+    if (url.rfind(kPagePrefix, 0) == 0) {
+        pending_page = url.substr(sizeof(kPagePrefix) - 1);
+        return !pending_page.empty();
+    }
+    if (!is_openable_url(url)) return false;
+    pid_t pid = 0;
+    char* argv[] = {const_cast<char*>("xdg-open"), const_cast<char*>(url.c_str()), nullptr};
+    // The app blocks its quit signals for its own watcher thread; the browser must not inherit that mask.
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    sigset_t none;
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
+    const int rc = posix_spawnp(&pid, "xdg-open", nullptr, &attr, argv, environ);
+    posix_spawnattr_destroy(&attr);
+    if (rc != 0) return false;
+    std::thread([pid] { waitpid(pid, nullptr, 0); }).detach();  // reap it; xdg-open returns quickly
+    return true;
+}
+
+}  // namespace gw::ui

@@ -1,0 +1,37 @@
+#pragma once
+// One worked artifact, full page: its account, status from the content's rules, where it is linked from, and
+// every declared field as an editor. Reads the session, sends edits back.
+#include <string>
+
+#include "progress/work_session.h"
+#include "runtime/course/course.h"
+#include "ui/markdown/document_view.h"
+#include "ui/editor/field_editors.h"
+#include "ui/fonts.h"
+
+namespace gw::ui {
+
+struct ArtifactViewState {
+    std::string artifact_id;     // what the editors below belong to
+    FieldEditorState fields;
+    DocumentView description;
+    bool confirm_delete = false;
+    std::string export_message;  // "Copied", "Saved 2 files in ..."
+};
+
+struct ArtifactViewResult {
+    std::string go;       // a page the learner asked for ("Linked from" click), or ""
+    bool deleted = false;
+};
+
+ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& session, const Course& course,
+                                      const std::string& artifact_id, float width, const Fonts& fonts);
+
+// The kind's description from the course (laid out once in `description`), then the rule that opens the form: what
+// the artifact page and a kind's preview show above the fields.
+void draw_kind_description(DocumentView& description, const ArtifactKind& kind, const Fonts& fonts, float width);
+
+// "Account map · Northwind", "Trigger log · Portfolio": how lists and cards name an artifact.
+std::string artifact_display_name(const Artifact& a, const Course& course, const Profile& profile);
+
+}  // namespace gw::ui

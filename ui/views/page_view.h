@@ -1,0 +1,62 @@
+#pragma once
+// The reading column: a chapter overview, or a module or homework page with its header, body and navigation.
+#include <functional>
+#include <string>
+
+#include "runtime/course/course.h"
+#include "runtime/course/page_navigator.h"
+#include "progress/profile.h"
+#include "ui/markdown/document_view.h"
+#include "ui/editor/field_editors.h"
+#include "ui/fonts.h"
+
+namespace gw::ui {
+
+struct PageHooks {
+    // Draws the learner's editor under an item's reflection prompt (or at the end of a homework page).
+    std::function<void(const CourseItem&, float width)> reflection_editor;
+    // Draws item actions (mark done) in the page footer.
+    std::function<void(const CourseItem&, float width)> item_footer;
+};
+
+// An artifact kind's form, empty and never saved (--module artifact-kind:KIND): what a trainer writing the
+// declaration sees a learner get. Its values live here only; nothing reaches the profile.
+struct KindPreviewState {
+    std::string kind;  // the values below belong to this kind
+    nlohmann::json values = nlohmann::json::object();
+    FieldEditorState fields;
+    DocumentView description;
+    Profile no_profile;  // account fields offer no accounts: a preview has no learner
+};
+
+// View state of the reading column; nothing here needs to survive a restart (scroll is saved by the host).
+struct PageViewState {
+    DocumentView body;
+    std::string shown_page;
+    float pending_scroll = -1;  // applied on the next frame, once the content height is known
+    float scroll = 0;           // last scroll position, read by the host to save it
+    float column_width = 0;
+    KindPreviewState kind_preview;
+};
+
+// Returns a page id when the learner asked to go somewhere, else "".
+std::string draw_page(PageViewState& state, const Course& course, const PageNavigator& nav, const PageHooks& hooks,
+                      const Fonts& fonts);
+
+// The small-caps line over a module or homework: "Module 3  ·  12 min", "Module 3" when the file gives no minutes:,
+// "Homework 1".
+std::string item_kicker(const CourseItem& item);
+
+// The chapter overview's line: "Chapter 19  ·  8 modules  ·  3 homework  ·  about 2 h 05 min". The homework count
+// and the time are left out when there are none (minutes: is optional in module files).
+std::string chapter_meta(const Chapter& ch);
+
+// Draws the empty form of artifact kind `kind_id` with a "Preview" banner; edits stay in `state`. An unknown kind
+// gets a message naming the declared ones.
+void draw_artifact_kind_preview(KindPreviewState& state, const Course& course, const std::string& kind_id, float width,
+                                const Fonts& fonts);
+
+// Width of the reading column for an available width: comfortable line length, centred.
+float reading_column_width(float available);
+
+}  // namespace gw::ui

@@ -1,0 +1,243 @@
+#include "ui/views/sidebar_view.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>  // ScrollToRect: reveal a row without recentring
+
+#include <cstdio>
+
+#include "ui/item_probe.h"
+#include "ui/theme.h"
+#include "ui/text_style.h"
+
+namespace gw::ui {
+
+namespace {
+
+constexpr float kPad = 20.0f;
+
+void label(const Fonts& fonts, const char* text, ImU32 col = color::kMuted) {
+    StyledText(fonts.label, col, text, false);
+}
+
+// Scrolls just enough to show the row just drawn; a row already in view stays where it is.
+void reveal_last_item() {
+    ImGui::ScrollToRect(ImGui::GetCurrentWindow(), ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()),
+                        ImGuiScrollFlags_KeepVisibleEdgeY);
+}
+
+void state_marker(ImDrawList* dl, ImVec2 centre, float r, ItemState state, const char* text, const Fonts& fonts,
+                  bool selected) {
+    ImFont* f = fonts.ui.bold;
+    if (state == ItemState::Done) {
+        dl->AddCircleFilled(centre, r, color::kDone);
+        const char* tick = "\xE2\x9C\x93";
+        ImVec2 ts = f->CalcTextSizeA(f->FontSize, 1e9f, 0, tick);
+        dl->AddText(f, f->FontSize, ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f), color::rgb(255, 255, 255),
+                    tick);
+        return;
+    }
+    ImU32 ring = state == ItemState::Started ? color::kAccent : selected ? color::kAccent : color::kFaint;
+    dl->AddCircleFilled(centre, r, color::rgb(255, 255, 255));
+    dl->AddCircle(centre, r, ring, 0, state == ItemState::Started ? 2.2f : 1.2f);
+    if (state == ItemState::Started) dl->PathArcTo(centre, r, -1.5708f, 0.0f), dl->PathStroke(ring, 0, 3.0f);
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize * 0.85f, 1e9f, 0, text);
+    dl->AddText(f, f->FontSize * 0.85f, ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f),
+                state == ItemState::Started || selected ? color::kAccent : color::kMuted, text);
+}
+
+bool item_row(const CourseItem& item, const char* marker, bool selected, ItemState state, const Fonts& fonts) {
+    const float width = ImGui::GetContentRegionAvail().x - kPad;
+    const float r = 12.0f;
+    const float text_x = r * 2 + 14;
+    ImFont* title_font = selected ? fonts.ui.bold : fonts.ui.regular;
+    const float wrap = width - text_x - 8;
+    ImVec2 title_size = title_font->CalcTextSizeA(title_font->FontSize, 1e9f, wrap, item.title.c_str());
+    const std::string meta = item_row_detail(item, state);
+    // A row with nothing to say under its title (no minutes:, not started) is no taller than its title.
+    const float height = 10 + title_size.y + (meta.empty() ? 0 : 4 + fonts.small->FontSize) + 10;
+
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushID(item.id.c_str());
+    bool clicked = ImGui::InvisibleButton("row", ImVec2(width, height));
+    bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (selected) {
+        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), color::kAccentSoft, 6);
+    } else if (hovered) {
+        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), color::rgb(232, 229, 222), 6);
+    }
+    state_marker(dl, ImVec2(pos.x + 8 + r, pos.y + 10 + title_font->FontSize * 0.6f), r, state, marker, fonts,
+                 selected);
+    ImU32 title_col = item.broken() ? color::kError : selected ? color::kHeading : color::kText;
+    dl->AddText(title_font, title_font->FontSize, ImVec2(pos.x + text_x, pos.y + 10), title_col, item.title.c_str(),
+                nullptr, wrap);
+    dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(pos.x + text_x, pos.y + 10 + title_size.y + 4),
+                item.broken() ? color::kError : color::kMuted, meta.c_str());
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return clicked;
+}
+
+void progress_block(const ChapterProgress& p, const Fonts& fonts) {
+    const int done = p.done(), total = p.total(), percent = p.percent();
+    char line[64];
+    std::snprintf(line, sizeof line, "%d / %d  \xC2\xB7  %d%%", done, total, percent);
+    ImGui::PushFont(fonts.ui.bold);
+    ImGui::TextUnformatted(line);
+    ImGui::PopFont();
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float width = ImGui::GetContentRegionAvail().x - kPad;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + 6), color::rgb(225, 222, 214), 3);
+    if (done > 0)
+        dl->AddRectFilled(pos, ImVec2(pos.x + width * float(done) / float(total), pos.y + 6), color::kDone, 3);
+    ImGui::Dummy(ImVec2(width, 10));
+    StyledText(fonts.small, color::kMuted, chapter_counts(p), false);
+}
+
+// A row for one of the learner's own pages: My work, Accounts, Health dashboard.
+bool nav_row(const SidebarModel& model, const char* page, const char* icon, const char* title,
+             const std::string& detail, const Fonts& fonts) {
+    const bool selected = model.current && *model.current == page;
+    const float width = ImGui::GetContentRegionAvail().x - kPad;
+    const float height = 38;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool clicked = ImGui::InvisibleButton(page, ImVec2(width, height));
+    probe::last_item(page + 1);  // "my-work", "accounts", "dashboard"
+    bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (selected || hovered)
+        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height),
+                          selected ? color::kAccentSoft : color::rgb(232, 229, 222), 6);
+    ImFont* f = selected ? fonts.ui.bold : fonts.ui.regular;
+    const float ty = pos.y + (height - f->FontSize) * 0.5f;
+    dl->AddText(fonts.ui.bold, fonts.ui.bold->FontSize, ImVec2(pos.x + 12, ty), color::kAccent, icon);
+    dl->AddText(f, f->FontSize, ImVec2(pos.x + 36, ty), color::kHeading, title);
+    float w = fonts.small->CalcTextSizeA(fonts.small->FontSize, 1e9f, 0, detail.c_str()).x;
+    dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(pos.x + width - 10 - w, ty + 2), color::kMuted,
+                detail.c_str());
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return clicked;
+}
+
+}  // namespace
+
+std::string item_row_detail(const CourseItem& item, ItemState state) {
+    if (item.broken()) return "has errors";
+    std::string detail;
+    if (item.minutes > 0) detail = std::to_string(item.minutes) + " min";
+    const char* progress = state == ItemState::Done ? "done" : state == ItemState::Started ? "started" : "";
+    if (*progress) detail += (detail.empty() ? "" : "  \xC2\xB7  ") + std::string(progress);
+    // Only a homework row is ever called "homework": a module without minutes: is still a module.
+    if (detail.empty() && item.kind == ItemKind::Homework) detail = "homework";
+    return detail;
+}
+
+std::string chapter_counts(const ChapterProgress& p) {
+    std::string line = std::to_string(p.modules_done) + "/" + std::to_string(p.modules_total) + " modules";
+    if (p.homework_total > 0)
+        line += "  \xC2\xB7  " + std::to_string(p.homework_done) + "/" + std::to_string(p.homework_total) + " homework";
+    return line;
+}
+
+std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
+    std::string clicked;
+    const Course& course = *model.course;
+    auto state_of = [&](const std::string& id) { return model.item_state ? model.item_state(id) : ItemState::NotStarted; };
+
+    ImGui::SetCursorPos(ImVec2(kPad, kPad));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - kPad);
+    label(fonts, upper(course.title).c_str());
+    ImGui::Dummy(ImVec2(0, 6));
+    if (model.work_count >= 0) {
+        auto plural = [](int n, const char* one, const char* many) {
+            return std::to_string(n) + " " + (n == 1 ? one : many);
+        };
+        if (nav_row(model, kMyWorkPage, "\xE2\x9C\x8E", "My work", plural(model.work_count, "piece", "pieces"), fonts))
+            clicked = kMyWorkPage;
+        if (nav_row(model, kAccountsPage, "\xE2\x97\x86", "Accounts", plural(model.account_count, "account", "accounts"),
+                    fonts))
+            clicked = kAccountsPage;
+        if (model.has_dashboard &&
+            nav_row(model, kDashboardPage, "\xE2\x97\x8F", "Health dashboard", model.dashboard_detail, fonts))
+            clicked = kDashboardPage;
+        ImGui::Dummy(ImVec2(0, 12));
+    }
+    for (const Chapter& ch : course.chapters) {
+        const bool on_overview = model.current && *model.current == ch.id;
+        char chapter_label[48];
+        std::snprintf(chapter_label, sizeof chapter_label, "CHAPTER %d", ch.number);
+        label(fonts, chapter_label, color::kAccent);
+        ImGui::PushFont(fonts.subheading);
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::PushStyleColor(ImGuiCol_Text, on_overview ? color::kAccent : color::kHeading);
+        ImGui::TextWrapped("%s", ch.title.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImVec2 q = ImGui::GetItemRectMax();
+        if (ImGui::IsMouseHoveringRect(p, q) && ImGui::IsWindowHovered()) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            if (ImGui::IsMouseClicked(0)) clicked = ch.id;
+        }
+        ImGui::Dummy(ImVec2(0, 8));
+        if (model.chapter_progress) {
+            progress_block(model.chapter_progress(ch), fonts);
+            ImGui::Dummy(ImVec2(0, 10));
+        }
+
+        // A category heading wherever the category changes: the same category may come back later.
+        std::string last_category = "\x01";
+        for (std::size_t i = 0; i < ch.modules.size(); ++i) {
+            const CourseItem& m = ch.modules[i];
+            if (m.category != last_category) {
+                last_category = m.category;
+                const Category* cat = ch.category(m.category);
+                int in_run = 0, done_in_run = 0;
+                for (std::size_t j = i; j < ch.modules.size() && ch.modules[j].category == m.category; ++j) {
+                    ++in_run;
+                    done_in_run += state_of(ch.modules[j].id) == ItemState::Done;
+                }
+                ImGui::Dummy(ImVec2(0, 8));
+                std::string heading = upper(cat ? cat->title : m.category.empty() ? "Modules" : m.category);
+                char count[32];
+                std::snprintf(count, sizeof count, "%d/%d", done_in_run, in_run);
+                float w = fonts.label->CalcTextSizeA(fonts.label->FontSize, 1e9f, 0, count).x;
+                const float room = ImGui::GetWindowContentRegionMax().x - kPad - w - 10 - ImGui::GetCursorPosX();
+                label(fonts, fit_text(fonts.label, heading, room).c_str());
+                ImGui::SameLine();
+                ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - kPad - w);  // in line with the rows
+                label(fonts, count, color::kFaint);
+            }
+            char marker[8];
+            std::snprintf(marker, sizeof marker, "%d", m.number);
+            if (item_row(m, marker, model.current && *model.current == m.id, state_of(m.id), fonts)) clicked = m.id;
+            if (model.reveal_current && model.current && *model.current == m.id) reveal_last_item();
+        }
+        if (!ch.homework.empty()) {
+            ImGui::Dummy(ImVec2(0, 8));
+            label(fonts, "HOMEWORK");
+            int hw_done = 0;
+            for (const CourseItem& h : ch.homework) hw_done += state_of(h.id) == ItemState::Done;
+            ImGui::SameLine();
+            char count[32];
+            std::snprintf(count, sizeof count, "%d/%d", hw_done, int(ch.homework.size()));
+            float cw = fonts.label->CalcTextSizeA(fonts.label->FontSize, 1e9f, 0, count).x;
+            ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - kPad - cw);
+            label(fonts, count, color::kFaint);
+            for (const CourseItem& h : ch.homework) {
+                char marker[8];
+                std::snprintf(marker, sizeof marker, "H%d", h.number);
+                if (item_row(h, marker, model.current && *model.current == h.id, state_of(h.id), fonts))
+                    clicked = h.id;
+                if (model.reveal_current && model.current && *model.current == h.id) reveal_last_item();
+            }
+        }
+        ImGui::Dummy(ImVec2(0, 16));
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    return clicked;
+}
+
+}  // namespace gw::ui
