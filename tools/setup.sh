@@ -15,10 +15,11 @@ shift || true
 packages=(build-essential cmake pkg-config libimgui-dev libstb-dev libglfw3-dev libgl-dev libopengl-dev
           libgl1-mesa-dri libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev doctest-dev
           libfreetype-dev libyaml-cpp-dev libcli11-dev libutfcpp-dev libutf8proc-dev libx11-dev libxrandr-dev
+          libcurl4-openssl-dev uuid-dev
           fonts-dejavu-core fonts-dejavu-extra fonts-wqy-microhei)
 # Tests open a real window in a virtual X server, type into it on other keyboard layouts, and run a second build
 # with clang's sanitizers and libFuzzer.
-[ "$mode" = run ] || packages+=(xvfb xauth xdotool x11-xkb-utils jq clang libclang-rt-14-dev valgrind)
+[ "$mode" = run ] || packages+=(xvfb xauth xdotool x11-xkb-utils jq clang libclang-rt-14-dev valgrind python3)
 # The startup benchmark measures peak memory with GNU time and does its sums with bc.
 [ "$mode" = bench ] && packages+=(time bc)
 
