@@ -24,7 +24,8 @@ struct Span {
     std::string url;  // set when style has kLink: the target as written
     LinkKind link = LinkKind::None;
     // Page links: the course file (relative to the course root, lexically normal) and "#anchor" if any; after
-    // resolve_page_links, `page` holds the page id the link opens (empty when the file is not a page).
+    // resolve_page_links, `page` holds the page id the link opens (empty when the file is not a page), then
+    // '#' and the heading's id when the anchor names a heading of that page.
     std::string link_file;
     std::string link_anchor;
     std::string page;
@@ -86,6 +87,9 @@ struct Block {
     BlockKind kind = BlockKind::Paragraph;
     CalloutKind callout = CalloutKind::None;
     int level = 0;         // heading level
+    // Heading: its anchor id, by GitHub's rules and unique in its file (runtime/markdown/heading_slug.h), so
+    // `file.md#id` links open the page at it. Computed once by parse_markdown.
+    std::string id;
     int start_number = 1;  // first number of an ordered list
     int line = 0;          // 1-based line in the source file
     std::string title;     // callout title (the default title for its kind when none was written)

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "runtime/course/course.h"
+#include "runtime/markdown/heading_slug.h"
 
 namespace fs = std::filesystem;
 
@@ -60,6 +61,32 @@ void for_each_span(std::vector<Block>& blocks, const std::function<void(Span&)>&
     }
 }
 
+void collect_heading_ids(const std::vector<Block>& blocks, std::vector<std::string>& ids) {
+    for (const Block& b : blocks) {
+        if (b.kind == BlockKind::Heading && !b.id.empty()) ids.push_back(b.id);
+        collect_heading_ids(b.children, ids);
+    }
+}
+
+// The id of the heading `anchor` names among `ids`: the id itself, or else a heading whose id is the anchor's slug
+// (`#Who-to-call` finds "who-to-call", as GitHub's page does); "" when none.
+std::string find_heading(const std::vector<std::string>& ids, const std::string& anchor) {
+    for (const std::string& id : ids)
+        if (id == anchor) return id;
+    const std::string slug = heading_slug(anchor);
+    for (const std::string& id : ids)
+        if (id == slug) return id;
+    return "";
+}
+
+std::string heading_list(const std::vector<std::string>& ids) {
+    if (ids.empty()) return "it has no headings";
+    std::string list = "its headings: ";
+    for (std::size_t i = 0; i < ids.size() && i < 8; ++i) list += (i ? ", #" : "#") + ids[i];
+    if (ids.size() > 8) list += ", ...";
+    return list;
+}
+
 }  // namespace
 
 bool is_external_url(const std::string& url) {
@@ -106,11 +133,19 @@ LinkTarget classify_link(const std::string& url, const std::string& from_file) {
 
 void resolve_page_links(Course& course) {
     std::map<std::string, std::string> page_of_file;
+    std::map<std::string, std::vector<std::string>> headings_of_file;  // heading ids, in reading order
     auto key = [](const std::string& file) { return fs::path(file).lexically_normal().generic_string(); };
     for (const Chapter& ch : course.chapters) {
         page_of_file[key(ch.folder + "/chapter.md")] = ch.id;
-        for (const CourseItem& m : ch.modules) page_of_file[key(m.file)] = m.id;
-        for (const CourseItem& h : ch.homework) page_of_file[key(h.file)] = h.id;
+        collect_heading_ids(ch.introduction, headings_of_file[key(ch.folder + "/chapter.md")]);
+        for (const CourseItem& m : ch.modules) {
+            page_of_file[key(m.file)] = m.id;
+            collect_heading_ids(m.blocks, headings_of_file[key(m.file)]);
+        }
+        for (const CourseItem& h : ch.homework) {
+            page_of_file[key(h.file)] = h.id;
+            collect_heading_ids(h.blocks, headings_of_file[key(h.file)]);
+        }
     }
     std::vector<Diagnostic> found;
     auto resolve = [&](std::vector<Block>& blocks, const std::string& file) {
@@ -118,6 +153,18 @@ void resolve_page_links(Course& course) {
             if (s.link != LinkKind::Page) return;
             if (auto it = page_of_file.find(s.link_file); it != page_of_file.end()) {
                 s.page = it->second;
+                if (s.link_anchor.empty()) return;
+                // The layout makes the clickable target from `page` alone (ui/markdown/link_opener.h): the heading
+                // travels in it after a '#', which no page id holds (ids are letters, digits, '-', '_', '.').
+                const std::vector<std::string>& ids = headings_of_file[s.link_file];
+                if (std::string id = find_heading(ids, s.link_anchor); !id.empty())
+                    s.page += "#" + id;
+                else
+                    found.push_back({file, s.line, Severity::Warning,
+                                     "link to '" + s.url + "': no heading '#" + s.link_anchor + "' in " + s.link_file +
+                                         " (" + heading_list(ids) +
+                                         "); the link opens the page at its top. Write the heading's id: its text "
+                                         "in lower case, spaces as '-', punctuation left out"});
                 return;
             }
             std::error_code ec;

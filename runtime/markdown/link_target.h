@@ -30,7 +30,10 @@ LinkTarget classify_link(const std::string& url, const std::string& from_file);
 
 // Gives every Page link of the course the id of the page its file holds (a module, homework or chapter.md), and
 // reports into course.diagnostics: an error at the link's line when the file does not exist, a warning when it
-// exists but is not a page of the course. Runs once after loading; needs course.root to look files up.
+// exists but is not a page of the course. A link with an `#anchor` that names a heading of that page (its id, see
+// runtime/markdown/heading_slug.h, or text whose slug is that id) gets "PAGE#HEADING-ID" in Span::page; an anchor
+// that names none is a warning at the link's line listing the page's heading ids, and the link opens the page's
+// top. Runs once after loading; needs course.root to look files up.
 void resolve_page_links(Course& course);
 
 }  // namespace gw

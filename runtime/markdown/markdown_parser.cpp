@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 
+#include "runtime/markdown/heading_slug.h"
 #include "runtime/markdown/link_target.h"
 #include "runtime/text/text_normalization.h"
 
@@ -82,6 +83,45 @@ std::string flat_text(cmark_node* root) {
     return text;
 }
 
+// A heading's text content as GitHub slugs it (the HTML element's textContent): text and code, no image
+// descriptions, no tags; line breaks are dropped by the slug rules anyway.
+std::string heading_text(cmark_node* heading) {
+    std::string text;
+    cmark_iter* it = cmark_iter_new(heading);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        cmark_node* n = cmark_iter_get_node(it);
+        const int type = cmark_node_get_type(n);
+        if (ev == CMARK_EVENT_ENTER && type == CMARK_NODE_IMAGE) {
+            // An image's description is an attribute in HTML, not text: skip its subtree.
+            cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+            continue;
+        }
+        if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE))
+            if (const char* l = cmark_node_get_literal(n)) text += l;
+    }
+    cmark_iter_free(it);
+    return text;
+}
+
+// Smart punctuation turns `--` into an en dash, which the slug rules drop, where GitHub (which has no smart
+// punctuation) keeps "--". Such a heading's text is taken from its source parsed without smart punctuation.
+std::string heading_text_as_written(const std::string& source_lines) {
+    std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(
+        cmark_parse_document(source_lines.data(), source_lines.size(), CMARK_OPT_DEFAULT), cmark_node_free);
+    if (!doc) return "";
+    std::string text;
+    cmark_iter* it = cmark_iter_new(doc.get());
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        cmark_node* n = cmark_iter_get_node(it);
+        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+            text = heading_text(n);
+            break;
+        }
+    }
+    cmark_iter_free(it);
+    return text;
+}
+
 struct Parser {
     int line_offset;
     const std::string& path;
@@ -101,6 +141,23 @@ struct Parser {
         std::size_t end = source.find('\n', begin);
         std::string text = source.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
         return std::size_t(column - 1) < text.size() ? text.substr(column - 1) : "";
+    }
+
+    bool smart_punctuation = true;
+    HeadingIds heading_ids{};  // one document's ids, handed out in reading order
+
+    std::string heading_id(cmark_node* n) {
+        std::string text = heading_text(n);
+        const bool dashes = text.find("\xE2\x80\x93") != std::string::npos || text.find("\xE2\x80\x94") != std::string::npos;
+        if (smart_punctuation && dashes) {
+            const int first = cmark_node_get_start_line(n), last = cmark_node_get_end_line(n);
+            if (first >= 1 && last >= first && std::size_t(last) <= line_starts.size()) {
+                const std::size_t begin = line_starts[first - 1];
+                const std::size_t end = std::size_t(last) < line_starts.size() ? line_starts[last] : source.size();
+                text = heading_text_as_written(source.substr(begin, end - begin));
+            }
+        }
+        return heading_ids.next(to_nfc(text));
     }
 
     int block_depth = 0;
@@ -381,6 +438,7 @@ struct Parser {
                 b.kind = BlockKind::Heading;
                 b.level = cmark_node_get_heading_level(n);
                 inlines(n, kPlain, Span{}, b.spans);
+                b.id = heading_id(n);
                 break;
             case CMARK_NODE_LIST:
                 b.kind = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ? BlockKind::OrderedList
@@ -466,6 +524,7 @@ std::vector<Block> parse_markdown(const std::string& markdown, int first_line, c
         return {};
     }
     Parser p{first_line - 1, display_path, markdown, out, {0}};
+    p.smart_punctuation = options.smart_punctuation;
     for (std::size_t i = 0; i < markdown.size(); ++i)
         if (markdown[i] == '\n') p.line_starts.push_back(i + 1);
     return p.blocks(doc.get());
