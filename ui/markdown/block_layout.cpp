@@ -1,6 +1,7 @@
 #include "ui/markdown/block_layout.h"
 
 #include <algorithm>
+#include <array>
 #include <cfloat>
 #include <cstring>
 
@@ -86,9 +87,80 @@ const char* own(LaidOutBlock& out, std::string s) {
     return out.owned.back().c_str();
 }
 
+bool drawable(const ImageRef& r) { return r.status == ImageStatus::Ok && r.width > 0 && r.height > 0; }
+
+// A piece of a span's text: plain text, or the "[alt]" stand-in of an image that is drawn in its place.
+struct Piece {
+    const char* begin;
+    const char* end;
+    const ImageRef* image;
+};
+
+// Cuts `span` at the stand-ins of the images it holds, taking them from `images` in the parser's order. The
+// parser writes a stand-in as "[" + alt + "]" in italics (runtime/markdown/markdown_parser.cpp, CMARK_NODE_IMAGE),
+// possibly merged with the italic text around it, so each is looked for in order from where the last one ended.
+// An image nested in another's description comes first in that order but is part of the outer one's stand-in: it
+// is skipped (checked at load, never drawn). Images that cannot be shown (remote, missing) stay their text.
+void split_at_images(const Span& span, InlineImages* images, std::vector<Piece>& out) {
+    out.clear();
+    const char* p = span.text.data();
+    const char* const end = p + span.text.size();
+    if (images && images->refs && (span.style & kItalic)) {
+        const std::vector<ImageRef>& refs = *images->refs;
+        const char* from = p;
+        while (images->next < refs.size()) {
+            const ImageRef& r = refs[images->next];
+            const std::string stand_in = "[" + r.alt + "]";
+            if (images->next + 1 < refs.size() && refs[images->next + 1].alt.find(stand_in) != std::string::npos) {
+                ++images->next;
+                continue;
+            }
+            const char* at = std::search(from, end, stand_in.begin(), stand_in.end());
+            if (at == end) break;
+            ++images->next;
+            from = at + stand_in.size();
+            if (!drawable(r)) continue;
+            if (at > p) out.push_back({p, at, nullptr});
+            out.push_back({at, from, &r});
+            p = from;
+        }
+    }
+    if (p < end || out.empty()) out.push_back({p, end, nullptr});
+}
+
+// A picture in running text (inline_image_size), over a shaded box with as much of its alt text as fits, drawn
+// only while the picture is not (loading, failed): the box is the picture's size, so nothing moves when it comes.
+void add_inline_picture(LaidOutBlock& out, const ImageRef* ref, ImVec2 a, ImVec2 b, ImFont* alt_font,
+                        const char* alt_begin, const char* alt_end) {
+    Prim picture;
+    picture.type = Prim::Image;
+    picture.a = a;
+    picture.b = b;
+    picture.image = ref;
+    out.prims.push_back(picture);
+    add_rect(out, Prim::RectFilled, a, b, color::kCodeBg, 3);
+    out.prims.back().image = ref;
+    const float pad = 3, avail = b.x - a.x - 2 * pad;
+    if (alt_font->FontSize > b.y - a.y + 0.5f || avail <= 0 || alt_begin == alt_end) return;
+    const char* text = alt_begin;
+    const char* text_end = alt_end;
+    if (text_width(alt_font, alt_begin, alt_end) > avail) {
+        static const char kEllipsis[] = "\xE2\x80\xA6";
+        const char* cut =
+            break_point(alt_font, alt_begin, alt_end, avail - text_width(alt_font, kEllipsis, nullptr), false);
+        if (cut == alt_begin) return;  // not even one letter and the ellipsis: the shaded box says enough
+        text = own(out, std::string(alt_begin, cut) + kEllipsis);
+        text_end = text + std::strlen(text);
+    }
+    add_text(out, alt_font, ImVec2(a.x + pad, a.y + (b.y - a.y - alt_font->FontSize) * 0.5f), color::kMuted, text,
+             text_end);
+    out.prims.back().image = ref;
+}
+
 struct Layouter {
     const Fonts& fonts;
     LaidOutBlock& out;
+    ImU32 surface = color::kPage;  // what the block is drawn on: a frozen table column is painted over in it
 
     float body_size() const { return fonts.body.regular->FontSize; }
 
@@ -111,7 +183,10 @@ struct Layouter {
 
     float block(const Block& b, float x, float y, float width, const TextStyle& style) {
         switch (b.kind) {
-        case BlockKind::Paragraph: return layout_spans(b.spans, style, x, y, width, out);
+        case BlockKind::Paragraph: {
+            InlineImages images{&b.images};
+            return layout_spans(b.spans, style, x, y, width, out, &images);
+        }
         case BlockKind::Heading: return heading(b, x, y, width);
         case BlockKind::BulletList:
         case BlockKind::OrderedList: return list(b, x, y, width, style, nullptr);
@@ -124,7 +199,7 @@ struct Layouter {
             return body_size() * 1.2f;
         }
         case BlockKind::Callout: return callout(b, x, y, width);
-        case BlockKind::Table: return table(b.table, x, y, width);
+        case BlockKind::Table: return table(b.table, b.images, x, y, width);
         case BlockKind::Image: return image(b, x, y, width);
         }
         return 0;
@@ -172,7 +247,8 @@ struct Layouter {
         ImFont* f = b.level <= 1 ? fonts.title : b.level == 2 ? fonts.heading : fonts.subheading;
         float top = b.level <= 2 ? body_size() * 0.9f : body_size() * 0.5f;
         TextStyle hs{&fonts.body, f, color::kHeading, 1.3f};
-        return top + layout_spans(b.spans, hs, x, y + top, width, out);
+        InlineImages images{&b.images};
+        return top + layout_spans(b.spans, hs, x, y + top, width, out, &images);
     }
 
     // `marker` draws the bullet or number of item i at (x, y) with the item's first line height lh.
@@ -313,12 +389,15 @@ struct Layouter {
             cy += body_size() * 1.6f + label_lh * float(lines - 1);
         }
         float h;
+        const ImU32 outer_surface = surface;
+        surface = c.background;
         if (b.callout == CalloutKind::Process)
             h = process_steps(b, cx, cy, inner, c);
         else if (b.callout == CalloutKind::Takeaways)
             h = takeaways(b, cx, cy, inner);
         else
             h = blocks(b.children, cx, cy, inner, body_style());
+        surface = outer_surface;
         cy += h + pad * 0.9f;
         out.prims[bg].b = ImVec2(x + width, cy);
         out.prims[bg + 1].b = ImVec2(x + width, cy);
@@ -346,69 +425,122 @@ struct Layouter {
                k == CalloutKind::Warning || k == CalloutKind::Caution;
     }
 
-    // Widest run of `spans` on one line (natural) and its widest word (the narrowest the cell can wrap to).
-    void measure(const std::vector<Span>& spans, ImFont* override_font, float* natural, float* narrowest) const {
+    // Widest run of `spans` on one line (natural) and its widest word (the narrowest the cell can wrap to), for
+    // lines `line_h` px tall; pictures (InlineImages) count as the words they stand for.
+    void measure(const std::vector<Span>& spans, ImFont* override_font, float line_h, InlineImages* images,
+                 float* natural, float* narrowest) const {
         *natural = *narrowest = 0;
         float line = 0;
+        std::vector<Piece> pieces;
         for (const Span& span : spans) {
             ImFont* f = override_font ? override_font
                                       : fonts.body.pick(span.style & kBold, span.style & kItalic, span.style & kCode);
-            const char* p = span.text.c_str();
-            const char* end = p + span.text.size();
-            while (p < end) {
-                const char* w = p;
-                while (w < end && *w != ' ' && *w != '\n') ++w;
-                float ww = text_width(f, p, w);
-                // A long word (a URL) breaks between characters when its column is narrow: it may not claim
-                // the whole table's width from the other columns.
-                *narrowest = std::max(*narrowest, std::min(ww, body_size() * 8));
-                line += ww;
-                if (w < end && *w == '\n') {
-                    *natural = std::max(*natural, line);
-                    line = 0;
-                } else if (w < end) {
-                    line += text_width(f, w, w + 1);
+            split_at_images(span, images, pieces);
+            for (const Piece& piece : pieces) {
+                if (piece.image) {
+                    const ImVec2 size = inline_image_size(piece.image->width, piece.image->height, line_h, FLT_MAX);
+                    if (size.y > line_h) {  // on lines of its own: as wide as its pixels, or a third of a page
+                        const float w = std::min(size.x, body_size() * 16);
+                        *natural = std::max({*natural, line, w});
+                        *narrowest = std::max(*narrowest, std::min(w, body_size() * 6));
+                        line = 0;
+                    } else {
+                        line += size.x;
+                        *narrowest = std::max(*narrowest, size.x);
+                    }
+                    continue;
                 }
-                p = w < end ? w + 1 : w;
+                const char* p = piece.begin;
+                const char* end = piece.end;
+                while (p < end) {
+                    const char* w = p;
+                    while (w < end && *w != ' ' && *w != '\n') ++w;
+                    float ww = text_width(f, p, w);
+                    // A long word (a URL) breaks between characters when its column is narrow: it may not claim
+                    // the whole table's width from the other columns.
+                    *narrowest = std::max(*narrowest, std::min(ww, body_size() * 8));
+                    line += ww;
+                    if (w < end && *w == '\n') {
+                        *natural = std::max(*natural, line);
+                        line = 0;
+                    } else if (w < end) {
+                        line += text_width(f, w, w + 1);
+                    }
+                    p = w < end ? w + 1 : w;
+                }
             }
         }
         *natural = std::max(*natural, line);
     }
 
+    // Column widths (px) of a table in a column `width` px wide, from each column's natural width (its longest
+    // line), `keep` (its widest word, at most 8 em: narrower, words break) and `floor` (six characters, `ch`
+    // as in CSS, or less when the content is narrower): the narrowest a column is squeezed to before the table
+    // scrolls instead. Sets *scrolls when even the floors do not fit.
+    static std::vector<float> column_widths(const std::vector<float>& natural, std::vector<float> keep,
+                                            const std::vector<float>& floor, float width, bool* scrolls) {
+        const std::size_t cols = natural.size();
+        float total = 0, total_keep = 0, total_floor = 0;
+        for (std::size_t c = 0; c < cols; ++c) {
+            keep[c] = std::max(keep[c], floor[c]);
+            total += natural[c], total_keep += keep[c], total_floor += floor[c];
+        }
+        *scrolls = false;
+        std::vector<float> w = natural;
+        if (total <= width) return w;
+        // Share what is left over in proportion to what each column would still take.
+        auto share = [&](const std::vector<float>& lo, const std::vector<float>& hi, float lo_total, float hi_total) {
+            const float spare = width - lo_total, wanted = hi_total - lo_total;
+            for (std::size_t c = 0; c < cols; ++c) w[c] = lo[c] + (wanted > 0 ? spare * (hi[c] - lo[c]) / wanted : 0);
+        };
+        if (total_keep <= width)
+            share(keep, natural, total_keep, total);
+        else if (total_floor <= width)
+            share(floor, keep, total_floor, total_keep);
+        else {
+            *scrolls = true;
+            w = keep;
+        }
+        return w;
+    }
+
     // GFM tables: a shaded header row in bold, hairlines between rows, each column as wide as its content needs
-    // when the page allows; otherwise every column keeps room for its widest word and shares the rest in
-    // proportion to what it would take, and cells wrap.
-    float table(const Table& t, float x, float y, float width) {
+    // when the page allows; otherwise columns share the page down to a floor of six characters and cells wrap
+    // (column_widths). Below that the table is laid out at the width its words need and scrolls sideways in a
+    // viewport as wide as the page, its first column frozen (ScrollRegion). `images`: the table block's own.
+    float table(const Table& t, const std::vector<ImageRef>& images, float x, float y, float width) {
         const std::size_t cols = t.align.size();
         if (cols == 0 || t.rows.empty()) return 0;
         const float pad_x = body_size() * 0.6f, pad_y = body_size() * 0.35f;
-        std::vector<float> natural(cols, 0), narrowest(cols, 0);
+        const float line_h = body_size() * 1.45f;
+        const float ch = text_width(fonts.body.regular, "0", nullptr);
+        std::vector<float> natural(cols, 0), keep(cols, 0), floor(cols, 0);
+        InlineImages measured{&images};
         for (std::size_t r = 0; r < t.rows.size(); ++r)
             for (std::size_t c = 0; c < cols && c < t.rows[r].size(); ++c) {
                 float n = 0, w = 0;
-                measure(t.rows[r][c].spans, r == 0 ? fonts.body.bold : nullptr, &n, &w);
+                measure(t.rows[r][c].spans, r == 0 ? fonts.body.bold : nullptr, line_h, &measured, &n, &w);
                 natural[c] = std::max(natural[c], n + 2 * pad_x + 1);
-                narrowest[c] = std::max(narrowest[c], w + 2 * pad_x + 1);
+                keep[c] = std::max(keep[c], w + 2 * pad_x + 1);
             }
-        std::vector<float> col_w = natural;
-        float total = 0, total_min = 0;
-        for (std::size_t c = 0; c < cols; ++c) total += natural[c], total_min += narrowest[c];
-        if (total > width) {
-            if (total_min >= width) {
-                for (std::size_t c = 0; c < cols; ++c) col_w[c] = width * narrowest[c] / total_min;
-            } else {
-                const float spare = width - total_min, wanted = total - total_min;
-                for (std::size_t c = 0; c < cols; ++c)
-                    col_w[c] = narrowest[c] + (wanted > 0 ? spare * (natural[c] - narrowest[c]) / wanted : 0);
-            }
-        }
+        for (std::size_t c = 0; c < cols; ++c) floor[c] = std::min(natural[c], 6 * ch + 2 * pad_x + 1);
+        bool scrolls = false;
+        std::vector<float> col_w = column_widths(natural, keep, floor, width, &scrolls);
+        // A frozen first column leaves at least 60% of the viewport to the columns that scroll past it.
+        const bool freeze = scrolls && cols > 1 && floor[0] <= width * 0.4f;
+        if (freeze) col_w[0] = std::min(col_w[0], std::max(floor[0], width * 0.4f));
         float table_w = 0;
         for (float w : col_w) table_w += w;
 
+        const std::size_t begin = out.prims.size(), links_begin = out.links.size();
         const std::size_t frame = out.prims.size();
         add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(x + table_w, y), color::kCodeBg, 0);  // header, sized below
         float cy = y;
         std::vector<std::size_t> column_rules;
+        std::vector<float> row_bottoms;
+        // The first column's cells, [prims) and [links) per row: drawn again over the scrolling table when frozen.
+        std::vector<std::array<std::size_t, 4>> first_cells;
+        InlineImages drawn{&images};
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
             float cx = x, row_h = 0;
             for (std::size_t c = 0; c < cols; ++c) {
@@ -418,14 +550,17 @@ struct Layouter {
                 const float inner = std::max(1.0f, col_w[c] - 2 * pad_x);
                 TextStyle ts{&fonts.body, r == 0 ? fonts.body.bold : nullptr, r == 0 ? color::kHeading : color::kText,
                              1.45f};
-                float h = spans.empty() ? 0 : layout_spans(spans, ts, cx + pad_x, cy + pad_y, inner, out);
+                float h = spans.empty() ? 0 : layout_spans(spans, ts, cx + pad_x, cy + pad_y, inner, out, &drawn);
                 row_h = std::max(row_h, h);
                 // Align the cell's text inside its column: measure how far its text reaches, shift it over.
                 float reach = cx + pad_x;
-                for (std::size_t i = first_prim; i < out.prims.size(); ++i)
-                    if (out.prims[i].type == Prim::Text)
-                        reach = std::max(reach, out.prims[i].a.x + text_width(out.prims[i].font, out.prims[i].begin,
-                                                                               out.prims[i].end));
+                for (std::size_t i = first_prim; i < out.prims.size(); ++i) {
+                    const Prim& p = out.prims[i];
+                    if (p.type == Prim::Text)
+                        reach = std::max(reach, p.a.x + text_width(p.font, p.begin, p.end));
+                    else if (p.type == Prim::Image)
+                        reach = std::max(reach, p.b.x);
+                }
                 const float slack = std::max(0.0f, inner - (reach - cx - pad_x));
                 const ColumnAlign a = t.align[c];
                 const float dx = a == ColumnAlign::Right ? slack : a == ColumnAlign::Center ? slack * 0.5f : 0;
@@ -440,6 +575,7 @@ struct Layouter {
                         out.links[i].max.x += dx;
                     }
                 }
+                if (c == 0) first_cells.push_back({first_prim, out.prims.size(), first_link, out.links.size()});
                 if (c > 0) {  // column rule, given its height when the row's is known
                     column_rules.push_back(out.prims.size());
                     add_rect(out, Prim::Line, ImVec2(cx, cy), ImVec2(cx, cy), color::kRule, 1.0f);
@@ -451,12 +587,56 @@ struct Layouter {
             column_rules.clear();
             if (r == 0) out.prims[frame].b.y = cy + row_h;
             cy += row_h;
+            row_bottoms.push_back(cy);
             add_rect(out, Prim::Line, ImVec2(x, cy), ImVec2(x + table_w, cy), r == 0 ? color::kMuted : color::kRule,
                      1.0f);
         }
         add_rect(out, Prim::Rect, ImVec2(x, y), ImVec2(x + table_w, cy), color::kRule, 1.0f);
         out.prims.back().rounding = 0;
-        return cy - y;
+        if (!scrolls) return cy - y;
+
+        // Text reaches right to b.x, so a frame can skip the cells scrolled out of view at either side.
+        for (std::size_t i = begin; i < out.prims.size(); ++i) {
+            Prim& p = out.prims[i];
+            if (p.type == Prim::Text) p.b = ImVec2(p.a.x + text_width(p.font, p.begin, p.end), p.a.y + p.font->FontSize);
+        }
+        ScrollRegion region;
+        region.scrollbar = std::max(8.0f, body_size() * 0.75f);
+        region.min = ImVec2(x, y);
+        region.max = ImVec2(x + width, cy + region.scrollbar);
+        region.content_width = table_w;
+        region.frozen_width = freeze ? col_w[0] : 0;
+        region.begin = begin;
+        region.frozen = out.prims.size();
+        region.links_begin = links_begin;
+        region.links_frozen = out.links.size();
+        region.key = &t;
+        if (freeze) {
+            const float right = x + col_w[0];
+            add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(right, cy), surface, 0);
+            add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(right, row_bottoms[0]), color::kCodeBg, 0);
+            for (const auto& cell : first_cells) {
+                for (std::size_t i = cell[0]; i < cell[1]; ++i) {
+                    const Prim copy = out.prims[i];  // not a reference into the vector that grows
+                    out.prims.push_back(copy);
+                }
+                for (std::size_t i = cell[2]; i < cell[3]; ++i) {
+                    const LinkArea copy = out.links[i];
+                    out.links.push_back(copy);
+                }
+            }
+            for (std::size_t r = 0; r < row_bottoms.size(); ++r)
+                add_rect(out, Prim::Line, ImVec2(x, row_bottoms[r]), ImVec2(right, row_bottoms[r]),
+                         r == 0 ? color::kMuted : color::kRule, 1.0f);
+            add_rect(out, Prim::Line, ImVec2(x, y), ImVec2(right, y), color::kRule, 1.0f);
+            add_rect(out, Prim::Line, ImVec2(x, y), ImVec2(x, cy), color::kRule, 1.0f);
+            // A stronger rule than the others: the edge the other columns slide under.
+            add_rect(out, Prim::Line, ImVec2(right, y), ImVec2(right, cy), color::kMuted, 1.0f);
+        }
+        region.end = out.prims.size();
+        region.links_end = out.links.size();
+        out.scrolls.push_back(region);
+        return region.max.y - y;
     }
 
     // Process boxes: each step gets a filled numbered circle and a hairline between steps.
@@ -510,12 +690,14 @@ struct Layouter {
 }  // namespace
 
 float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float x0, float y0, float width,
-                   LaidOutBlock& out) {
+                   LaidOutBlock& out, InlineImages* images) {
     ImFont* base = style.font_override ? style.font_override : style.family->regular;
     const float lh = base->FontSize * style.line_height;
     const float baseline_pad = (lh - base->FontSize) * 0.5f;
     float x = 0, y = 0;
     bool line_has_text = false;
+    bool line_counts = true;  // the line at y holds something (false right after a picture on lines of its own)
+    std::vector<Piece> pieces;
 
     for (const Span& span : spans) {
         ImFont* f = style.font_override ? style.font_override
@@ -529,8 +711,35 @@ float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float
             target = &out.owned.back();
         }
         ImU32 col = target ? color::kLink : (span.style & kCode) ? color::kHeading : style.color;
-        const char* p = span.text.c_str();
-        const char* end = p + span.text.size();
+        split_at_images(span, images, pieces);
+        for (const Piece& piece : pieces) {
+        if (piece.image) {
+            const ImageRef& ref = *piece.image;
+            const ImVec2 size = inline_image_size(ref.width, ref.height, lh, width);
+            ImVec2 a;
+            if (size.y > lh) {  // lines of its own
+                if (line_has_text) y += lh;
+                a = ImVec2(x0, y0 + y);
+                y += size.y + lh * 0.2f;
+                x = 0;
+                line_has_text = line_counts = false;
+            } else {
+                if (line_has_text && x + size.x > width) {
+                    x = 0;
+                    y += lh;
+                }
+                a = ImVec2(x0 + x, y0 + y + (lh - size.y) * 0.5f);
+                x += size.x;
+                line_has_text = line_counts = true;
+            }
+            const ImVec2 b(a.x + size.x, a.y + size.y);
+            add_inline_picture(out, piece.image, a, b, style.family->pick(false, true, false), piece.begin + 1,
+                               piece.end - 1);
+            if (target) out.links.push_back({a, b, target});  // a linked picture is clicked as its link
+            continue;
+        }
+        const char* p = piece.begin;
+        const char* end = piece.end;
         const char* run_begin = nullptr;  // the run being built on the current line
         float run_x = 0;
         auto flush = [&](const char* run_end) {
@@ -565,8 +774,9 @@ float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float
             if (*p == '\n') {
                 flush(p);
                 x = 0;
-                y += lh;
+                if (line_counts) y += lh;
                 line_has_text = false;
+                line_counts = true;
                 ++p;
                 continue;
             }
@@ -599,11 +809,16 @@ float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float
                     run_begin = p;
                     run_x = x;
                 }
+                line_counts = true;
                 flush(cut);
                 x = 0;
                 y += lh;
                 line_has_text = false;
                 p = cut;
+                continue;
+            }
+            if (!line_counts && w_end == p) {  // spaces after a picture on lines of its own: nothing to show
+                p = t_end;
                 continue;
             }
             if (!run_begin) {
@@ -612,11 +827,24 @@ float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float
             }
             x += text_width(f, p, t_end);
             line_has_text = line_has_text || w_end > p;
+            line_counts = true;
             p = t_end;
         }
         flush(end);
+        }
     }
-    return y + lh;
+    return line_counts ? y + lh : y;
+}
+
+ImVec2 inline_image_size(int width, int height, float line_height, float room) {
+    if (width <= 0 || height <= 0 || room <= 0) return ImVec2(0, 0);
+    const float w = float(width), h = float(height);
+    float scale;
+    if (h <= 2 * line_height)
+        scale = std::min({1.0f, (line_height - 2) / h, room / w});
+    else
+        scale = std::min({1.0f, room / w, 12 * line_height / h});
+    return ImVec2(w * scale, h * scale);
 }
 
 ImVec2 image_display_size(int width, int height, float column) {

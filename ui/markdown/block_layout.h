@@ -30,6 +30,20 @@ struct LinkArea {
     const std::string* url;
 };
 
+// A table too wide for the reading column: drawn in a viewport as wide as the column that scrolls sideways, with
+// its first column frozen at the viewport's left edge. Everything in block coordinates; the prims [begin, frozen)
+// are the whole table and move with the scroll, [frozen, end) are the first column again, drawn over them at a
+// fixed place (so a scrolled cell slides under it). Links follow the same split.
+struct ScrollRegion {
+    ImVec2 min, max;         // the viewport: the column's width, the table's height plus the scrollbar under it
+    float content_width;     // the whole table, px
+    float frozen_width;      // the first column, px: kept in view
+    float scrollbar;         // height of the scrollbar strip at the viewport's bottom, px
+    std::size_t begin, frozen, end;                // prims
+    std::size_t links_begin, links_frozen, links_end;
+    const void* key;         // the table in the document model: the scroll position survives a new layout
+};
+
 // Text primitives point into the document model or into `owned`; a std::deque never moves its elements, so a
 // LaidOutBlock may be moved (into a vector that grows) but never copied: a copy's primitives would still point into
 // the original's `owned`.
@@ -44,6 +58,7 @@ struct LaidOutBlock {
     std::vector<Prim> prims;      // relative to the block's top-left corner
     std::vector<LinkArea> links;  // same coordinates
     std::deque<std::string> owned;  // text the layout made up (titles in caps, list numbers)
+    std::vector<ScrollRegion> scrolls;  // tables that scroll sideways, in prim order
     const Block* source = nullptr;
 };
 
@@ -54,6 +69,20 @@ ImVec2 image_display_size(int width, int height, float column);
 // Lays out one top-level block at `width` pixels.
 LaidOutBlock layout_block(const Block& block, const Fonts& fonts, float width);
 
+// The images a block's inline content holds (Block::images), in the order the parser met them. The parser leaves
+// an image inside a table cell, a heading or a link's text in the spans as its description in brackets ("[alt]",
+// italic); layout_spans finds each one there, in order, and draws the picture in its place when it can be shown.
+struct InlineImages {
+    const std::vector<ImageRef>* refs = nullptr;
+    std::size_t next = 0;  // the first image not yet met in the spans
+};
+
+// The size (px) an image of `width` x `height` pixels takes in running text whose lines are `line_height` px
+// tall and `room` px wide: one no taller than two lines sits on the line, shrunk to fit it (an icon, a badge);
+// a bigger one gets lines of its own, as wide as the room allows, at most its pixel size and 12 lines tall.
+// Never scaled up. Zero for an empty image.
+ImVec2 inline_image_size(int width, int height, float line_height, float room);
+
 // Wrapped text of a span list, from (x, y), wrapping at `width`; returns the height used. Exposed for views that
 // lay out their own text (the chapter overview) and for tests.
 struct TextStyle {
@@ -62,7 +91,9 @@ struct TextStyle {
     ImU32 color;
     float line_height;  // in multiples of the font size
 };
+// With `images`, the images of the block the spans belong to are drawn where they were written (see InlineImages):
+// over a shaded box holding their alt text, which is what shows while a picture loads or when it fails.
 float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float x, float y, float width,
-                   LaidOutBlock& out);
+                   LaidOutBlock& out, InlineImages* images = nullptr);
 
 }  // namespace gw::ui

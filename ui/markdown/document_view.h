@@ -41,10 +41,19 @@ private:
     ImageHolds images_;
 
     void ensure_layout(const std::vector<Block>& blocks, const Fonts& fonts, float width);
+    // A wide table (ScrollRegion) as a child window with a horizontal scrollbar: ImGui keeps its scroll position
+    // and scrolls it with the scrollbar, shift+wheel and a horizontal wheel; a vertical wheel still scrolls the page.
+    void draw_scrolling(const LaidOutBlock& block, const ScrollRegion& region, ImVec2 origin);
 };
 
 // Emits a laid-out block's primitives at `origin`, clipped to the draw list's clip rectangle. Images on screen are
-// drawn from `images` (which then holds them); without it, or while one loads, its alt text is drawn instead.
+// drawn from `images` (which then holds them); without it, or while one loads, its alt text is drawn instead. A
+// wide table (ScrollRegion) shows its start, clipped to its viewport (DocumentView::draw lets it scroll).
 int emit_block(const LaidOutBlock& block, ImVec2 origin, ImDrawList* dl, ImageHolds* images = nullptr);
+
+// The scrolling table `region` of `block` scrolled `scroll_x` px to the right: the columns that scroll, clipped
+// to the viewport right of the frozen first column, then that column at its place.
+int emit_scroll_region(const LaidOutBlock& block, const ScrollRegion& region, ImVec2 origin, float scroll_x,
+                       ImDrawList* dl, ImageHolds* images = nullptr);
 
 }  // namespace gw::ui
