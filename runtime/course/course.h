@@ -49,6 +49,9 @@ struct Chapter {
 };
 
 struct Course {
+    std::string id;         // course.md id:, else the title's slug: keys learning records (runtime/xapi)
+    std::string version;    // course.md version:, "" when unversioned; sent with learning records
+    std::string xapi_base;  // course.md xapi_base:, the IRI under which activity ids are made; "" = the default
     std::string title;
     std::string description;  // course.md's description:, shown on the course's first page; may be empty
     std::string root;  // the folder it was loaded from

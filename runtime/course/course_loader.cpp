@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <cctype>
 #include <set>
 
 #include "runtime/markdown/front_matter.h"
@@ -17,6 +18,22 @@ namespace fs = std::filesystem;
 namespace gw {
 
 namespace {
+
+// "Sales Success Excellence" -> "sales-success-excellence": ASCII letters and digits, '-' between words; "course"
+// when nothing is left.
+std::string slug_of(const std::string& title) {
+    std::string out;
+    for (unsigned char c : title) {
+        if (std::isalnum(c) && c < 0x80) {
+            out += static_cast<char>(std::tolower(c));
+        } else if (!out.empty() && out.back() != '-') {
+            out += '-';
+        }
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "course" : out;
+}
+
 
 // "1st", "2nd", "3rd", "11th", "22nd": where an item sits in chapter.md's list, for messages.
 std::string ordinal(int n) {
@@ -85,9 +102,19 @@ private:
         FrontMatter fm(file, course_.diagnostics, "title: and chapters:");
         course_.title = fm.string("title", true).value_or("Untitled course");
         course_.description = fm.string("description", false).value_or("");
+        // The id keys learning records (xAPI activity ids) and must outlive title changes, hence its own key; a
+        // course without one gets its title's slug, which holds until the title changes.
+        course_.id = fm.string("id", false).value_or(slug_of(course_.title));
+        if (fm.valid() && fm.root()["id"].IsDefined()) check_id(course_.id, "course.md", fm.line_of_key("id"));
+        course_.version = fm.string("version", false).value_or("");
+        course_.xapi_base = fm.string("xapi_base", false).value_or("");
+        if (!course_.xapi_base.empty() && course_.xapi_base.rfind("https://", 0) != 0 &&
+            course_.xapi_base.rfind("http://", 0) != 0)
+            fm.error(fm.line_of_key("xapi_base"),
+                     "xapi_base must be an http(s) IRI your organisation controls, e.g. https://training.example.com/xapi/");
         std::vector<int> lines;
         auto chapters = fm.string_list("chapters", true, &lines);
-        fm.warn_unknown_keys({"title", "chapters", "description"});
+        fm.warn_unknown_keys({"title", "chapters", "description", "id", "version", "xapi_base"});
         if (fm.valid() && chapters.empty() && fm.root()["chapters"].IsDefined())
             fm.error(fm.line_of_key("chapters"), "the course lists no chapters");
         std::set<std::string> seen;
