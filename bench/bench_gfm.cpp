@@ -1,5 +1,7 @@
 // Frame budget for a trainer's ordinary Markdown (issue 8): a module holding a 40-row GFM table and ten images,
-// headless (images show their placeholders: no GPU here), budget 0.3 ms like any module.
+// and a module holding a 40-row table of twelve columns, too wide for the page (it scrolls sideways, first column
+// frozen), with ten pictures in its cells; headless (images show their placeholders: no GPU here), budget 0.3 ms
+// like any module.
 #include <imgui.h>
 
 #include <filesystem>
@@ -22,11 +24,28 @@ void write_bench_file(const fs::path& p, const std::string& text) {
     std::ofstream(p, std::ios::binary) << text;
 }
 
+// A 12-column forecast, 40 rows, a small picture in the first cell of every fourth row (ten in all).
+std::string wide_table_module() {
+    std::string md = "---\nid: gfm-wide\ntitle: Forecast by month\ncategory: c\n---\n\n| Account |";
+    const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov"};
+    for (const char* m : months) md += std::string(" ") + m + " forecast |";
+    md += "\n| --- |";
+    for (int c = 0; c < 11; ++c) md += " ---: |";
+    md += "\n";
+    for (int r = 0; r < 40; ++r) {
+        md += "| " + std::string(r % 4 == 0 ? "![status](diagram.png) " : "") + "Account " + std::to_string(r) + " |";
+        for (int c = 0; c < 11; ++c)
+            md += " $" + std::to_string(10000 + r * 250 + c * 40) + " `expansion-" + std::to_string(c) + "` |";
+        md += "\n";
+    }
+    return md + "\n> [!REFLECTION]\n> Which month carries the quarter?\n";
+}
+
 // A one-module course: a 40-row table with wrapped and aligned cells, then ten images between paragraphs.
 fs::path make_gfm_course(const fs::path& root) {
     write_bench_file(root / "course.md", "---\ntitle: Bench\nchapters:\n  - ch1\n---\n");
     write_bench_file(root / "ch1/chapter.md",
-          "---\nid: ch1\ntitle: Bench\ncategories:\n  - id: c\n    title: C\nmodules:\n  - m1.md\n---\n");
+          "---\nid: ch1\ntitle: Bench\ncategories:\n  - id: c\n    title: C\nmodules:\n  - m1.md\n  - m2.md\n---\n");
     std::string md = "---\nid: gfm-bench\ntitle: Pipeline review\ncategory: c\n---\n\n"
                      "| Account | Stage | Owner | Value |\n| :--- | :---: | --- | ---: |\n";
     for (int r = 0; r < 40; ++r)
@@ -41,6 +60,7 @@ fs::path make_gfm_course(const fs::path& root) {
               (i % 2 ? "photo.jpg" : "diagram.png") + ")\n";
     md += "\n> [!REFLECTION]\n> What did you learn?\n";
     write_bench_file(root / "ch1/m1.md", md);
+    write_bench_file(root / "ch1/m2.md", wide_table_module());
     return root;
 }
 
@@ -65,6 +85,22 @@ int bench_gfm() {
     gui.key(ImGuiKey_End, body);
     for (int i = 0; i < 3; ++i) gui.frame(body);
     report("same module at its end, among the images", median_ms(301, [&] { gui.frame(body); }), 0.3);
+
+    app.navigator().go("gfm-wide");
+    for (int i = 0; i < 5; ++i) gui.frame(body);
+    report("one frame of a 12-column x 40-row table that scrolls sideways, top", median_ms(301, [&] { gui.frame(body); }),
+           0.3);
+    // Scrolled to its right end with shift+wheel over the table (the page is 1280 px wide; the table starts high).
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(900, 200);
+    for (int i = 0; i < 60; ++i) {
+        io.KeyShift = true;
+        io.MouseWheel = -3;
+        gui.frame(body);
+    }
+    io.KeyShift = false;
+    for (int i = 0; i < 3; ++i) gui.frame(body);
+    report("same table scrolled sideways to its end", median_ms(301, [&] { gui.frame(body); }), 0.3);
     std::error_code ec;
     fs::remove_all(root, ec);
     std::printf("\n");
