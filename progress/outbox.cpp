@@ -102,8 +102,13 @@ Outbox::Outbox(fs::path file, std::string* error) : file_(std::move(file)) {
     if (!lines.empty()) {
         const json header = json::parse(lines[0], nullptr, false);
         if (header.is_object() && header.contains("outbox")) {
-            sent_ = header.value("sent", size_t{0});
-            failed_seen_ = std::min(header.value("failed_seen", size_t{0}), failed_);
+            // Counts only: a damaged value is read as 0 rather than refusing the statements that follow.
+            auto count = [&](const char* key) {
+                const json& v = header.contains(key) ? header[key] : json();
+                return v.is_number_unsigned() ? v.get<size_t>() : size_t{0};
+            };
+            sent_ = count("sent");
+            failed_seen_ = std::min(count("failed_seen"), failed_);
             first = 1;
         } else {
             repaired = true;  // no header: written by hand or by an older build; keep the statements

@@ -218,3 +218,15 @@ TEST_CASE("SIGKILL at random moments during appends and acknowledgements loses a
     for (const std::string& id : sent) CHECK_MESSAGE(waiting_set.count(id) == 0, id);
     CHECK(reported.size() > 40);
 }
+
+TEST_CASE("a damaged header (a count that is not a number) keeps the statements and reads the count as 0") {
+    test::TempDir dir;
+    const fs::path file = Outbox::path_for(dir.path(), "learner");
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << R"({"outbox":1,"sent":"many","failed_seen":-3})" << "\n" << statement("a").dump() << "\n";
+    }
+    Outbox box(file);
+    CHECK(ids(box) == std::vector<std::string>{"a"});
+    CHECK(box.counts().sent == 0);
+}
