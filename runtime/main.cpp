@@ -6,6 +6,7 @@
 #include "runtime/cli/app_options.h"
 #include "progress/profile_store.h"
 #include "runtime/cli/check_command.h"
+#include "runtime/cli/cohort_command.h"
 #include "runtime/course/course_loader.h"
 #include "runtime/course/page_navigator.h"
 #include "runtime/cli/transfer_commands.h"
@@ -47,6 +48,21 @@ int main(int argc, char** argv) {
     check->add_flag("--watch", check_watch,
                     "Check again on every save and print only what changed (new and fixed problems), until Ctrl+C");
 
+    // cohort: the trainer's report (docs/xapi.md "Cohort report"); the LRS secret never comes from the command line.
+    gw::CohortOptions cohort;
+    CLI::App* cohort_cmd = app.add_subcommand(
+        "cohort", "Per learner: modules and homework done, last activity, health audits; from an LRS or export files");
+    cohort_cmd->add_option("folder", cohort.folder, "A folder of learners' export files (NAME.json), instead of --lrs");
+    cohort_cmd->add_option("--lrs", cohort.lrs_url, "The LRS's xAPI endpoint, e.g. https://lrs.example.com/xapi/");
+    cohort_cmd->add_option("--user", cohort.user, "The LRS key; its secret from GROUNDWORK_LRS_SECRET or standard input");
+    cohort_cmd->add_option("--course", cohort.course_id, "Course id to report on (default: the --content course's)");
+    cohort_cmd->add_option("--since", cohort.since, "Only what happened from this date on: YYYY-MM-DD or ISO 8601");
+    cohort_cmd->add_option("--format", cohort.format, "csv, md (a table) or json")
+        ->check(CLI::IsMember({"csv", "md", "json"}))
+        ->default_str("csv");
+    cohort_cmd->add_option("--content", options.content_dir, "The course folder (default: the shipped course)")
+        ->check(CLI::ExistingDirectory);
+
     // export/import take --profile and --data-dir from either side of the verb (export: --content too).
     CLI::App* export_cmd = app.add_subcommand(
         "export", "Write the whole profile as JSON to standard output, or your artifacts as Markdown or CSV files");
@@ -86,6 +102,10 @@ int main(int argc, char** argv) {
     if (*check)
         return check_watch ? gw::run_check_watch_until_interrupted(check_path, std::cout)
                            : gw::run_check(check_path, std::cout);
+    if (*cohort_cmd) {
+        cohort.content_dir = options.content_dir;
+        return gw::run_cohort(cohort, std::cin, std::cout, std::cerr);
+    }
     if (*export_cmd) {
         gw::ExportOptions e;
         e.data_dir = options.data_dir;
