@@ -7,8 +7,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
+
+#include "runtime/markdown/markdown_parser.h"
 #include "runtime/text/source_file.h"
 #include "runtime/text/text_normalization.h"
 
@@ -115,47 +120,172 @@ void collect_file_code_points(const std::string& file, std::uintmax_t max_bytes,
     std::ifstream in(file, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
-    collect_code_points(to_nfc(text.str()), out);
+    const std::string raw = text.str();
+    collect_code_points(to_nfc(raw), out);
+    // A JSON file may hold text as escapes ("\u0141": written by another tool, or by hand); Groundwork writes UTF-8,
+    // so its own profiles skip the parse.
+    if (raw.find("\\u") == std::string::npos) return;
+    const nlohmann::json doc = nlohmann::json::parse(raw, nullptr, false);
+    if (doc.is_discarded()) return;
+    std::string decoded;
+    auto walk = [&](const nlohmann::json& j, int depth, auto& self) -> void {
+        if (depth > 256) return;  // the profile format's own nesting limit; deeper is a hostile file
+        if (j.is_string()) {
+            decoded += j.get_ref<const std::string&>();
+            decoded += '\n';
+        } else if (j.is_structured()) {
+            for (const auto& child : j) self(child, depth + 1, self);
+        }
+    };
+    walk(doc, 0, walk);
+    collect_code_points(to_nfc(decoded), out);
+}
+
+namespace {
+
+// Limits for walking a parsed front matter or profile: deeper or larger than any real one.
+constexpr int kMaxWalkDepth = 64;
+constexpr std::size_t kMaxWalkedNodes = 100000;
+
+// The lines of `text` (1-based), as views into it.
+std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t eol = text.find('\n', start);
+        lines.push_back(text.substr(start, eol == std::string_view::npos ? std::string_view::npos : eol - start));
+        if (eol == std::string_view::npos) break;
+        start = eol + 1;
+    }
+    return lines;
+}
+
+// Front matter values, each with the line its node starts on; a YAML document that does not parse, line by line.
+void front_matter_text(const SourceFile& file, int last_line, std::vector<DrawnText>& out) {
+    // Bounded: a hostile file nests thousands deep or aliases one node into millions (the loader reports those;
+    // here they must not overflow the stack or take forever).
+    std::size_t budget = kMaxWalkedNodes;
+    auto walk = [&](const YAML::Node& node, int depth, auto& self) -> void {
+        if (depth > kMaxWalkDepth || budget == 0) return;
+        --budget;
+        if (node.IsScalar()) {
+            const int line = file.front_matter_line + std::max(0, node.Mark().line);
+            out.push_back({node.Scalar(), line, std::max(line, last_line)});
+        } else if (node.IsSequence()) {
+            for (const YAML::Node& child : node) self(child, depth + 1, self);
+        } else if (node.IsMap()) {
+            for (const auto& kv : node) self(kv.second, depth + 1, self);  // keys are the format's words, never drawn
+        }
+    };
+    try {
+        walk(YAML::Load(file.front_matter), 0, walk);
+    } catch (const std::exception&) {  // check reports the YAML itself; here every line counts as drawn
+        const std::vector<std::string_view> lines = split_lines(file.front_matter);
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            out.push_back({std::string(lines[i]), file.front_matter_line + int(i), file.front_matter_line + int(i)});
+    }
+}
+
+// Every block's own text in document order (pre-order), each reaching to the line before the next block.
+void block_text(const std::vector<Block>& blocks, std::vector<DrawnText>& out, int depth = 0) {
+    if (depth > 256) return;  // cmark nests as deep as the file says; a hostile file must not overflow the stack
+    for (const Block& b : blocks) {
+        DrawnText piece;
+        piece.first_line = piece.last_line = std::max(1, b.line);
+        piece.text = b.title;
+        auto add_spans = [&](const std::vector<Span>& spans) {
+            for (const Span& s : spans) {
+                piece.text += ' ';
+                piece.text += s.text;
+            }
+        };
+        add_spans(b.spans);
+        for (const auto& row : b.table.rows)
+            for (const TableCell& cell : row) add_spans(cell.spans);
+        for (const ImageRef& image : b.images) piece.text += ' ' + image.alt;
+        out.push_back(std::move(piece));
+        block_text(b.children, out, depth + 1);
+    }
+}
+
+}  // namespace
+
+std::vector<DrawnText> drawn_text_of_file(const std::string& display_path, std::string_view text) {
+    SourceFile file;
+    file.display_path = display_path;
+    file.text = std::string(text);
+    file.ok = true;
+    std::vector<Diagnostic> ignored;  // check and the loader report the file's problems; here only text counts
+    split_front_matter(file, ignored);
+    const int last_line = int(std::count(text.begin(), text.end(), '\n')) + 1;
+    std::vector<DrawnText> out;
+    if (file.has_front_matter) front_matter_text(file, file.body_line - 1, out);
+    const std::size_t first_block = out.size();
+    block_text(parse_markdown(file.body, file.body_line, display_path, ignored), out);
+    // A block's text may come from any line before the next block's first (a paragraph's later lines, a table).
+    for (std::size_t i = first_block; i < out.size(); ++i) {
+        int next = last_line + 1;
+        for (std::size_t j = i + 1; j < out.size(); ++j)
+            if (out[j].first_line > out[i].first_line) {
+                next = out[j].first_line;
+                break;
+            }
+        out[i].last_line = std::max(out[i].first_line, std::min(last_line, next - 1));
+    }
+    return out;
 }
 
 void collect_course_code_points(const std::string& dir, std::vector<char32_t>& out) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (it->path().extension() == ".md" && it->is_regular_file(ec))
-            collect_file_code_points(it->path().string(), kMaxContentFileBytes, out);
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->path().extension() != ".md" || !it->is_regular_file(ec)) continue;
+        std::vector<Diagnostic> ignored;  // the loader reports unreadable files; they draw nothing
+        const SourceFile file = read_source_file(it->path(), it->path().string(), ignored);
+        if (!file.ok) continue;
+        for (const DrawnText& piece : drawn_text_of_file(file.display_path, file.text))
+            collect_code_points(piece.text, out);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 void check_glyph_coverage(const std::string& display_path, std::string_view text, const GlyphCoverage& coverage,
                           std::vector<Diagnostic>& out) {
-    std::size_t line_start = 0;
-    int line = 1;
-    while (line_start <= text.size()) {
-        std::size_t eol = text.find('\n', line_start);
-        std::string_view l = text.substr(line_start, eol == std::string_view::npos ? std::string_view::npos
-                                                                                    : eol - line_start);
-        std::vector<char32_t> seen;
+    const std::vector<std::string_view> lines = split_lines(text);
+    // line -> the characters it is reported for, in the order first met, each with its UTF-8 bytes
+    std::map<int, std::vector<std::pair<char32_t, std::string>>> missing;
+    for (const DrawnText& piece : drawn_text_of_file(display_path, text)) {
+        for_each_code_point(piece.text, [&](char32_t cp, const char* bytes, int n) {
+            if (cp < 0x20 || cp == 0x7F || coverage.drawable(cp)) return;
+            const std::string_view written(bytes, std::size_t(n));
+            int line = piece.first_line;  // written as an entity or an escape: the block's first line
+            for (int l = piece.first_line; l <= piece.last_line && l <= int(lines.size()); ++l)
+                if (lines[std::size_t(l - 1)].find(written) != std::string_view::npos) {
+                    line = l;
+                    break;
+                }
+            auto& listed = missing[line];
+            for (const auto& seen : listed)
+                if (seen.first == cp) return;
+            listed.emplace_back(cp, std::string(written));
+        });
+    }
+    for (const auto& [line, chars] : missing) {
         std::string listed;
         bool beyond_bmp = false;
-        for_each_code_point(l, [&](char32_t cp, const char* bytes, int n) {
-            if (cp < 0x20 || cp == 0x7F || coverage.drawable(cp)) return;
-            if (std::find(seen.begin(), seen.end(), cp) != seen.end()) return;
-            seen.push_back(cp);
+        for (const auto& [cp, bytes] : chars) {
             beyond_bmp = beyond_bmp || cp > kLastDrawableCodePoint;
             if (!listed.empty()) listed += ", ";
-            listed += "'" + std::string(bytes, std::size_t(n)) + "' (" + code_point_name(cp) + ")";
-        });
-        if (!seen.empty())
-            out.push_back({display_path, line, Severity::Warning,
-                           listed + (seen.size() == 1 ? " has" : " have") +
-                               " no glyph in the installed fonts (DejaVu Sans, WenQuanYi Micro Hei) and will show "
-                               "as '?'" +
-                               (beyond_bmp ? "; characters beyond U+FFFF, such as most emoji, cannot be drawn at all"
-                                           : "") +
-                               "; write the text with other characters or install a font that has them"});
-        if (eol == std::string_view::npos) break;
-        line_start = eol + 1;
-        ++line;
+            listed += "'" + bytes + "' (" + code_point_name(cp) + ")";
+        }
+        out.push_back({display_path, line, Severity::Warning,
+                       listed + (chars.size() == 1 ? " has" : " have") +
+                           " no glyph in the installed fonts (DejaVu Sans, WenQuanYi Micro Hei) and will show "
+                           "as '?'" +
+                           (beyond_bmp ? "; characters beyond U+FFFF, such as most emoji, cannot be drawn at all"
+                                       : "") +
+                           "; write the text with other characters or install a font that has them"});
     }
 }
 

@@ -49,16 +49,34 @@ private:
 // are skipped. Control characters (below U+0020) are left out: they are layout, never drawn.
 void collect_code_points(std::string_view text, std::vector<char32_t>& out);
 
-// The characters a course uses, for the app's glyph atlas: every code point of every .md file under `dir`
-// (recursively; files over kMaxContentFileBytes are skipped, the loader refuses them), in NFC as the loader reads
-// them. Appended to `out`, sorted and unique. A folder that cannot be read adds nothing.
+// A piece of text the reader draws from a course file, with the source lines it was written on.
+struct DrawnText {
+    std::string text;  // UTF-8, NFC
+    int first_line = 1;  // 1-based, in the whole file
+    int last_line = 1;   // inclusive; a block's text may come from any line up to the next block's
+};
+
+// What the app draws from one course file (its whole text, NFC): the string values of the YAML front matter
+// (titles, categories, labels: YAML escapes such as "\u0141" decoded), and the Markdown body as the loader parses
+// it (runtime/markdown/markdown_parser.h: cmark-gfm decodes entities such as &#x0141;, &eacute; and &mdash;, makes
+// quotes and dashes curly, and the spans are NFC). HTML comments, tags and link targets are left out: they are
+// never drawn. Front matter YAML cannot parse is taken line by line as written. Never throws.
+std::vector<DrawnText> drawn_text_of_file(const std::string& display_path, std::string_view text);
+
+// The characters a course uses, for the app's glyph atlas: the code points of drawn_text_of_file for every .md
+// file under `dir` (recursively; files over kMaxContentFileBytes, not UTF-8 or binary are skipped, as the loader
+// refuses them). Appended to `out`, sorted and unique. A folder that cannot be read adds nothing.
 void collect_course_code_points(const std::string& dir, std::vector<char32_t>& out);
-// The same for one file (a learner's profile: its JSON holds their text as UTF-8); nothing when it is missing or
-// larger than `max_bytes`.
+// Every code point of one file as it is (a learner's profile: its JSON holds their text as UTF-8), in NFC, and
+// when it is JSON with \u escapes, those of its decoded strings too; nothing when it is missing or larger than
+// `max_bytes`.
 void collect_file_code_points(const std::string& file, std::uintmax_t max_bytes, std::vector<char32_t>& out);
 
-// `check`'s rule: one warning per line of `text` (a file's whole text, NFC; line 1 is its first line) that holds
-// characters no face in `coverage` can draw, naming each as 'X' (U+XXXX): they would show as '?'.
+// `check`'s rule, over the same text the atlas is built from (drawn_text_of_file, so an entity such as &#x1F600;
+// counts and an HTML comment does not): one warning per line of `text` (a file's whole text, NFC; line 1 is its
+// first line) that holds characters no face in `coverage` can draw, naming each as 'X' (U+XXXX): they would show
+// as '?'. A character is reported on the line where it is written literally, else (an entity, a YAML escape) on
+// the first line of the block that draws it.
 void check_glyph_coverage(const std::string& display_path, std::string_view text, const GlyphCoverage& coverage,
                           std::vector<Diagnostic>& out);
 
