@@ -22,6 +22,7 @@
 #include "runtime/text/glyph_coverage.h"
 #include "ui/platform/display_loss.h"
 #include "ui/platform/event_waker.h"
+#include "ui/font_rebuild.h"
 #include "ui/fonts.h"
 #include "ui/platform/frame_pacer.h"
 #include "ui/images/image_cache.h"
@@ -142,11 +143,11 @@ int run_app(const AppOptions& options) {
     auto atlas = std::make_unique<ImFontAtlas>();
     Fonts fonts;
     std::string font_problem;
+    std::vector<char32_t> used;  // what the first atlas holds; the rebuilder adds to it
     std::thread font_builder([&] {
-        // The atlas holds the characters the course and the learner's saved work use (a quick read of their
-        // files, before either is loaded properly): every face draws them, and CJK glyphs are added only when
-        // the text has some. Characters typed later that no face has show as '?' until the next start.
-        std::vector<char32_t> used;
+        // The atlas holds the characters the course draws and the learner's saved work uses (a read of their
+        // files before either is loaded properly): every face draws them, and CJK glyphs are added only when the
+        // text has some. Characters that arrive later (typed, pasted, a course file edited) come with a rebuild.
         collect_course_code_points(options.content_dir, used);
         collect_file_code_points((profile_data_dir / "profiles" / (options.profile + ".json")).string(),
                                  64u << 20, used);
@@ -199,6 +200,14 @@ int run_app(const AppOptions& options) {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     install_key_input(window);  // keys queued per event and named after the learner's layout
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    // New characters: a new atlas built on a worker, swapped in between frames (ui/font_rebuild.h). Only when the
+    // fonts came from files: the built-in fallback font cannot be rebuilt with more glyphs.
+    std::optional<FontRebuilder> font_rebuilder;
+    std::optional<ClipboardWatch> clipboard_watch;
+    if (fonts.loaded_from_files) {
+        font_rebuilder.emplace(GROUNDWORK_FONT_DIR, scale, used, [&waker] { waker.wake(); });
+        clipboard_watch.emplace(io, *font_rebuilder);
+    }
 
     // The learner's work: opened before the first frame so the app can resume where they left off.
     ProfileStore::Options store_options;
@@ -257,12 +266,25 @@ int run_app(const AppOptions& options) {
         if (watcher.take_change()) {
             app.load_content();
             glfwSetWindowTitle(window, app.window_title().c_str());
+            if (font_rebuilder) font_rebuilder->note_course(options.content_dir);  // an edit may bring new letters
         }
 
+        // Between frames, nothing of ImGui's refers to the atlas: a rebuilt one goes in here, and the faces keep
+        // their addresses (only their glyphs change), so no ImFont* held anywhere goes stale.
+        if (font_rebuilder)
+            if (std::unique_ptr<ImFontAtlas> old = font_rebuilder->take_rebuilt(*atlas, fonts)) {
+                ImGui_ImplOpenGL3_DestroyFontsTexture();  // the old atlas's texture (io.Fonts is still the old one)
+                atlas.swap(old);
+                io.Fonts = atlas.get();
+                ImGui_ImplOpenGL3_CreateFontsTexture();  // uploads the pixels the worker rasterised
+                old.reset();
+                pacer.request(kFrameExposed);  // the same text, now drawn with its glyphs
+            }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         if (screenshot_mode) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover or tooltip where the pointer happens to be
         const bool more_keys = apply_key_input(io);  // this frame's share of the queued key events
+        if (font_rebuilder) font_rebuilder->note_input(io);  // typed characters the atlas may not hold yet
         ImGui::NewFrame();
         app.frame();
         ImGui::Render();
@@ -326,6 +348,8 @@ int run_app(const AppOptions& options) {
     images.set_wake({});
     waker.stop();
     display_loss.reset();
+    clipboard_watch.reset();  // gives the backend its clipboard functions back while the context exists
+    font_rebuilder.reset();   // waits for a build under way; its result is dropped
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -2,6 +2,7 @@
 
 #include <imgui_freetype.h>
 
+#include <algorithm>
 #include <cstring>
 #include <deque>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "runtime/text/glyph_coverage.h"
+#include "ui/text_style.h"
 
 namespace gw::ui {
 
@@ -48,7 +50,8 @@ const ImWchar kBaseRanges[] = {
 };
 
 // Faces that show what learners type (the editors, body text, the UI face and status lines) also hold Latin-1:
-// the learner types letters the course never used (é, ß, å), and the atlas is not rebuilt until the next start.
+// the learner types letters the course never used (é, ß, å), and these then show at once instead of after a
+// rebuild (ui/font_rebuild.h), which takes a few hundred milliseconds.
 const ImWchar kLearnerRanges[] = {
     0x00A0, 0x00FF,  // Latin-1 Supplement
     0x20AC, 0x20AC,  // euro sign: on European keyboards
@@ -70,6 +73,14 @@ struct RangeStore {
 };
 
 }  // namespace
+
+std::vector<char32_t> code_points_in_every_face() {
+    std::vector<char32_t> out;
+    for (const ImWchar* r = kBaseRanges; r[0]; r += 2)
+        for (char32_t c = r[0]; c <= r[1]; ++c) out.push_back(c);
+    std::sort(out.begin(), out.end());
+    return out;
+}
 
 Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, std::string* problem,
                  const std::vector<char32_t>& used) {
@@ -96,44 +107,53 @@ Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, s
         for (; ranges[0]; ranges += 2)
             for (char32_t c = ranges[0]; c <= ranges[1]; ++c) out.push_back(c);
     };
-    std::vector<char32_t> display_set, text_set;  // what a display face and a text face must draw
+    // What each kind of face must draw: a display face the base set and `used`; a text face Latin-1 besides; the
+    // label face (small caps: callout titles, categories, kickers) what upper() makes of `used` as well.
+    std::vector<char32_t> display_set, text_set, label_set;
     expand(kBaseRanges, display_set);
     display_set.insert(display_set.end(), used.begin(), used.end());
     text_set = display_set;
     expand(kLearnerRanges, text_set);
+    label_set = display_set;
+    add_upper_case_forms(label_set);
 
-    // For each DejaVu variant and each of the two sets: the characters the variant draws itself, and the ones it
-    // lacks, taken from DejaVu Sans, else from the CJK face, else from none (they show as '?').
+    // For each DejaVu variant and each set: the characters the variant draws itself, and the ones it lacks, taken
+    // from DejaVu Sans, else from the CJK face, else from none (they show as '?').
     auto store = std::make_shared<RangeStore>();
     struct Plan {
         const ImWchar* own = nullptr;
         const ImWchar* from_regular = nullptr;
         const ImWchar* from_cjk = nullptr;
     };
-    Plan plans[5][2];  // [variant][0: display set, 1: text set]
+    enum Set { kDisplaySet, kTextSet, kLabelSet };
+    const std::vector<char32_t>* sets[] = {&display_set, &text_set, &label_set};
+    Plan plans[5][3];  // [variant][Set], planned on first use
+    bool planned[5][3] = {};
     bool any_cjk = false;
-    for (int v = kRegular; v <= kMono; ++v)
-        for (int text = 0; text < 2; ++text) {
-            ImFontGlyphRangesBuilder own, regular, cjk;
-            bool need_regular = false, need_cjk = false;
-            for (char32_t cp : text ? text_set : display_set) {
-                if (cp > kLastDrawableCodePoint) continue;  // 16-bit ImWchar: cannot be held
-                if (coverage.has(v, cp)) {
-                    own.AddChar(ImWchar(cp));
-                } else if (v != kRegular && coverage.has(kRegular, cp)) {
-                    regular.AddChar(ImWchar(cp));
-                    need_regular = true;
-                } else if (coverage.has(kCjk, cp)) {
-                    cjk.AddChar(ImWchar(cp));
-                    need_cjk = true;
-                }
+    auto plan = [&](int v, Set set) -> const Plan& {
+        Plan& p = plans[v][set];
+        if (planned[v][set]) return p;
+        planned[v][set] = true;
+        ImFontGlyphRangesBuilder own, regular, cjk;
+        bool need_regular = false, need_cjk = false;
+        for (char32_t cp : *sets[set]) {
+            if (cp > kLastDrawableCodePoint) continue;  // 16-bit ImWchar: cannot be held
+            if (coverage.has(v, cp)) {
+                own.AddChar(ImWchar(cp));
+            } else if (v != kRegular && coverage.has(kRegular, cp)) {
+                regular.AddChar(ImWchar(cp));
+                need_regular = true;
+            } else if (coverage.has(kCjk, cp)) {
+                cjk.AddChar(ImWchar(cp));
+                need_cjk = true;
             }
-            plans[v][text].own = store->add(own);
-            if (need_regular) plans[v][text].from_regular = store->add(regular);
-            if (need_cjk) plans[v][text].from_cjk = store->add(cjk);
-            any_cjk = any_cjk || need_cjk;
         }
-    f.cjk_fallback = any_cjk;
+        p.own = store->add(own);
+        if (need_regular) p.from_regular = store->add(regular);
+        if (need_cjk) p.from_cjk = store->add(cjk);
+        any_cjk = any_cjk || need_cjk;
+        return p;
+    };
 
     // Each file is read once and shared by every face that uses it. ImGui copies font data it does not own, so
     // the atlas is told it owns the one buffer and, below, only its first user keeps that ownership: one copy of
@@ -164,8 +184,8 @@ Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, s
         return atlas->AddFontFromMemoryTTF(bytes, size, px * scale, &c, ranges);
     };
     // A face in one DejaVu variant, with what it lacks merged in from DejaVu Sans and the CJK face.
-    auto load = [&](int v, float px, bool text) {
-        const Plan& p = plans[v][text ? 1 : 0];
+    auto load = [&](int v, float px, Set set) {
+        const Plan& p = plan(v, set);
         ImFont* font = add(v, px, p.own, false);
         if (p.from_regular) add(kRegular, px, p.from_regular, true);
         if (p.from_cjk) add(kCjk, px, p.from_cjk, true);
@@ -174,17 +194,18 @@ Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, s
     // The first font added is ImGui's default: the UI face. The text faces (UI, body, small) show what learners
     // type and get Latin-1 besides; the display faces (title, headings, label, lead, quote) only ASCII, the views'
     // symbols and the code points in `used`.
-    f.ui = {load(kRegular, 15, true), load(kBold, 15, true), load(kOblique, 15, true), load(kBoldOblique, 15, true),
-            load(kMono, 14, true)};
-    f.body = {load(kRegular, 17, true), load(kBold, 17, true), load(kOblique, 17, true),
-              load(kBoldOblique, 17, true), load(kMono, 15.5f, true)};
-    f.title = load(kBold, 31, false);
-    f.heading = load(kBold, 22, false);
-    f.subheading = load(kBold, 18.5f, false);
-    f.lead = load(kOblique, 21, false);
-    f.quote = load(kBoldOblique, 21, false);
-    f.label = load(kBold, 12.5f, false);
-    f.small = load(kRegular, 13, true);
+    f.ui = {load(kRegular, 15, kTextSet), load(kBold, 15, kTextSet), load(kOblique, 15, kTextSet),
+            load(kBoldOblique, 15, kTextSet), load(kMono, 14, kTextSet)};
+    f.body = {load(kRegular, 17, kTextSet), load(kBold, 17, kTextSet), load(kOblique, 17, kTextSet),
+              load(kBoldOblique, 17, kTextSet), load(kMono, 15.5f, kTextSet)};
+    f.title = load(kBold, 31, kDisplaySet);
+    f.heading = load(kBold, 22, kDisplaySet);
+    f.subheading = load(kBold, 18.5f, kDisplaySet);
+    f.lead = load(kOblique, 21, kDisplaySet);
+    f.quote = load(kBoldOblique, 21, kDisplaySet);
+    f.label = load(kBold, 12.5f, kLabelSet);
+    f.small = load(kRegular, 13, kTextSet);
+    f.cjk_fallback = any_cjk;
     // One owner per shared buffer: ImGui frees each owned FontData in ClearInputData and Clear.
     for (int i = 0; i < atlas->ConfigData.Size; ++i)
         for (int j = 0; j < i; ++j)

@@ -29,7 +29,9 @@ struct Fonts {
     ImFont* small = nullptr;       // metadata, status lines
     bool loaded_from_files = false;
     bool cjk_fallback = false;  // WenQuanYi Micro Hei merged in: the text uses characters DejaVu lacks
-    std::shared_ptr<const void> glyph_ranges;  // the ranges the atlas was built from (ImGui keeps pointers)
+    // The ranges the atlas was built from (ImGui keeps pointers until ClearInputData). A rebuild keeps the first
+    // build's here: the rebuilt atlas arrives with its input data, and so its ranges, already cleared.
+    std::shared_ptr<const void> glyph_ranges;
 };
 
 // Loads the DejaVu faces from font_dir at the given scale. Falls back to ImGui's built-in font (and says so in
@@ -40,10 +42,14 @@ struct Fonts {
 // Glyphs: only what is drawn, since every range is paid for in all 17 faces (issue 8's memory budget). Every face
 // gets printable ASCII, the marks and symbols the views draw, and the code points in `used` (the course's and the
 // learner's text: see collect_course_code_points). The text faces (ui, body, small: they show what learners type)
-// also get Latin-1 and the euro sign; the display faces (title, heading, subheading, label, lead, quote) nothing
-// more. A character a DejaVu variant lacks comes from DejaVu Sans, then from WenQuanYi Micro Hei
-// (GROUNDWORK_CJK_FONT), merged in only when needed. Characters typed later that no face holds show as '?' until
-// the next start; characters beyond U+FFFF cannot be held (16-bit ImWchar).
+// also get Latin-1 and the euro sign; the display faces (title, heading, subheading, lead, quote) nothing more;
+// the label face (small caps) also the capitals upper() makes of `used` (ui/text_style.h). A character a DejaVu
+// variant lacks comes from DejaVu Sans, then from WenQuanYi Micro Hei (GROUNDWORK_CJK_FONT), merged in only when
+// needed. Characters typed or pasted later that no face holds come with a rebuild (ui/font_rebuild.h), which
+// calls this again on a worker with the larger `used`; characters beyond U+FFFF cannot be held (16-bit ImWchar).
+// What load_fonts puts in every face whatever `used` says (printable ASCII, the views' marks and symbols), sorted.
+std::vector<char32_t> code_points_in_every_face();
+
 Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, std::string* problem,
                  const std::vector<char32_t>& used = {});
 

@@ -28,8 +28,17 @@ SharedAtlas& shared_atlas() {
 
 }  // namespace
 
-HeadlessImGui::HeadlessImGui(ImVec2 display) {
-    ctx_ = ImGui::CreateContext(&shared_atlas().atlas);
+HeadlessImGui::HeadlessImGui(ImVec2 display, bool rebuild_fonts) {
+    if (rebuild_fonts) {
+        atlas_ = std::make_unique<ImFontAtlas>();
+        fonts_ = load_fonts(atlas_.get(), GROUNDWORK_FONT_DIR, 1.0f, nullptr);
+        unsigned char* pixels;
+        int w, h;
+        atlas_->GetTexDataAsRGBA32(&pixels, &w, &h);
+        atlas_->ClearInputData();  // as the app does
+        atlas_->SetTexID(reinterpret_cast<ImTextureID>(1));
+    }
+    ctx_ = ImGui::CreateContext(rebuild_fonts ? atlas_.get() : &shared_atlas().atlas);
     ImGui::SetCurrentContext(ctx_);
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = display;
@@ -39,15 +48,33 @@ HeadlessImGui::HeadlessImGui(ImVec2 display) {
     // Key indices as a backend would map them: the enum values themselves are fine for a test.
     for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
     apply_style(ImGui::GetStyle());
-    fonts_ = shared_atlas().fonts;
+    if (!rebuild_fonts) {
+        fonts_ = shared_atlas().fonts;
+        return;
+    }
+    rebuilder_ = std::make_unique<FontRebuilder>(GROUNDWORK_FONT_DIR, 1.0f, std::vector<char32_t>{});
+    clipboard_watch_ = std::make_unique<ClipboardWatch>(io, *rebuilder_);
 }
 
 HeadlessImGui::~HeadlessImGui() {
+    ImGui::SetCurrentContext(ctx_);
+    clipboard_watch_.reset();  // restores the context's io: before the context goes
+    rebuilder_.reset();
     ImGui::DestroyContext(ctx_);
 }
 
 ImDrawData* HeadlessImGui::frame(const std::function<void()>& body) {
     ImGui::SetCurrentContext(ctx_);
+    if (rebuilder_) {  // what app.cpp does between frames
+        ImGuiIO& io = ImGui::GetIO();
+        rebuilder_->note_input(io);
+        if (std::unique_ptr<ImFontAtlas> old = rebuilder_->take_rebuilt(*atlas_, fonts_)) {
+            atlas_.swap(old);  // atlas_: the rebuilt one, holding the faces everyone points at
+            io.Fonts = atlas_.get();
+            atlas_->SetTexID(reinterpret_cast<ImTextureID>(1));
+            old.reset();  // the old glyphs, in ImFont objects nobody was ever given
+        }
+    }
     ImGui::NewFrame();
     body();
     ImGui::Render();

@@ -4,13 +4,21 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 #include "progress/profile.h"
 
 namespace gw::ui {
 
-// ASCII capitals for small-caps labels (titles are ASCII in practice; other letters are left as they are).
+// Capitals for small-caps labels, in any script: Unicode's case mapping through utf8proc (UnicodeData.txt's simple
+// upper-case mapping, plus SpecialCasing.txt's unconditional expansions of 'ß' and the Latin ligatures, e.g.
+// "straße" -> "STRASSE", "łódź" -> "ŁÓDŹ", "категория" -> "КАТЕГОРИЯ"). UTF-8 in, UTF-8 out; bytes that are not
+// valid UTF-8 are copied as they are. Not locale-aware (Turkish 'i' becomes 'I', not 'İ').
 std::string upper(std::string s);
+
+// Adds to `code_points` (sorted and unique after the call) every code point upper() can turn them into: the
+// label face must hold 'Ł' when the text only says 'ł' (ui/fonts.cpp builds it from these).
+void add_upper_case_forms(std::vector<char32_t>& code_points);
 
 // A moment as local time through strftime, e.g. time_text(ms, "%e %b %Y, %H:%M").
 std::string time_text(Millis ms, const char* format);
