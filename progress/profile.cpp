@@ -97,6 +97,17 @@ Account& Profile::add_account(const std::string& name, Millis when) {
     return accounts.back();
 }
 
+std::optional<double> Account::annual() const {
+    return has_current_value ? std::optional<double>(current_value) : std::nullopt;
+}
+std::optional<double> Account::potential() const {
+    return has_potential_value ? std::optional<double>(potential_value) : std::nullopt;
+}
+std::optional<double> Account::gap() const {
+    if (!has_current_value || !has_potential_value) return std::nullopt;
+    return potential_value - current_value;
+}
+
 Artifact* Profile::artifact(const std::string& id) { return find_by_id(artifacts, id); }
 const Artifact* Profile::artifact(const std::string& id) const {
     return find_by_id(const_cast<std::vector<Artifact>&>(artifacts), id);

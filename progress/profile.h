@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,12 +37,22 @@ struct ResumePoint {
 struct Account {
     std::string id;
     std::string name;
-    double current_value = 0;    // current annual value
+    double current_value = 0;    // current annual value, in the profile's currency
     double potential_value = 0;  // what the account could be worth: the gap is the expansion opportunity
+    // False: the learner has not entered that value yet. An empty value is "—" and left out of every sum and gap,
+    // never counted as 0. Kept beside the number (not std::optional) so code that reads the amount keeps compiling;
+    // read them through annual()/potential()/gap(). True by default so an Account built in code means the numbers
+    // it is given; WorkSession::add_account (the learner's "Add account") starts both empty.
+    bool has_current_value = true;
+    bool has_potential_value = true;
     int tier = 0;                // 1 strategic, 2 growth, 3 maintain; 0 not yet tiered
     std::string notes;
     Millis created = 0;
     Millis edited = 0;
+
+    std::optional<double> annual() const;
+    std::optional<double> potential() const;
+    std::optional<double> gap() const;  // potential minus annual; empty unless both are entered
 };
 
 // A worked artifact: an instance of a kind the course content declares (account map, QBR design...). Its values
@@ -70,6 +81,9 @@ struct Profile {
     std::vector<Account> accounts;
     std::vector<Artifact> artifacts;
     std::vector<Link> links;
+    // ISO 4217 code of the currency every amount is counted in (runtime/artifacts/money.h lists those offered).
+    // Profiles before schema 3 had none and showed dollars: they load as "USD".
+    std::string currency = "USD";
     // The highest numbers handed out so far: a deleted artifact's id is never given to a new one.
     long last_account_number = 0;
     long last_artifact_number = 0;

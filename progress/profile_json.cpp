@@ -75,6 +75,16 @@ struct Reader {
         *out = v.get<double>();
         return true;
     }
+    // An amount that may be empty: null or absent clears *known (schema 3; older files are migrated first).
+    bool amount(const json& obj, const char* key, const std::string& path, double* out, bool* known) {
+        if (!obj.contains(key) || obj[key].is_null()) {
+            *known = false;
+            *out = 0;
+            return true;
+        }
+        *known = true;
+        return real(obj, key, path, out);
+    }
     // A list of objects, each read by `item`; paths look like "artifacts[3].kind".
     template <typename T, typename Item>
     bool list(const json& doc, const char* key, std::vector<T>* out, Item item) {
@@ -128,8 +138,8 @@ bool read_current(const json& doc, Profile* p, std::string* error) {
     }
     auto account = [&](const json& j, const std::string& path, Account& a) {
         return r.string(j, "id", path, &a.id) && r.string(j, "name", path, &a.name) &&
-               r.real(j, "current_value", path, &a.current_value) &&
-               r.real(j, "potential_value", path, &a.potential_value) && r.integer(j, "tier", path, &a.tier, 0, 3, "a whole number from 0 (not tiered) to 3") &&
+               r.amount(j, "current_value", path, &a.current_value, &a.has_current_value) &&
+               r.amount(j, "potential_value", path, &a.potential_value, &a.has_potential_value) && r.integer(j, "tier", path, &a.tier, 0, 3, "a whole number from 0 (not tiered) to 3") &&
                r.string(j, "notes", path, &a.notes) && r.integer(j, "created", path, &a.created) &&
                r.integer(j, "edited", path, &a.edited);
     };
@@ -150,6 +160,8 @@ bool read_current(const json& doc, Profile* p, std::string* error) {
     if (!r.list(doc, "accounts", &p->accounts, account) || !r.list(doc, "artifacts", &p->artifacts, artifact) ||
         !r.list(doc, "links", &p->links, link))
         return *error = r.error, false;
+    if (!r.string(doc, "currency", "", &p->currency)) return *error = r.error.substr(1), false;
+    if (p->currency.empty()) p->currency = "USD";
     if (doc.contains("last_ids")) {
         const json& ids = doc["last_ids"];
         if (!r.object(ids, "last_ids") || !r.integer(ids, "account", "last_ids", &p->last_account_number) ||

@@ -32,6 +32,22 @@ bool v1_to_v2(json& doc, std::string* error) {
     return true;
 }
 
+// v2 had no currency (amounts were shown as dollars) and wrote 0 for an amount never entered, so 0 and absent
+// both meant 0. v3 reads null/absent as "not entered": write the old meaning out so every amount loads unchanged.
+bool v2_to_v3(json& doc, std::string* error) {
+    if (doc.contains("accounts") && doc["accounts"].is_array()) {
+        for (json& account : doc["accounts"]) {
+            if (!account.is_object()) continue;  // the reader names it
+            for (const char* key : {"current_value", "potential_value"})
+                if (!account.contains(key) || account[key].is_null()) account[key] = 0.0;
+        }
+    }
+    (void)error;
+    if (!doc.contains("currency")) doc["currency"] = "USD";
+    doc["schema"] = 3;
+    return true;
+}
+
 }  // namespace
 
 bool migrate_profile(json& doc, std::string* error) {
@@ -40,6 +56,7 @@ bool migrate_profile(json& doc, std::string* error) {
         bool ok = false;
         switch (from) {
         case 1: ok = v1_to_v2(doc, error); break;
+        case 2: ok = v2_to_v3(doc, error); break;
         default: *error = "schema " + std::to_string(from) + " is not one Groundwork ever wrote"; return false;
         }
         if (!ok) {

@@ -72,11 +72,13 @@ std::string ProfileSerializer::serialize(const Profile& p) {
     const float scroll = std::isfinite(p.resume.scroll) ? p.resume.scroll : 0.0f;  // JSON has no infinity
     out += "\t\"resume\": " +
            encode({{"page", p.resume.page_id}, {"scroll", scroll}, {"editing", p.resume.editing}}) + ",\n";
+    out += "\t\"currency\": " + encode(json(p.currency)) + ",\n";
     out += "\t\"accounts\": ";
     write_list(out, p.accounts, [](const Account& a) {
-        auto finite = [](double v) { return std::isfinite(v) ? v : 0.0; };  // JSON has no infinity
-        return encode({{"id", a.id}, {"name", a.name}, {"current_value", finite(a.current_value)},
-                       {"potential_value", finite(a.potential_value)}, {"tier", a.tier}, {"notes", a.notes},
+        // JSON has no infinity; an amount not entered is null, never 0.
+        auto amount = [](double v, bool known) { return known ? json(std::isfinite(v) ? v : 0.0) : json(nullptr); };
+        return encode({{"id", a.id}, {"name", a.name}, {"current_value", amount(a.current_value, a.has_current_value)},
+                       {"potential_value", amount(a.potential_value, a.has_potential_value)}, {"tier", a.tier}, {"notes", a.notes},
                        {"created", a.created}, {"edited", a.edited}});
     });
     out += ",\n\t\"artifacts\": ";

@@ -63,6 +63,7 @@ void WorkSession::set_resume(const ResumePoint& resume) {
 
 Account& WorkSession::add_account(const std::string& name) {
     Account& a = profile_.add_account(name, clock_());
+    a.has_current_value = a.has_potential_value = false;  // nothing typed yet: "—", not $0
     changed_now();
     return a;
 }
@@ -77,6 +78,12 @@ void WorkSession::edit_account(const Account& changed) {
     a->created = created;
     a->edited = clock_();
     edited();
+}
+
+void WorkSession::set_currency(const std::string& code) {
+    if (code.empty() || code == profile_.currency) return;
+    profile_.currency = code;
+    changed_now();
 }
 
 Artifact& WorkSession::create_artifact(const std::string& kind, const std::string& title, const std::string& account,

@@ -35,6 +35,8 @@ public:
     // deleting are deliberate acts and saved at once.
     Account& add_account(const std::string& name);
     void edit_account(const Account& changed);
+    // The currency every amount is counted in (an ISO 4217 code); amounts are kept as they are, not converted.
+    void set_currency(const std::string& code);
     Artifact& create_artifact(const std::string& kind, const std::string& title, const std::string& account,
                               const nlohmann::json& initial_values, const std::string& link_from_item);
     void set_artifact_value(const std::string& artifact, const std::string& field, const nlohmann::json& value);

@@ -61,14 +61,24 @@ TEST_CASE("every earlier schema version loads and migrates forward") {
         CHECK(p.reflection("account-mapping")->cursor == p.reflection("account-mapping")->text.size());
         CHECK(p.resume.page_id == "account-mapping");
     }
-    SUBCASE("schema 2: the current layout") {
+    SUBCASE("schema 2: progress, reflections, resume point, accounts; no currency yet") {
         Profile p;
         ProfileParse parse = parse_profile(test::fixture("v2.json"), &p);
         REQUIRE_MESSAGE(parse.ok, parse.error);
-        CHECK_FALSE(parse.migrated);
+        CHECK(parse.schema == 2);
+        CHECK(parse.migrated);
+        CHECK(p.currency == "USD");  // what version 2 showed every amount in
         CHECK(p.reflection("growth-mindset")->cursor == 9);
         CHECK(p.reflection("old-module")->title == "A Module That Was Removed");
         CHECK(p.resume.editing);
+    }
+    SUBCASE("the current schema is read as it is") {
+        Profile p;
+        ProfileParse parse = parse_profile(
+            R"({"schema": )" + std::to_string(kProfileSchema) + R"(, "currency": "EUR"})", &p);
+        REQUIRE_MESSAGE(parse.ok, parse.error);
+        CHECK_FALSE(parse.migrated);
+        CHECK(p.currency == "EUR");
     }
 }
 

@@ -179,10 +179,12 @@ TEST_CASE("an earlier schema is migrated and the original file is kept") {
     Profile p;
     CHECK(store.open(&p).outcome == OpenOutcome::Migrated);
     CHECK(p.is_done("account-mapping"));
-    CHECK(test::slurp(dir / "backups/p/before-format-2.json") == v1);
+    // Named for the format it was migrated to: the file as it was before this version rewrote it.
+    CHECK(test::slurp(dir / ("backups/p/before-format-" + std::to_string(kProfileSchema) + ".json")) == v1);
     store.save(p);
     REQUIRE(store.flush());
-    CHECK(test::slurp(dir / "profiles/p.json").find("\"schema\": 2") != std::string::npos);
+    CHECK(test::slurp(dir / "profiles/p.json").find("\"schema\": " + std::to_string(kProfileSchema)) !=
+          std::string::npos);
 }
 
 TEST_CASE("a second window on the same profile is read-only") {
