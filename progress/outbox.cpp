@@ -68,7 +68,7 @@ std::string statement_id(const std::string& line) {
 }  // namespace
 
 fs::path Outbox::path_for(const fs::path& data_dir, const std::string& profile) {
-    return data_dir / (profile + ".outbox.jsonl");
+    return data_dir / "profiles" / (profile + ".outbox.jsonl");  // beside <profile>.json
 }
 
 fs::path Outbox::failed_file() const {
@@ -155,7 +155,10 @@ bool Outbox::append(const json& statement, std::string* error) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (std::find(waiting_ids_.begin(), waiting_ids_.end(), id) != waiting_ids_.end()) return true;
     std::error_code ec;
-    if (!fs::exists(file_, ec) && !rewrite(error)) return false;  // the header first
+    if (!fs::exists(file_, ec)) {  // the header first, in a folder that may not exist yet
+        fs::create_directories(file_.parent_path(), ec);
+        if (!rewrite(error)) return false;
+    }
     // dump() escapes nothing that could hold a '\n': JSON strings escape control characters, so a line is a line.
     const std::string line = statement.dump(-1, ' ', false, json::error_handler_t::replace);
     if (!append_line(file_, line, error)) {

@@ -3,7 +3,7 @@
 // same crash guarantees (issue 12). A statement is on disk before append() returns; a SIGKILL at any moment loses no
 // statement that was appended and never makes one appear twice.
 //
-// On disk (<data>/<profile>.outbox.jsonl), one JSON value per line:
+// On disk (<data>/profiles/<profile>.outbox.jsonl, beside the profile), one JSON value per line:
 //   line 1: a header {"outbox": 1, "sent": N, "failed_seen": M}, rewritten only by the atomic compaction;
 //   then one statement per line, oldest first, each appended with O_APPEND and fsync'd.
 // A kill during an append leaves at most a torn last line without its '\n'; opening the outbox cuts it off (that
@@ -11,7 +11,7 @@
 // the file atomically (write_file_atomic): a kill then leaves either the old file (the batch is sent again with the
 // same statement ids, which an LRS answers with 204 and does not store twice) or the new one.
 //
-// Statements the LRS refused for good (400, 409) go to <data>/<profile>.outbox-failed.jsonl with the reason.
+// Statements the LRS refused for good (400, 409) go to <profile>.outbox-failed.jsonl beside it with the reason.
 //
 // Thread-safe: the UI thread appends while the sender's thread reads and acknowledges. One process per profile (the
 // profile store's lock) is assumed.
@@ -40,7 +40,7 @@ public:
     // append() still tries to write.
     explicit Outbox(std::filesystem::path file, std::string* error = nullptr);
 
-    // The usual place: <data_dir>/<profile>.outbox.jsonl.
+    // The usual place, beside the profile: <data_dir>/profiles/<profile>.outbox.jsonl.
     static std::filesystem::path path_for(const std::filesystem::path& data_dir, const std::string& profile);
 
     // Appends one statement (an object with a string "id") and fsyncs. A statement whose id is already waiting is

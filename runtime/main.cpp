@@ -10,6 +10,7 @@
 #include "runtime/course/course_loader.h"
 #include "runtime/course/page_navigator.h"
 #include "runtime/cli/transfer_commands.h"
+#include "runtime/cli/lrs_command.h"
 #include "ui/app.h"
 
 int main(int argc, char** argv) {
@@ -86,6 +87,33 @@ int main(int argc, char** argv) {
         verb->add_option("--data-dir", options.data_dir, "Folder for profiles and settings");
     }
 
+    // lrs: where learning records go (docs/xapi.md). The secret is read from standard input or the environment.
+    gw::LrsSetOptions lrs_set;
+    CLI::App* lrs_cmd = app.add_subcommand("lrs", "Send your progress to a Learning Record Store (xAPI): set, status, send, off");
+    lrs_cmd->require_subcommand(1);
+    CLI::App* lrs_set_cmd = lrs_cmd->add_subcommand(
+        "set", "Set the LRS endpoint and key; the secret is read from standard input or GROUNDWORK_LRS_SECRET");
+    lrs_set_cmd->add_option("url", lrs_set.endpoint, "The LRS's xAPI endpoint, e.g. https://lrs.example.com/xapi/")
+        ->required();
+    lrs_set_cmd->add_option("--user", lrs_set.key, "The LRS key (basic auth user name)")->required();
+    lrs_set_cmd->add_option("--share", lrs_set.sharing,
+                            "progress: opened, done, chapter progress, artifact statuses; writing: also the text of "
+                            "your reflections and homework notes")
+        ->check(CLI::IsMember({"progress", "writing"}))
+        ->default_str("progress");
+    lrs_set_cmd->add_option("--name", lrs_set.display_name, "Your name as your trainer's report shows it");
+    lrs_set_cmd->add_option("--mbox", lrs_set.mbox, "mailto: IRI, only when your organisation identifies you by email");
+    lrs_set_cmd->add_option("--home-page", lrs_set.home_page, "The account's homePage (default: the LRS's address)");
+    bool lrs_no_check = false;
+    lrs_set_cmd->add_flag("--no-check", lrs_no_check, "Do not ask the LRS whether the key works");
+    CLI::App* lrs_status_cmd = lrs_cmd->add_subcommand("status", "Where records go, and how many are queued, sent, failed");
+    CLI::App* lrs_send_cmd = lrs_cmd->add_subcommand("send", "Send what is waiting now (the app also sends by itself)");
+    CLI::App* lrs_off_cmd = lrs_cmd->add_subcommand("off", "Stop recording and sending; forget the LRS and its secret");
+    for (CLI::App* verb : {lrs_set_cmd, lrs_status_cmd, lrs_send_cmd, lrs_off_cmd}) {
+        verb->add_option("--profile", options.profile, "Learner profile name")->check(valid_profile);
+        verb->add_option("--data-dir", options.data_dir, "Folder for profiles and settings");
+    }
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -114,6 +142,17 @@ int main(int argc, char** argv) {
         e.out_dir = export_out;
         e.content_dir = options.content_dir;
         return gw::run_export(e, std::cout, std::cerr);
+    }
+    if (*lrs_cmd) {
+        if (*lrs_set_cmd) {
+            lrs_set.data_dir = options.data_dir;
+            lrs_set.profile = options.profile;
+            lrs_set.verify = !lrs_no_check;
+            return gw::run_lrs_set(lrs_set, std::cin, std::cout, std::cerr);
+        }
+        if (*lrs_status_cmd) return gw::run_lrs_status(options.data_dir, options.profile, std::cout, std::cerr);
+        if (*lrs_send_cmd) return gw::run_lrs_send(options.data_dir, options.profile, std::cout, std::cerr);
+        return gw::run_lrs_off(options.data_dir, options.profile, std::cout, std::cerr);
     }
     if (*import_cmd) return gw::run_import(import_file, options.data_dir, options.profile, std::cout, std::cerr);
 

@@ -15,7 +15,8 @@ bool is_homework(const Course& course, const std::string& id) {
     return false;
 }
 
-const std::string kArtifactPrefix = "artifact:";
+// The reader's page id for an artifact (ui/views/sidebar_view.h kArtifactPrefix); runtime cannot include ui.
+const std::string kArtifactPrefix = "@artifact:";
 
 }  // namespace
 
@@ -71,7 +72,8 @@ void LearningRecorder::record_progress(const std::string& item_id, const Profile
             done += profile.is_done(item.id) ? 1 : 0;
         }
     if (total == 0) return;
-    keep(progressed(ctx_, Activity{ActivityType::Chapter, ch->id, ch->title}, done * 100 / total, now));
+    // Rounded to nearest, as the course page shows it.
+    keep(progressed(ctx_, Activity{ActivityType::Chapter, ch->id, ch->title}, (done * 100 + total / 2) / total, now));
 }
 
 void LearningRecorder::record_artifact(const Profile& profile, const Artifact& a, bool created, Millis now) {

@@ -16,10 +16,10 @@ using nlohmann::json;
 namespace {
 
 fs::path settings_file(const fs::path& data_dir, const std::string& profile) {
-    return data_dir / (profile + ".lrs.json");
+    return data_dir / "profiles" / (profile + ".lrs.json");
 }
 fs::path secret_file(const fs::path& data_dir, const std::string& profile) {
-    return data_dir / (profile + ".lrs-secret");
+    return data_dir / "profiles" / (profile + ".lrs-secret");
 }
 
 const SecretSchema* schema() {
@@ -104,7 +104,7 @@ bool save_lrs_settings(const fs::path& data_dir, const std::string& profile, Lrs
                  {"display_name", s.display_name},
                  {"mbox", s.mbox}};
     std::error_code ec;
-    fs::create_directories(data_dir, ec);
+    fs::create_directories(data_dir / "profiles", ec);
     return write_file_atomic(settings_file(data_dir, profile), j.dump(2) + "\n", error);
 }
 
@@ -140,7 +140,7 @@ bool store_lrs_secret(const fs::path& data_dir, const std::string& profile, cons
         // No keyring daemon answering: the file below, which the status says.
     }
     std::error_code ec;
-    fs::create_directories(data_dir, ec);
+    fs::create_directories(data_dir / "profiles", ec);
     if (!write_file_atomic(secret_file(data_dir, profile), secret, error)) return false;
     if (where) *where = secret_file(data_dir, profile).string();
     return true;

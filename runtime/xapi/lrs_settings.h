@@ -1,7 +1,7 @@
 #pragma once
 // Where a learner's records go: the LRS endpoint, the key, what they chose to share, and who they are to the LRS.
-// Kept per profile in <data>/<profile>.lrs.json (mode 0600). The secret is never in that file: it lives in the
-// desktop keyring (libsecret) where one runs, else in <data>/<profile>.lrs-secret (mode 0600), and is never written
+// Kept per profile in <data>/profiles/<profile>.lrs.json (mode 0600). The secret is never in that file: it lives in
+// the desktop keyring (libsecret) where one runs, else in <data>/profiles/<profile>.lrs-secret (mode 0600), and is never written
 // to exports, logs or screenshots.
 #include <filesystem>
 #include <string>

@@ -223,6 +223,7 @@ TEST_CASE("a damaged header (a count that is not a number) keeps the statements 
     test::TempDir dir;
     const fs::path file = Outbox::path_for(dir.path(), "learner");
     {
+        fs::create_directories(file.parent_path());
         std::ofstream out(file, std::ios::binary);
         out << R"({"outbox":1,"sent":"many","failed_seen":-3})" << "\n" << statement("a").dump() << "\n";
     }

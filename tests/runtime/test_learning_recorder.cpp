@@ -142,7 +142,7 @@ TEST_CASE("an artifact is 'created' at once with its kind and account, 'updated'
     a.title = "Health audit";
     a.edited = 100;
     f.profile.artifacts.push_back(a);
-    f.profile.resume.page_id = "artifact:art-1";
+    f.profile.resume.page_id = "@artifact:art-1";
     rec.observe(f.profile, 100);
     f.profile.artifacts[0].edited = 200;
     rec.observe(f.profile, 200);

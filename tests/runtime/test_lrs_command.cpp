@@ -50,11 +50,11 @@ TEST_CASE("lrs set keeps the secret out of the settings file, in a 0600 file whe
     std::ostringstream out, err;
     CHECK(run_lrs_set(set_options(dir, lrs.url()), in, out, err) == 0);
     CHECK(out.str().find("The LRS accepted the key.") != std::string::npos);
-    const std::string settings = test::slurp(dir / "ana.lrs.json");
+    const std::string settings = test::slurp(dir / "profiles/ana.lrs.json");
     CHECK(settings.find("s3cret") == std::string::npos);
-    CHECK(mode_of(dir / "ana.lrs.json") == 0600);
-    CHECK(test::slurp(dir / "ana.lrs-secret") == "s3cret");
-    CHECK(mode_of(dir / "ana.lrs-secret") == 0600);
+    CHECK(mode_of(dir / "profiles/ana.lrs.json") == 0600);
+    CHECK(test::slurp(dir / "profiles/ana.lrs-secret") == "s3cret");
+    CHECK(mode_of(dir / "profiles/ana.lrs-secret") == 0600);
     std::string error;
     const LrsSettings s = load_lrs_settings(dir.path(), "ana", &error);
     CHECK(error.empty());
@@ -113,7 +113,7 @@ TEST_CASE("lrs send sends what waits, lrs status counts it, lrs off forgets the 
 
     std::ostringstream off, off_err;
     CHECK(run_lrs_off(dir.path().string(), "ana", off, off_err) == 0);
-    CHECK_FALSE(std::filesystem::exists(dir / "ana.lrs-secret"));
+    CHECK_FALSE(std::filesystem::exists(dir / "profiles/ana.lrs-secret"));
     std::ostringstream send2, send2_err;
     CHECK(run_lrs_send(dir.path().string(), "ana", send2, send2_err) == 1);
     CHECK(send2_err.str().find("no LRS is set") != std::string::npos);
@@ -122,7 +122,8 @@ TEST_CASE("lrs send sends what waits, lrs status counts it, lrs off forgets the 
 TEST_CASE("a damaged settings file is named and nothing is sent on a guess") {
     test::TempDir dir;
     {
-        std::ofstream f(dir / "ana.lrs.json");
+        std::filesystem::create_directories(dir / "profiles");
+        std::ofstream f(dir / "profiles/ana.lrs.json");
         f << R"({"endpoint": "https://lrs.example.com/xapi/", "sharing": "everything", "actor_uuid": "x"})";
     }
     std::string error;

@@ -124,6 +124,7 @@ TEST_CASE("an unknown marker is an error and the quote keeps its text") {
 
 TEST_CASE("check reports a link to a misspelt course file, a scheme-less target and a javascript: link") {
     test::TempCourse c;
+    c.write("ch/a.md", test::TempCourse::module("mod-a", 1, "cat") + "\n## Part\n\nA's part.\n");
     c.write("ch/b.md", test::TempCourse::module("mod-b", 2, "cat") +
                            "\nSee [module A](a.md), [A's part](a.md#part), [intro](chapter.md) and "
                            "[the course](../ch/b.md).\n\n"
