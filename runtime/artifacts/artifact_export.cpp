@@ -14,6 +14,7 @@
 #include "progress/profile_json.h"
 #include "runtime/artifacts/artifact_rules.h"
 #include "runtime/artifacts/export_escaping.h"
+#include "runtime/artifacts/money.h"
 
 namespace gw {
 
@@ -43,22 +44,6 @@ std::string plain_number(double v) {
         if (std::strtod(buf, nullptr) == v) break;
     }
     return buf;
-}
-
-// "1250000" -> "1,250,000"; leaves a sign and decimals alone.
-std::string group_thousands(const std::string& digits) {
-    size_t start = digits.empty() || (digits[0] != '-' && digits[0] != '+') ? 0 : 1;
-    size_t end = digits.find('.');
-    if (end == std::string::npos) end = digits.size();
-    for (size_t i = start; i < end; ++i)
-        if (digits[i] < '0' || digits[i] > '9') return digits;  // exponent form: leave it be
-    std::string out = digits.substr(0, start);
-    for (size_t i = start; i < end; ++i) {
-        out += digits[i];
-        const size_t left = end - i - 1;
-        if (left > 0 && left % 3 == 0) out += ',';
-    }
-    return out + digits.substr(end);
 }
 
 // Whole amounts without decimals, anything else to the cent: "1250000", "1480000.50".
@@ -180,8 +165,12 @@ Rendered render_value(const Field& field, const json* value, const Profile& prof
     }
     case FieldKind::Money: {
         if (!value->is_number()) return generic(*value);
-        const std::string n = money_number(value->get<double>());
-        return number(csv ? n : group_thousands(n));
+        if (csv) return number(money_number(value->get<double>()));
+        // Grouped as the learner's currency writes it; the symbol is left to the reader (goldens, CRM pastes).
+        Currency grouping = currency_for(profile.currency);
+        grouping.symbol.clear();
+        grouping.symbol_after = false;
+        return number(format_money(value->get<double>(), grouping));
     }
     case FieldKind::Choice: {
         if (!value->is_string()) return generic(*value);
@@ -415,6 +404,70 @@ std::string table_csv(const Field& table, const json& rows, const Profile& profi
     return out;
 }
 
+namespace {
+
+const char* const kTierNames[] = {"", "1 Strategic", "2 Growth", "3 Maintain"};
+
+std::string tier_name(int tier) { return tier >= 1 && tier <= 3 ? kTierNames[tier] : ""; }
+
+}  // namespace
+
+std::string accounts_csv(const Profile& profile) {
+    std::string out = kUtf8Bom;
+    out += "Account,Annual value,Potential,Gap,Tier,Notes,Currency\r\n";
+    const std::string currency = csv_field(profile.currency, CsvValue::Text);
+    auto amount = [](const std::optional<double>& v) {
+        return csv_field(v ? money_number(*v) : std::string(), CsvValue::Number);
+    };
+    for (const Account& a : profile.accounts) {
+        out += csv_field(a.name.empty() ? a.id : a.name, CsvValue::Text) + "," + amount(a.annual()) + "," +
+               amount(a.potential()) + "," + amount(a.gap()) + "," + csv_field(tier_name(a.tier), CsvValue::Text) + "," +
+               csv_field(a.notes, CsvValue::Text) + "," + currency + "\r\n";
+    }
+    return out;
+}
+
+std::string work_markdown(const Profile& profile, const Course& course) {
+    const Currency& c = currency_for(profile.currency);
+    auto cell = [](const std::string& s) {
+        const std::string escaped = markdown_text(s, MarkdownPlace::TableCell);
+        return escaped.empty() ? std::string(" |") : " " + escaped + " |";
+    };
+    std::string out = "# My work \xE2\x80\x94 " + markdown_text(course.title.empty() ? "Groundwork" : course.title, MarkdownPlace::Line) + "\n";
+    out += "\n## Accounts\n\n";
+    if (profile.accounts.empty()) {
+        out += kEmpty + std::string("\n");
+    } else {
+        out += "Amounts in " + markdown_text(c.code, MarkdownPlace::Line) + ".\n\n";
+        out += "| Account | Annual value | Potential | Gap | Tier | Notes |\n| --- | ---: | ---: | ---: | --- | --- |\n";
+        for (const Account& a : profile.accounts) {
+            out += "|" + cell(a.name.empty() ? a.id : a.name) + cell(format_money(a.annual(), c)) +
+                   cell(format_money(a.potential(), c)) + cell(format_money(a.gap(), c)) + cell(tier_name(a.tier)) +
+                   cell(a.notes) + "\n";
+        }
+    }
+    std::set<std::string> shown;
+    auto write_item = [&](const std::string& id, const std::string& heading) {
+        const Reflection* r = profile.reflection(id);
+        const bool done = profile.is_done(id);
+        if ((!r || blank(r->text)) && !done) return;
+        shown.insert(id);
+        out += "\n## " + markdown_text(heading, MarkdownPlace::Line) + "\n\n";
+        if (done) out += "_Done._\n\n";
+        std::string body = r && !blank(r->text) ? markdown_text(r->text, MarkdownPlace::Block) : std::string(kEmpty);
+        while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.pop_back();
+        out += body + "\n";
+        if (r && r->edited > 0) out += "\n_Last edited " + local_date(r->edited) + "._\n";
+    };
+    for (const Chapter& chapter : course.chapters) {
+        for (const CourseItem& m : chapter.modules) write_item(m.id, item_title(course, profile, m.id));
+        for (const CourseItem& h : chapter.homework) write_item(h.id, item_title(course, profile, h.id));
+    }
+    for (const auto& [id, r] : profile.reflections)  // writing for items the course no longer has
+        if (!shown.count(id) && !blank(r.text)) write_item(id, item_title(course, profile, id));
+    return out;
+}
+
 std::string export_slug(const std::string& text) {
     std::string out;
     bool gap = false;
@@ -505,6 +558,23 @@ int export_artifacts(const Profile& profile, const Course& course, const std::st
         }
     }
     return written;
+}
+
+int export_work(const Profile& profile, const Course& course, const std::string& format, const fs::path& out_dir,
+                std::ostream& log, std::string* error) {
+    if (format != "md" && format != "csv") return 0;  // json already holds everything
+    std::error_code ec;
+    fs::create_directories(out_dir, ec);
+    const bool md = format == "md";
+    const fs::path file = out_dir / (md ? kWorkMarkdownName : kAccountsCsvName);
+    std::string message;
+    if (!write_text(file, md ? work_markdown(profile, course) : accounts_csv(profile), &message)) {
+        if (error) *error = message;
+        else log << message << "\n";
+        return -1;
+    }
+    log << file.string() << "\n";
+    return 1;
 }
 
 }  // namespace gw

@@ -27,6 +27,17 @@ std::string artifact_markdown(const ArtifactKind* kind, const Artifact& artifact
 // numbers the app wrote (money, number and rating columns, negative ones too) stay plain numbers.
 std::string table_csv(const Field& table, const nlohmann::json& rows, const Profile& profile);
 
+// The learner's accounts as CSV (same BOM, CRLF and csv_field rules as table_csv): Account, Annual value, Potential,
+// Gap, Tier, Notes, Currency. Amounts are plain numbers in the profile's currency (its ISO code in the last column);
+// an amount not entered is an empty cell, never 0, and so is a gap that lacks either amount.
+std::string accounts_csv(const Profile& profile);
+
+// Everything the learner wrote outside artifacts, as one Markdown document: the accounts (a table, amounts
+// formatted in the profile's currency, "—" when empty), then each module's and homework's reflection or notes in
+// course order under "Module N: Title" (done or not), then writing kept for items the course no longer has, under
+// the title they had. Learner text goes through markdown_text (Block), so it stays text.
+std::string work_markdown(const Profile& profile, const Course& course);
+
 // File names are made of up to four slugs (account, kind, artifact id, table field) plus "-N" and an extension;
 // capping each keeps a name well under the 255 bytes file systems allow, however long an account name a learner
 // typed or a field id a profile holds.
@@ -44,9 +55,19 @@ std::string artifact_csv_name(const Artifact& artifact, const Profile& profile, 
 
 // Writes every artifact into `out_dir` (created if missing): format "md" (one .md each), "csv" (one .csv per table
 // field, including tables of kinds the course no longer declares) or "json" (the whole profile, profile.json).
+// The learner's reflections and accounts are written by export_work, beside these.
 // Prints each written path on its own line to `log`. Returns the number of files written, or -1 on error with the
 // message in *error (or on `log` when error is null). Existing files of the same name are replaced.
 int export_artifacts(const Profile& profile, const Course& course, const std::string& format,
                      const std::filesystem::path& out_dir, std::ostream& log, std::string* error = nullptr);
+
+// The rest of the learner's work beside the artifacts, so an export carries everything: "md" writes
+// kWorkMarkdownName (work_markdown), "csv" kAccountsCsvName (accounts_csv); "json" writes nothing (profile.json
+// already holds it all). Artifact file names always join owner, kind and id with '-', so neither name clashes.
+// Logs the path written; returns the number of files (0 or 1), or -1 with the message in *error (or on `log`).
+inline constexpr const char* kWorkMarkdownName = "my-work.md";
+inline constexpr const char* kAccountsCsvName = "accounts.csv";
+int export_work(const Profile& profile, const Course& course, const std::string& format,
+                const std::filesystem::path& out_dir, std::ostream& log, std::string* error = nullptr);
 
 }  // namespace gw

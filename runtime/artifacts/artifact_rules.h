@@ -23,12 +23,22 @@ struct RuleResult {
 
 std::vector<RuleResult> evaluate_rules(const ArtifactKind& kind, const nlohmann::json& values);
 
-// One chip for cards and lists: the first count rule's level; otherwise the first rule that warns; otherwise
-// "Complete"/green when there are rules and all are met, "" when there are none.
+// One chip for cards and lists (issue 10: an untouched QBR design said "Complete"):
+// - the first count rule's level ("Not rated yet"/grey before any signal is rated);
+// - "Not started"/grey while nothing is filled in: every field is empty or still what the kind starts an artifact
+//   with (preset table rows, today's date in the date field; see initial_values), or no rule has anything to count;
+// - otherwise the first rule that warns;
+// - "Complete"/green only when every rule has something of the learner's to judge and all are met (a sum over a
+//   table still holding only its preset rows has judged the course's numbers, not the learner's);
+// - "In progress"/blue when some rule has nothing entered yet; "" for a started kind without rules.
 struct ArtifactStatus {
     std::string label;
     std::string color;
 };
 ArtifactStatus artifact_status(const ArtifactKind& kind, const nlohmann::json& values);
+
+// True when the learner has filled in anything: a declared field holding more than what initial_values gave it (a blank
+// string, an empty list, unticked boxes and a 0 rating are empty; the date field's prefilled day does not count).
+bool artifact_started(const ArtifactKind& kind, const nlohmann::json& values);
 
 }  // namespace gw

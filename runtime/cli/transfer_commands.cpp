@@ -115,13 +115,16 @@ int run_export(const ExportOptions& options, std::ostream& out, std::ostream& er
         // message rather than an abort.
         error = "an artifact value could not be exported (" + std::string(e.what()) + ")";
     }
-    if (files < 0) {
+    // Then the learner's reflections (md) or accounts (csv) beside the artifacts: an export carries everything.
+    const int work = files < 0 ? -1 : export_work(p, course, options.format, options.out_dir, out, &error);
+    if (files < 0 || work < 0) {
         err << "groundwork export: " << error << "\n";
         return kExitContentErrors;
     }
     if (files == 0)
         err << "groundwork export: profile \"" << options.profile << "\" has no "
-            << (options.format == "md" ? "artifacts" : "artifact tables") << " yet; nothing was written\n";
+            << (options.format == "md" ? "artifacts" : "artifact tables") << " yet; only "
+            << (options.format == "md" ? kWorkMarkdownName : kAccountsCsvName) << " was written\n";
     return kExitOk;
 }
 

@@ -375,9 +375,13 @@ TEST_CASE("the binary: export --format md/csv --out DIR writes the golden files"
     INFO(md.err);
     REQUIRE(md.exit_code == 0);
     CHECK(md.err.empty());
-    CHECK(files_in(dir / "md") == std::set<std::string>(std::begin(kMarkdownFiles), std::end(kMarkdownFiles)));
+    // The artifacts, then the learner's reflections beside them (issue 10: an export carries everything).
+    std::set<std::string> md_files(std::begin(kMarkdownFiles), std::end(kMarkdownFiles));
+    md_files.insert(kWorkMarkdownName);
+    CHECK(files_in(dir / "md") == md_files);
     std::string expected_lines;
     for (const char* f : kMarkdownFiles) expected_lines += (dir / "md" / f).string() + "\n";
+    expected_lines += (dir / "md" / kWorkMarkdownName).string() + "\n";
     CHECK(md.out == expected_lines);  // one line per file, in profile order
     for (const char* f : kMarkdownFiles) check_golden(f, test::slurp(dir / "md" / f));
 
@@ -385,7 +389,9 @@ TEST_CASE("the binary: export --format md/csv --out DIR writes the golden files"
     Run csv = run(data + " export --out " + (dir / "csv").string() + " --format csv", dir);
     INFO(csv.err);
     REQUIRE(csv.exit_code == 0);
-    CHECK(files_in(dir / "csv") == std::set<std::string>(std::begin(kCsvFiles), std::end(kCsvFiles)));  // one per table
+    std::set<std::string> csv_files(std::begin(kCsvFiles), std::end(kCsvFiles));  // one per table
+    csv_files.insert(kAccountsCsvName);                                          // and the accounts
+    CHECK(files_in(dir / "csv") == csv_files);
     for (const char* f : kCsvFiles) check_golden(f, test::slurp(dir / "csv" / f));
 }
 
@@ -433,7 +439,7 @@ TEST_CASE("the binary: an artifact whose kind was removed from the content still
     Run md = run("export --format md --out " + (dir / "md").string() + args, dir);
     INFO(md.err);
     CHECK(md.exit_code == 0);
-    CHECK(files_in(dir / "md").size() == 6);
+    CHECK(files_in(dir / "md").size() == 7);  // six artifacts and my-work.md
     const std::string audit = test::slurp(dir / "md" / "contoso-sons-ltd-health-audit-art-3.md");
     CHECK(audit.rfind("# Health audit \xE2\x80\x94 Contoso & Sons, Ltd.\n", 0) == 0);  // the title it was created with
     CHECK(audit.find("no longer declares") != std::string::npos);

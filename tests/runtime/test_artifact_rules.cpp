@@ -188,7 +188,7 @@ TEST_CASE("health audit: a partly rated audit is judged on the signals rated so 
 // ---------------------------------------------------------------------------------------------------------------
 // QBR design: the phases add up to the hour
 
-TEST_CASE("QBR: the preset phases fill the hour: met, green, Complete") {
+TEST_CASE("QBR: the preset phases fill the hour: met, green, but the untouched artifact is Not started") {
     const ArtifactKind& k = kind("qbr-design");
     const Field* phases = k.field("phases");
     REQUIRE(phases);
@@ -203,9 +203,10 @@ TEST_CASE("QBR: the preset phases fill the hour: met, green, Complete") {
     CHECK(r.label == "60 of 60");
     CHECK(r.color == "green");
     CHECK(r.detail.empty());
+    // The course's numbers, not the learner's (issue 10): nothing is complete until they fill something in.
     auto s = artifact_status(k, v);
-    CHECK(s.label == "Complete");
-    CHECK(s.color == "green");
+    CHECK(s.label == "Not started");
+    CHECK(s.color == "grey");
 }
 
 TEST_CASE("QBR: minutes edited in the app (stored as decimals) still make the hour") {
