@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "runtime/artifacts/calendar_date.h"
+#include "runtime/artifacts/money.h"
 #include "ui/widgets/buttons.h"
 #include "ui/widgets/chip.h"
 #include "ui/item_probe.h"
@@ -51,24 +52,36 @@ bool text_input(const char* id, const json& value, json& out, float width, const
     return false;
 }
 
-bool date_input(const char* id, const json& value, json& out, float width) {
-    std::string s = as_text(value);
-    const bool bad = !s.empty() && !parse_date(s);
-    if (bad) ImGui::PushStyleColor(ImGuiCol_Text, color::kError);
-    ImGui::SetNextItemWidth(width);
-    bool changed = ImGui::InputTextWithHint(id, "YYYY-MM-DD", &s, ImGuiInputTextFlags_CharsNoBlank);
-    if (bad) {
-        ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Not a date: write it as 2026-11-26");
-    }
-    if (changed) out = s;
-    return changed;
+// The message under a money or date field that could not read what was typed.
+void field_message(const std::string& message, const Fonts& fonts) {
+    StyledText(fonts.small, color::kError, message);
+}
+
+bool date_value(const char* id, const json& value, json& out, TypedDrafts& drafts, float width, const Fonts& fonts) {
+    std::string iso;
+    if (!date_input(id, as_text(value), &iso, drafts, width, fonts)) return false;
+    out = iso;
+    return true;
+}
+
+// A money field or cell: the profile's currency, empty kept apart from 0 (absent or null in the values).
+bool money_value(const char* id, const json& value, json& out, const FieldContext& ctx, TypedDrafts& drafts,
+                 float width) {
+    std::optional<double> v;
+    if (value.is_number()) v = value.get<double>();
+    std::optional<double> changed;
+    if (!money_input(id, v, &changed, currency_for(ctx.profile ? ctx.profile->currency : ""), drafts, width,
+                     *ctx.fonts))
+        return false;
+    out = changed ? json(*changed) : json(nullptr);
+    return true;
 }
 
 bool number_input(const char* id, const Field& f, const json& value, json& out, float width) {
     double v = as_number(value);
     ImGui::SetNextItemWidth(width);
-    const char* format = f.kind == FieldKind::Money ? "%.0f" : "%g";
+    const char* format = "%g";
+    (void)f;
     if (ImGui::InputDouble(id, &v, 0, 0, format)) {
         out = v;
         return true;
@@ -183,11 +196,11 @@ bool account_combo(const char* id, const json& value, json& out, const Profile* 
 }
 
 // A table cell: the compact form of each kind.
-bool cell_editor(const Field& col, const json& value, json& out, const FieldContext& ctx) {
+bool cell_editor(const Field& col, const json& value, json& out, FieldEditorState& state, const FieldContext& ctx) {
     switch (col.kind) {
-    case FieldKind::Number:
-    case FieldKind::Money: return number_input("##v", col, value, out, -FLT_MIN);
-    case FieldKind::Date: return date_input("##v", value, out, -FLT_MIN);
+    case FieldKind::Number: return number_input("##v", col, value, out, -FLT_MIN);
+    case FieldKind::Money: return money_value("##v", value, out, ctx, state.drafts, -FLT_MIN);
+    case FieldKind::Date: return date_value("##v", value, out, state.drafts, -FLT_MIN, *ctx.fonts);
     case FieldKind::Choice: return choice_combo("##v", col, value, out, -FLT_MIN);
     case FieldKind::Rating: return rating_input("##v", col, value, out, *ctx.fonts);
     case FieldKind::Account: return account_combo("##v", value, out, ctx.profile, -FLT_MIN);
@@ -257,12 +270,12 @@ bool needs_cards(const Field& table, float width) {
 // One cell's editor; a change goes into the copy edit_rows() makes. Returns true when the learner changed it.
 template <class EditRows>
 bool edit_cell(const Field& table, const json& rows, std::size_t i, std::size_t c, EditRows& edit_rows,
-               const FieldContext& ctx) {
+               FieldEditorState& state, const FieldContext& ctx) {
     const Field& col = table.columns[c];
     ImGui::PushID(col.id.c_str());
     json cell;
     bool changed = false;
-    if (cell_editor(col, member(rows[i], col.id), cell, ctx)) {
+    if (cell_editor(col, member(rows[i], col.id), cell, state, ctx)) {
         json& target = edit_rows()[i];
         if (!target.is_object()) target = json::object();
         target[col.id] = cell;
@@ -281,8 +294,8 @@ struct CardResult {
 // A row as a card: every column's label above its editor, as many side by side as fit at 230 px or more, and
 // "Remove" at the end.
 template <class EditRows, class RevealHere>
-CardResult row_card(const Field& table, const json& rows, std::size_t i, EditRows& edit_rows, const FieldContext& ctx,
-                    RevealHere& reveal_here) {
+CardResult row_card(const Field& table, const json& rows, std::size_t i, EditRows& edit_rows, FieldEditorState& state,
+                    const FieldContext& ctx, RevealHere& reveal_here) {
     const int per_line = std::clamp(static_cast<int>(ctx.width / 230.0f), 1, 4);
     CardResult r;
     ImGui::PushID(static_cast<int>(i));
@@ -293,7 +306,7 @@ CardResult row_card(const Field& table, const json& rows, std::size_t i, EditRow
             ImGui::TableNextColumn();
             StyledText(ctx.fonts->small, color::kMuted, table.columns[c].label, false);
             reveal_here(i, c);
-            if (edit_cell(table, rows, i, c, edit_rows, ctx)) r.changed = true;
+            if (edit_cell(table, rows, i, c, edit_rows, state, ctx)) r.changed = true;
         }
         ImGui::TableNextColumn();
         ImGui::Dummy(ImVec2(0, ctx.fonts->small->FontSize));
@@ -352,7 +365,7 @@ bool table_editor(const Field& table, const json& value, json& out, FieldEditorS
             while (clipper.Step())
                 for (int m = clipper.DisplayStart; m < clipper.DisplayEnd; ++m) {
                     const std::size_t i = members[static_cast<std::size_t>(m)];
-                    const CardResult r = row_card(table, rows, i, edit_rows, ctx, reveal_here);
+                    const CardResult r = row_card(table, rows, i, edit_rows, state, ctx, reveal_here);
                     changed |= r.changed;
                     if (r.remove) remove = static_cast<int>(i);
                 }
@@ -379,7 +392,7 @@ bool table_editor(const Field& table, const json& value, json& out, FieldEditorS
                 for (std::size_t c = 0; c < table.columns.size(); ++c) {
                     ImGui::TableSetColumnIndex(static_cast<int>(c));
                     reveal_here(i, c);
-                    if (edit_cell(table, rows, i, c, edit_rows, ctx)) changed = true;
+                    if (edit_cell(table, rows, i, c, edit_rows, state, ctx)) changed = true;
                 }
                 ImGui::TableSetColumnIndex(static_cast<int>(table.columns.size()));
                 if (ImGui::SmallButton("\xC3\x97")) remove = static_cast<int>(i);
@@ -408,6 +421,76 @@ bool table_editor(const Field& table, const json& value, json& out, FieldEditorS
 }
 
 }  // namespace
+
+bool money_input(const char* id, const std::optional<double>& value, std::optional<double>* out,
+                 const Currency& currency, TypedDrafts& drafts, float width, const Fonts& fonts) {
+    const ImGuiID key = ImGui::GetID(id);
+    auto draft = drafts.find(key);
+    std::string text = draft != drafts.end() ? draft->second : value ? format_money(*value, currency) : std::string();
+    ImGui::SetNextItemWidth(width);
+    const bool edited = ImGui::InputTextWithHint(id, currency.decimal_comma ? "300k, 12.000,50" : "300k, 12,000", &text);
+    const bool active = ImGui::IsItemActive();
+    const MoneyParse parsed = parse_money(text, currency);
+    bool changed = false;
+    if (edited) {
+        drafts[key] = text;  // shown as typed while the learner is in the field
+        if (parsed.ok() && (!value || *value != parsed.value)) *out = parsed.value, changed = true;
+        if (parsed.empty() && value) *out = std::nullopt, changed = true;
+    } else if (!active && draft != drafts.end() && parsed.status != MoneyParse::Status::Error) {
+        drafts.erase(draft);  // read: from now on the field shows the amount as the app writes it
+    }
+    // Not while typing: "1." on the way to "1.5m" is not a mistake yet.
+    if (parsed.status == MoneyParse::Status::Error && !active) {
+        field_message(parsed.error + (value ? " (still " + format_money(*value, currency) + ")" : ""), fonts);
+        probe::last_item("field-error");
+    }
+    return changed;
+}
+
+namespace {
+
+// date_input without its message: the full-width field puts "Today" beside it first.
+bool date_input_core(const char* id, const std::string& value, std::string* out, TypedDrafts& drafts, float width,
+                     std::string* message) {
+    const ImGuiID key = ImGui::GetID(id);
+    auto draft = drafts.find(key);
+    std::string text = draft != drafts.end() ? draft->second : value;
+    static const DateOrder order = locale_date_order();
+    const char* hint = order == DateOrder::MonthDayYear ? "YYYY-MM-DD or MM/DD/YYYY"
+                       : order == DateOrder::DayMonthYear ? "YYYY-MM-DD or DD/MM/YYYY"
+                                                          : "YYYY-MM-DD";
+    ImGui::SetNextItemWidth(width);
+    const bool edited = ImGui::InputTextWithHint(id, hint, &text);
+    const bool active = ImGui::IsItemActive();
+    const TypedDate parsed = parse_typed_date(text, order);
+    bool changed = false;
+    if (edited) {
+        drafts[key] = text;
+        if (parsed.day && format_date(*parsed.day) != value) *out = format_date(*parsed.day), changed = true;
+        if (!parsed.day && parsed.error.empty() && !value.empty()) *out = "", changed = true;
+    } else if (!active && draft != drafts.end() && parsed.error.empty()) {
+        drafts.erase(draft);  // read: show it as stored, year first
+    }
+    // A stored value this version cannot read (typed before dates were checked) gets the same message.
+    if (!active) *message = parsed.error;  // not while typing: "10/1" on the way to "10/12/2026" is no mistake yet
+    return changed;
+}
+
+void date_message(const std::string& message, const Fonts& fonts) {
+    if (message.empty()) return;
+    field_message(message, fonts);
+    probe::last_item("field-error");
+}
+
+}  // namespace
+
+bool date_input(const char* id, const std::string& value, std::string* out, TypedDrafts& drafts, float width,
+                const Fonts& fonts) {
+    std::string message;
+    const bool changed = date_input_core(id, value, out, drafts, width, &message);
+    date_message(message, fonts);
+    return changed;
+}
 
 void draw_timeline(const Field& table, const json& rows, double target, const FieldContext& ctx) {
     if (!rows.is_array() || table.timeline.empty()) return;
@@ -469,17 +552,33 @@ bool draw_field(const Field& field, const json& value, json& out, FieldEditorSta
         break;
     }
     case FieldKind::Number:
-    case FieldKind::Money:
         changed = number_input("##v", field, value, out, 200);
-        if (!field.unit.empty() || field.kind == FieldKind::Money) {
-            TextAfter(ctx.fonts->ui.regular, color::kMuted, field.unit.empty() ? "per year" : field.unit);
-        }
+        if (!field.unit.empty()) TextAfter(ctx.fonts->ui.regular, color::kMuted, field.unit);
         break;
-    case FieldKind::Date:
-        changed = date_input("##v", value, out, 160);
+    case FieldKind::Money: {
+        // The unit line goes before the field: the message for an unreadable amount goes under it.
+        const Currency& c = currency_for(ctx.profile ? ctx.profile->currency : "");
+        StyledText(ctx.fonts->small, color::kMuted, c.code + (field.unit.empty() ? " per year" : " " + field.unit), false);
+        changed = money_value("##v", value, out, ctx, state.drafts, 200);
+        probe::last_item("money:" + field.id);
+        break;
+    }
+    case FieldKind::Date: {
+        // "Today" sits beside the field, so the message for an unreadable date goes under both.
+        std::string iso, message;
+        if (date_input_core("##v", as_text(value), &iso, state.drafts, 160, &message)) out = iso, changed = true;
+        probe::last_item("date:" + field.id);
+        const ImGuiID key = ImGui::GetID("##v");
         ImGui::SameLine();
-        if (PageButton("Today##today", ButtonKind::Link, *ctx.fonts)) out = format_date(today_days()), changed = true;
+        if (PageButton("Today##today", ButtonKind::Link, *ctx.fonts)) {
+            out = format_date(today_days());
+            state.drafts.erase(key);
+            changed = true;
+            message.clear();
+        }
+        date_message(message, *ctx.fonts);
         break;
+    }
     case FieldKind::Choice: changed = choice_pills(field, value, out, *ctx.fonts); break;
     case FieldKind::Rating: changed = rating_input("##v", field, value, out, *ctx.fonts); break;
     case FieldKind::Account: changed = account_combo("##v", value, out, ctx.profile, 320); break;

@@ -4,14 +4,20 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "progress/profile.h"
 #include "runtime/artifacts/artifact_kind.h"
+#include "runtime/artifacts/money.h"
 #include "ui/fonts.h"
 #include "ui/editor/prose_editor.h"
 
 namespace gw::ui {
+
+// What the learner typed into a money or date field that is not (yet) a value, by the field's ImGui id: it stays
+// in the field, with its message under it, until it reads or is cleared; the stored value is left as it was.
+using TypedDrafts = std::map<unsigned, std::string>;
 
 // Long-text editors keep cursor and undo per field across frames; nothing here outlives a restart.
 struct FieldEditorState {
@@ -20,6 +26,7 @@ struct FieldEditorState {
     // learner types straight into it (a card below the window's bottom was otherwise out of sight).
     std::string reveal_table;
     int reveal_row = -1;
+    TypedDrafts drafts;  // money and date fields and cells
 };
 
 struct FieldContext {
@@ -28,6 +35,18 @@ struct FieldContext {
     float width = 600;
     const ArtifactKind* kind = nullptr;  // for rules that concern a field (the timeline's target)
 };
+
+// An amount as the learner types it (runtime/artifacts/money.h: "300k", "12,000", "$1.2m"). Shows the stored
+// amount formatted in `currency` ("" with a hint when empty); what cannot be read stays in the field with a message
+// under it (wrapped to `width`, or the column's width when width < 0). Returns true with *out set when the amount
+// changed: a number, or nullopt when the field was emptied (an empty field is not 0).
+bool money_input(const char* id, const std::optional<double>& value, std::optional<double>* out,
+                 const Currency& currency, TypedDrafts& drafts, float width, const Fonts& fonts);
+
+// A date as the learner types it (calendar_date.h parse_typed_date: ISO, or the locale's order). Stores ISO
+// "YYYY-MM-DD"; what cannot be read stays with a message under it. Returns true with *out set ("" = cleared).
+bool date_input(const char* id, const std::string& value, std::string* out, TypedDrafts& drafts, float width,
+                const Fonts& fonts);
 
 // A labelled field: label, help line, the editor. Tables include their rows, add/remove and grouping.
 bool draw_field(const Field& field, const nlohmann::json& value, nlohmann::json& out, FieldEditorState& state,

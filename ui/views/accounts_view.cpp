@@ -34,32 +34,51 @@ void heading(const Fonts& fonts, const char* kicker, const char* title, const st
 
 }  // namespace
 
-std::string format_money(double value) {
-    char digits[32];
-    std::snprintf(digits, sizeof digits, "%.0f", std::fabs(value));
-    std::string s = digits, out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i > 0 && (s.size() - i) % 3 == 0) out += ',';
-        out += s[i];
+std::string format_money(double value) { return gw::format_money(value, currency_for("USD")); }
+
+std::string portfolio_summary(const Profile& profile) {
+    if (profile.accounts.empty()) return "Add the clients you work with; every artifact belongs to one";
+    const Currency& c = currency_for(profile.currency);
+    double current = 0, room = 0;
+    long long with_value = 0, with_gap = 0;
+    for (const Account& a : profile.accounts) {
+        if (auto v = a.annual()) current += *v, ++with_value;
+        if (auto g = a.gap()) room += std::max(0.0, *g), ++with_gap;
     }
-    return (value < 0 ? "-$" : "$") + out;
+    const long long n = static_cast<long long>(profile.accounts.size());
+    std::string out = count_of(n, "account", "accounts") + " \xC2\xB7 " +
+                      (with_value ? gw::format_money(current, c) : std::string("\xE2\x80\x94")) + " today";
+    if (with_value && with_value < n) out += " (" + std::to_string(n - with_value) + " without a value)";
+    out += " \xC2\xB7 " + (with_gap ? gw::format_money(room, c) : std::string("\xE2\x80\x94")) + " of room to grow";
+    if (with_gap && with_gap < n) out += " (" + std::to_string(n - with_gap) + " without both values)";
+    return out;
 }
 
 std::string draw_accounts_view(AccountsViewState& state, WorkSession& session, const Course& course, float width,
                                const Fonts& fonts) {
     std::string open;
     const Profile& profile = session.profile();
-    double current = 0, potential = 0;
-    for (const Account& a : profile.accounts) current += a.current_value, potential += a.potential_value;
-    const std::string subtitle = profile.accounts.empty()
-                                     ? std::string("Add the clients you work with; every artifact belongs to one")
-                                     : count_of(static_cast<long long>(profile.accounts.size()), "account", "accounts") + " \xC2\xB7 " +
-                                           format_money(current) + " today \xC2\xB7 " +
-                                           format_money(std::max(0.0, potential - current)) + " of room to grow";
-    heading(fonts, "YOUR PORTFOLIO", "Accounts", subtitle);
+    const Currency& currency = currency_for(profile.currency);
+    heading(fonts, "YOUR PORTFOLIO", "Accounts", portfolio_summary(profile));
 
     const bool read_only = session.store().read_only();
     ImGui::BeginDisabled(read_only);
+    // The currency every amount is counted in: shown with every amount and in exports; nothing is converted.
+    StyledText(fonts.ui.regular, color::kMuted, "Amounts in", false);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(150);
+    if (ImGui::BeginCombo("##currency", (currency.code + "  " + currency.symbol).c_str())) {
+        for (const Currency& c : known_currencies()) {
+            if (ImGui::Selectable((c.code + "  " + c.symbol).c_str(), c.code == currency.code)) {
+                session.set_currency(c.code);
+                state.drafts.clear();  // typed text is read in the currency it was typed for
+            }
+            probe::last_item("currency:" + c.code);
+        }
+        ImGui::EndCombo();
+    }
+    probe::last_item("currency");
+    ImGui::Dummy(ImVec2(0, 4));
     // Each column keeps the width its values need ("$12,000,000" whole, the longest tier): on a page narrower than
     // that (800 px windows) the table scrolls sideways, with the account's name held in place, instead of cutting
     // every value short.
@@ -104,18 +123,25 @@ std::string draw_accounts_view(AccountsViewState& state, WorkSession& session, c
             ImGui::TableSetColumnIndex(0);
             ImGui::SetNextItemWidth(-FLT_MIN);
             changed |= ImGui::InputText("##name", &edit.name);
+            // Amounts as typed ("300k", "12,000"): what cannot be read stays in the cell with a message under it.
+            auto amount = [&](const char* id, double* value, bool* known, const std::string& probe_name) {
+                std::optional<double> now = *known ? std::optional<double>(*value) : std::nullopt, typed;
+                const bool edited = money_input(id, now, &typed, currency, state.drafts, -FLT_MIN, fonts);
+                probe::last_item(probe_name);
+                if (!edited) return false;
+                *known = typed.has_value();
+                *value = typed.value_or(0);
+                return true;
+            };
             ImGui::TableSetColumnIndex(1);
-            ImGui::SetNextItemWidth(-FLT_MIN);
-            changed |= ImGui::InputDouble("##cur", &edit.current_value, 0, 0, "%.0f");
-            probe::last_item("account-value:" + a.id);
+            changed |= amount("##cur", &edit.current_value, &edit.has_current_value, "account-value:" + a.id);
             ImGui::TableSetColumnIndex(2);
-            ImGui::SetNextItemWidth(-FLT_MIN);
-            changed |= ImGui::InputDouble("##pot", &edit.potential_value, 0, 0, "%.0f");
-            probe::last_item("account-potential:" + a.id);
+            changed |= amount("##pot", &edit.potential_value, &edit.has_potential_value, "account-potential:" + a.id);
             ImGui::TableSetColumnIndex(3);
-            const double gap = edit.potential_value - edit.current_value;
-            ImGui::PushStyleColor(ImGuiCol_Text, gap > 0 ? color::kDone : color::kMuted);
-            ImGui::TextUnformatted(format_money(gap).c_str());
+            const std::optional<double> gap = edit.gap();
+            ImGui::PushStyleColor(ImGuiCol_Text, gap && *gap > 0 ? color::kDone : color::kMuted);
+            ImGui::TextUnformatted(gw::format_money(gap, currency).c_str());
+            probe::last_item("account-gap:" + a.id);
             ImGui::PopStyleColor();
             ImGui::TableSetColumnIndex(4);
             ImGui::SetNextItemWidth(-FLT_MIN);

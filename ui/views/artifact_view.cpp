@@ -1,5 +1,11 @@
 #include "ui/views/artifact_view.h"
 
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <thread>
+
 #include <imgui.h>
 
 #include <ctime>
@@ -15,7 +21,28 @@
 #include "ui/theme.h"
 #include "ui/text_style.h"
 
+extern char** environ;
+
 namespace gw::ui {
+
+bool open_folder(const std::filesystem::path& folder) {
+    pid_t pid = 0;
+    std::string path = folder.string();
+    char* argv[] = {const_cast<char*>("xdg-open"), path.data(), nullptr};
+    // As link_opener does: the app blocks its quit signals for its own watcher thread; the file manager must not
+    // inherit that mask.
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    sigset_t none;
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
+    const int rc = posix_spawnp(&pid, "xdg-open", nullptr, &attr, argv, environ);
+    posix_spawnattr_destroy(&attr);
+    if (rc != 0) return false;
+    std::thread([pid] { waitpid(pid, nullptr, 0); }).detach();  // reap it; the UI never waits
+    return true;
+}
 
 namespace {
 
@@ -184,9 +211,15 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
         state.export_message = ok ? "Saved " + count_of(files, "file", "files") +
                                         " (Markdown, and CSV for its tables) in " + dir.string()
                                   : "Not saved: " + error;
+        state.export_folder = files > 0 ? dir.string() : std::string();
     }
     probe::last_item("save-files");
     if (!state.export_message.empty()) StyledText(fonts.small, color::kMuted, state.export_message);
+    if (!state.export_folder.empty()) {
+        if (PageButton("Open folder##open-folder", ButtonKind::Link, fonts) && !open_folder(state.export_folder))
+            state.export_message = "Could not open a file manager (xdg-open): the files are in " + state.export_folder;
+        probe::last_item("open-folder");
+    }
     ImGui::Dummy(ImVec2(0, 12));
     if (!read_only) {
         if (!state.confirm_delete) {

@@ -1,6 +1,7 @@
 #pragma once
 // One worked artifact, full page: its account, status from the content's rules, where it is linked from, and
 // every declared field as an editor. Reads the session, sends edits back.
+#include <filesystem>
 #include <string>
 
 #include "progress/work_session.h"
@@ -17,6 +18,7 @@ struct ArtifactViewState {
     DocumentView description;
     bool confirm_delete = false;
     std::string export_message;  // "Copied", "Saved 2 files in ..."
+    std::string export_folder;   // where "Save as files" wrote: "Open folder" shows it
 };
 
 struct ArtifactViewResult {
@@ -30,6 +32,10 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
 // The kind's description from the course (laid out once in `description`), then the rule that opens the form: what
 // the artifact page and a kind's preview show above the fields.
 void draw_kind_description(DocumentView& description, const ArtifactKind& kind, const Fonts& fonts, float width);
+
+// Shows `folder` in the desktop's file manager (xdg-open), without waiting for it: false when it could not be
+// started. For "Open folder" after an export.
+bool open_folder(const std::filesystem::path& folder);
 
 // "Account map · Northwind", "Trigger log · Portfolio": how lists and cards name an artifact.
 std::string artifact_display_name(const Artifact& a, const Course& course, const Profile& profile);
