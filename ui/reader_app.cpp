@@ -142,6 +142,13 @@ void ReaderApp::go(const std::string& page_id) {
     }
 }
 
+void ReaderApp::open_page_link(const PageLink& link) {
+    go(link.page);
+    if (link.heading.empty() || view_ != View::Page || nav_.current() != link.page) return;
+    page_.pending_heading = link.heading;  // same page or a new one: page_view finds the heading in its layout
+    redraw_frames_ = std::max(redraw_frames_, kHeadingScrollFrames + 1);
+}
+
 void ReaderApp::open_work(const std::string& id) {
     if (id.rfind(kArtifactPrefix, 0) == 0) return go(id);
     go(id);
@@ -322,7 +329,7 @@ void ReaderApp::draw_page_column() {
         ImGui::SetCursorPos(origin);  // draw_page centres its column in the width it finds
         go(draw_page(page_, course_, nav_, hooks, fonts_));
         go(std::exchange(pending_go_, std::string()));
-        go(take_page_link());  // an in-app link clicked in the page's text
+        open_page_link(take_page_link());  // an in-app link clicked in the page's text
         return;
     }
     if (page_.pending_scroll >= 0) {

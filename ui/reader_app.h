@@ -8,6 +8,7 @@
 #include "runtime/course/course.h"
 #include "runtime/course/page_navigator.h"
 #include "ui/fonts.h"
+#include "ui/markdown/link_opener.h"
 #include "ui/views/page_view.h"
 #include "ui/views/accounts_view.h"
 #include "ui/views/artifact_links_panel.h"
@@ -79,6 +80,8 @@ private:
     int work_count_ = 0;  // a page asked for from inside the page being drawn
 
     void go(const std::string& page_id);
+    // A link clicked in a page's text: opens its page, then scrolls to its heading, if it names one.
+    void open_page_link(const PageLink& link);
     void leave_page();
     void handle_keys();
     void draw_page_column();

@@ -707,7 +707,7 @@ float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float
         const std::string* target = nullptr;
         if ((span.style & kLink) && span.link == LinkKind::External) target = &span.url;
         if ((span.style & kLink) && span.link == LinkKind::Page && !span.page.empty()) {
-            out.owned.push_back(page_link_url(span.page));  // the page opens at its top; anchors are not kept
+            out.owned.push_back(page_link_url(span.page));  // "ID" or "ID#HEADING-ID": the reader scrolls to the heading
             target = &out.owned.back();
         }
         ImU32 col = target ? color::kLink : (span.style & kCode) ? color::kHeading : style.color;

@@ -15,25 +15,28 @@ namespace gw::ui {
 
 namespace {
 constexpr const char kPagePrefix[] = "page:";
-std::string pending_page;  // UI thread only: set by a click, taken by the reader after the frame
+PageLink pending_page;  // UI thread only: set by a click, taken by the reader after the frame
 }  // namespace
 
-std::string page_link_url(const std::string& page_id) {
-    return kPagePrefix + page_id;
+std::string page_link_url(const std::string& page) {
+    return kPagePrefix + page;
 }
 
 bool is_openable_url(const std::string& url) {
     return is_external_url(url);
 }
 
-std::string take_page_link() {
-    return std::exchange(pending_page, std::string());
+PageLink take_page_link() {
+    return std::exchange(pending_page, PageLink());
 }
 
 bool open_url(const std::string& url) {
     if (url.rfind(kPagePrefix, 0) == 0) {
-        pending_page = url.substr(sizeof(kPagePrefix) - 1);
-        return !pending_page.empty();
+        const std::string target = url.substr(sizeof(kPagePrefix) - 1);
+        const std::size_t hash = target.find('#');  // never in a page id
+        pending_page.page = target.substr(0, hash);
+        pending_page.heading = hash == std::string::npos ? std::string() : target.substr(hash + 1);
+        return !pending_page.page.empty();
     }
     if (!is_openable_url(url)) return false;
     pid_t pid = 0;

@@ -3,9 +3,16 @@
 
 namespace gw::ui {
 
-// The url the layout gives an in-app link to page `id` (runtime LinkKind::Page): "page:" + id. Course links with
+// The url the layout gives an in-app link to `page` (runtime LinkKind::Page, Span::page): "page:" + page, where
+// page is a page id, or "ID#HEADING-ID" for a link to a heading (runtime/markdown/link_target.h). Course links with
 // a `page:` scheme are Refused at load and never get a clickable area, so only the layout makes these.
-std::string page_link_url(const std::string& page_id);
+std::string page_link_url(const std::string& page);
+
+// An in-app link that was clicked: the page to open and the id of the heading to scroll to ("" for the page's top).
+struct PageLink {
+    std::string page;
+    std::string heading;
+};
 
 // Follows a clicked link without blocking the UI. A page link (page_link_url) is queued for the reader, which
 // opens it after the frame (take_page_link). A web or mail link (runtime is_external_url: http://, https://,
@@ -14,7 +21,7 @@ std::string page_link_url(const std::string& page_id);
 bool open_url(const std::string& url);
 bool is_openable_url(const std::string& url);
 
-// The page id of the last page link clicked, once; "" when none. Called by the reader after each frame.
-std::string take_page_link();
+// The last page link clicked, once; an empty page when none. Called by the reader after each frame.
+PageLink take_page_link();
 
 }  // namespace gw::ui

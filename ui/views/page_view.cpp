@@ -100,8 +100,32 @@ std::string page_kicker(const Course& course, const std::string& id) {
     return "";
 }
 
+bool holds_heading(const Block& b, const std::string& id) {
+    if (b.kind == BlockKind::Heading && b.id == id) return true;
+    for (const Block& c : b.children)
+        if (holds_heading(c, id)) return true;
+    return false;
+}
+
+// Draws a page body and returns the window-local y where the top-level block holding heading `heading` starts
+// (a heading nested in a quote or list: the top of that block), or -1. The layout places blocks one under the other
+// with the host's widgets after them, so a block starts where the previous block's after_block hook left the cursor.
+float draw_body(DocumentView& view, const std::vector<Block>& blocks, const Fonts& fonts, float width,
+                const std::string& heading, const DocumentView::AfterBlock& after_block = {}) {
+    std::size_t target = blocks.size();
+    if (!heading.empty())
+        for (std::size_t i = 0; i < blocks.size() && target == blocks.size(); ++i)
+            if (holds_heading(blocks[i], heading)) target = i;
+    float y = target == 0 ? ImGui::GetCursorPosY() : -1;
+    view.draw(blocks, fonts, width, [&](const Block& b) {
+        if (after_block) after_block(b);
+        if (target < blocks.size() && &b == &blocks[target - 1]) y = ImGui::GetCursorPosY();
+    });
+    return y;
+}
+
 std::string draw_overview(PageViewState& state, const Course& course, const Chapter& ch, const Fonts& fonts,
-                          float width) {
+                          float width, float* heading_y) {
     std::string go;
     // The course's first page carries the course's own description (course.md): what the learner is starting.
     if (!course.description.empty() && !course.chapters.empty() && &course.chapters.front() == &ch) {
@@ -130,7 +154,7 @@ std::string draw_overview(PageViewState& state, const Course& course, const Chap
         }
     problems_box(chapter_problems, fonts, width, "Problems in this course's files");
 
-    state.body.draw(ch.introduction, fonts, width);
+    *heading_y = draw_body(state.body, ch.introduction, fonts, width, state.pending_heading);
     ImGui::Dummy(ImVec2(0, 20));
 
     std::string last = "\x01";
@@ -157,8 +181,8 @@ std::string draw_overview(PageViewState& state, const Course& course, const Chap
     return go;
 }
 
-void draw_item(PageViewState& state, const CourseItem& item, const Chapter& ch, const PageHooks& hooks,
-               const Fonts& fonts, float width) {
+float draw_item(PageViewState& state, const CourseItem& item, const Chapter& ch, const PageHooks& hooks,
+                const Fonts& fonts, float width) {
     std::string meta = item_kicker(item);
     if (item.kind == ItemKind::Module) {
         if (const Category* cat = ch.category(item.category)) meta += "  \xC2\xB7  " + cat->title;
@@ -180,7 +204,7 @@ void draw_item(PageViewState& state, const CourseItem& item, const Chapter& ch, 
                                : "Warnings for the course author");
 
     bool editor_placed = false;
-    state.body.draw(item.blocks, fonts, width, [&](const Block& b) {
+    const float heading_y = draw_body(state.body, item.blocks, fonts, width, state.pending_heading, [&](const Block& b) {
         if (b.kind == BlockKind::Callout && b.callout == CalloutKind::Reflection && hooks.reflection_editor) {
             hooks.reflection_editor(item, width);
             ImGui::Dummy(ImVec2(0, 18));
@@ -196,6 +220,7 @@ void draw_item(PageViewState& state, const CourseItem& item, const Chapter& ch, 
         ImGui::Dummy(ImVec2(0, 12));
         hooks.item_footer(item, width);
     }
+    return heading_y;
 }
 
 }  // namespace
@@ -276,6 +301,7 @@ std::string draw_page(PageViewState& state, const Course& course, const PageNavi
         state.body.invalidate();
         if (state.pending_scroll < 0) state.pending_scroll = 0;
     }
+    float heading_y = -1;  // window-local y of the pending heading's block, once drawn
 
     ImGui::SetCursorPos(ImVec2(left, 44));
     ImGui::BeginGroup();
@@ -290,9 +316,9 @@ std::string draw_page(PageViewState& state, const Course& course, const PageNavi
                 "Fix the files listed above; the app reloads them when they change. The format is described in "
                 "docs/authoring.md.");
     } else if (const Chapter* ch = find_chapter(course, nav.current())) {
-        go = draw_overview(state, course, *ch, fonts, width);
+        go = draw_overview(state, course, *ch, fonts, width, &heading_y);
     } else if (const CourseItem* item = course.find_item(nav.current())) {
-        draw_item(state, *item, *chapter_of(course, item->id), hooks, fonts, width);
+        heading_y = draw_item(state, *item, *chapter_of(course, item->id), hooks, fonts, width);
     }
 
     // Previous / next.
@@ -325,6 +351,15 @@ std::string draw_page(PageViewState& state, const Course& course, const PageNavi
     if (state.pending_scroll >= 0) {
         ImGui::SetScrollY(state.pending_scroll);
         state.pending_scroll = -1;
+    }
+    if (!state.pending_heading.empty()) {
+        // The heading's line at the top edge of the view. Applied on a few frames: ImGui clamps a scroll target to
+        // the content height of the frame before, which right after a page change is the old page's.
+        if (heading_y >= 0) ImGui::SetScrollY(heading_y);
+        if (++state.heading_frames >= kHeadingScrollFrames || heading_y < 0) {
+            state.pending_heading.clear();
+            state.heading_frames = 0;
+        }
     }
     state.scroll = ImGui::GetScrollY();
     return go;

@@ -29,11 +29,18 @@ struct KindPreviewState {
     Profile no_profile;  // account fields offer no accounts: a preview has no learner
 };
 
+// Frames a jump to a heading is applied for: the first may still be clamped to the previous page's height.
+constexpr int kHeadingScrollFrames = 3;
+
 // View state of the reading column; nothing here needs to survive a restart (scroll is saved by the host).
 struct PageViewState {
     DocumentView body;
     std::string shown_page;
     float pending_scroll = -1;  // applied on the next frame, once the content height is known
+    // The id of a heading (Block::id) to bring to the top of the view, from a link with an #anchor; set by the
+    // host, kept for kHeadingScrollFrames frames, then cleared. Wins over pending_scroll.
+    std::string pending_heading;
+    int heading_frames = 0;
     float scroll = 0;           // last scroll position, read by the host to save it
     float column_width = 0;
     KindPreviewState kind_preview;
