@@ -22,6 +22,7 @@
 #include "runtime/text/glyph_coverage.h"
 #include "ui/platform/display_loss.h"
 #include "ui/platform/event_waker.h"
+#include "runtime/xapi/learning_records.h"
 #include "ui/font_rebuild.h"
 #include "ui/fonts.h"
 #include "ui/platform/frame_pacer.h"
@@ -234,6 +235,12 @@ int run_app(const AppOptions& options) {
     }
     app.load_content();
     glfwSetWindowTitle(window, app.window_title().c_str());
+    // Learning records (xAPI): recorded and sent only by a process that writes the profile, since the outbox has
+    // one writer; a screenshot or a read-only profile shows the settings and sends nothing.
+    std::optional<xapi::LearningRecords> records;
+    records.emplace(data_dir, options.profile, app.course(), std::string("Groundwork ") + GROUNDWORK_VERSION,
+                    [&waker] { waker.wake(); }, !session->store().read_only() && !screenshot_mode);
+    app.set_learning_records(&*records);
     ContentWatcher watcher(options.content_dir, [&waker] { waker.wake(); });
     // A finished image decode wakes an idle window so the picture replaces its placeholder without waiting for input.
     ImageCache& images = app_image_cache();
@@ -334,6 +341,13 @@ int run_app(const AppOptions& options) {
         }
     }
 
+    // What waits for a page to be left (writing, artifact updates) is recorded before the sender stops; statements
+    // not yet sent stay in the outbox for the next start.
+    if (records) {
+        records->flush(session->profile(), now_millis());
+        app.set_learning_records(nullptr);
+        records.reset();
+    }
     if (!session->flush(4000) && session->status().state == SaveState::Failed)
         std::fprintf(stderr, "groundwork: your last changes could not be saved yet (%s); retrying once more\n",
                      session->status().error.c_str());

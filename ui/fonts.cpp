@@ -11,6 +11,7 @@
 #include <map>
 #include <vector>
 
+#include "runtime/artifacts/money.h"
 #include "runtime/text/glyph_coverage.h"
 #include "ui/text_style.h"
 
@@ -39,6 +40,7 @@ const ImWchar kBaseRanges[] = {
     0x2026, 0x2026,  // ellipsis (ImGui draws it too, for clipped text)
     0x203A, 0x203A,  // breadcrumb separator
     0x2190, 0x2190, 0x2192, 0x2192,  // back and forward arrows
+    0x2197, 0x2197,  // north-east arrow: learning records go out
     0x2501, 0x2501,  // heavy rule
     0x25C6, 0x25C6, 0x25C8, 0x25C9, 0x25CF, 0x25CF,  // diamonds and discs: kinds and states
     0x2605, 0x2606,  // stars
@@ -111,6 +113,10 @@ Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, s
     // label face (small caps: callout titles, categories, kickers) what upper() makes of `used` as well.
     std::vector<char32_t> display_set, text_set, label_set;
     expand(kBaseRanges, display_set);
+    // Amounts are formatted by the app, not typed, and shown in titles and summaries too: every face holds each
+    // known currency's symbol and the no-break space format_money puts between symbol and number.
+    for (const Currency& c : known_currencies()) collect_code_points(c.symbol, display_set);
+    display_set.push_back(0x00A0);
     display_set.insert(display_set.end(), used.begin(), used.end());
     text_set = display_set;
     expand(kLearnerRanges, text_set);

@@ -56,6 +56,7 @@ void ReaderApp::load_content() {
     const std::string keep_file = loaded_once_ ? nav_.current_file(course_) : std::string();
     const std::string keep_chapter = loaded_once_ ? nav_.current_chapter(course_) : std::string();
     course_ = load_course(options_.content_dir);
+    if (records_) records_->set_course(course_);  // a new id or version: statements from now on carry it
     nav_.reset(course_, keep, keep_file, keep_chapter);
     page_.body.invalidate();
     dashboard_ = HealthDashboardState();  // the declarations (levels, colours) may have changed
@@ -80,6 +81,21 @@ void ReaderApp::load_content() {
     reflection_.focus_on_open = resume->editing;
 }
 
+void ReaderApp::set_learning_records(xapi::LearningRecords* records) {
+    records_ = records;
+    if (records_) records_->set_course(course_);
+}
+
+std::string ReaderApp::records_detail() const {
+    if (!records_ || !records_->enabled()) return "off";
+    const xapi::SenderStatus s = records_->status();
+    if (s.state == xapi::SenderState::Stopped) return "not sending";  // a read-only profile or a screenshot
+    if (s.state == xapi::SenderState::NeedsCredentials) return "needs key";
+    if (s.state == xapi::SenderState::Misconfigured) return "check address";
+    if (s.counts.queued == 0) return "synced";
+    return std::to_string(s.counts.queued) + " waiting";
+}
+
 void ReaderApp::show_notice(const std::string& title, const std::string& text) {
     notice_title_ = title;
     notice_text_ = text;
@@ -98,8 +114,10 @@ void ReaderApp::leave_page() {
 void ReaderApp::go(const std::string& page_id) {
     if (page_id.empty()) return;
     redraw_frames_ = 4;
-    if (page_id == kAccountsPage || page_id == kDashboardPage) {
-        const View v = page_id == kAccountsPage ? View::Accounts : View::Dashboard;
+    if (page_id == kAccountsPage || page_id == kDashboardPage || page_id == kRecordsPage) {
+        const View v = page_id == kAccountsPage    ? View::Accounts
+                       : page_id == kDashboardPage ? View::Dashboard
+                                                   : View::Records;
         if (view_ == v) return;
         leave_page();
         view_ = v;
@@ -202,6 +220,7 @@ void ReaderApp::record_resume() {
     case View::MyWork: page = kMyWorkPage; break;
     case View::Accounts: page = kAccountsPage; break;
     case View::Dashboard: page = kDashboardPage; break;
+    case View::Records: page = kRecordsPage; break;
     case View::Artifact: page = kArtifactPrefix + artifact_id_; break;
     case View::RemovedWork: page = removed_id_; break;
     case View::KindPreview: return;
@@ -300,6 +319,8 @@ void ReaderApp::draw_page_column() {
         std::string open;
         wide_column([&] { open = draw_health_dashboard(dashboard_, *session_, course_, wide, fonts_); });
         if (!open.empty()) go(kArtifactPrefix + open);
+    } else if (view_ == View::Records && records_) {
+        column([&] { draw_learning_records_view(records_view_, *records_, width, fonts_); });
     } else if (view_ == View::KindPreview) {
         wide_column([&] { draw_artifact_kind_preview(page_.kind_preview, course_, preview_kind_, wide, fonts_); });
     } else if (view_ == View::Artifact && session_) {
@@ -358,6 +379,7 @@ void ReaderApp::frame() {
     const std::string current = view_ == View::MyWork      ? std::string(kMyWorkPage)
                                 : view_ == View::Accounts  ? std::string(kAccountsPage)
                                 : view_ == View::Dashboard ? std::string(kDashboardPage)
+                                : view_ == View::Records   ? std::string(kRecordsPage)
                                 : view_ == View::Page      ? nav_.current()
                                                            : std::string();
     sidebar.current = &current;
@@ -376,6 +398,7 @@ void ReaderApp::frame() {
         sidebar.work_count = work_count_;
         sidebar.account_count = static_cast<int>(profile.accounts.size());
         for (const ArtifactKind& k : course_.artifact_kinds) sidebar.has_dashboard |= k.dashboard;
+        sidebar.records_detail = records_detail();
     }
     std::string clicked = draw_sidebar(sidebar, fonts_);
     ImGui::EndChild();
@@ -409,6 +432,11 @@ void ReaderApp::frame() {
     if (session_) {
         record_resume();
         session_->tick();
+        if (records_) {
+            records_->observe(session_->profile(), now_millis());
+            const std::string problem = records_->take_problem();
+            if (!problem.empty()) show_notice("Learning records", problem);
+        }
     }
     if (redraw_frames_ > 0) --redraw_frames_;
 }

@@ -16,6 +16,8 @@
 #include "ui/views/health_dashboard_view.h"
 #include "ui/views/my_work_view.h"
 #include "ui/views/reflection_panel.h"
+#include "ui/views/learning_records_view.h"
+#include "runtime/xapi/learning_records.h"
 
 namespace gw::ui {
 
@@ -31,6 +33,10 @@ public:
 
     // A message from opening the profile (moved aside, read-only...), shown until dismissed.
     void show_notice(const std::string& title, const std::string& text);
+
+    // Where learning records go (issue 12); may stay null (a read-only profile, tests). Must outlive the app's
+    // frames; the app hands it the course after each reload and the profile after each frame.
+    void set_learning_records(xapi::LearningRecords* records);
 
     // Opens a reflection the way "My work" does: its page, scrolled to the editor, with the keyboard in it.
     void open_work(const std::string& id);
@@ -51,7 +57,7 @@ public:
     std::string kind_previewed() const { return view_ == View::KindPreview ? preview_kind_ : std::string(); }
 
 private:
-    enum class View { Page, MyWork, RemovedWork, Accounts, Dashboard, Artifact, KindPreview };
+    enum class View { Page, MyWork, RemovedWork, Accounts, Dashboard, Artifact, KindPreview, Records };
 
     AppOptions options_;
     const Fonts& fonts_;
@@ -69,6 +75,8 @@ private:
     AccountsViewState accounts_;
     HealthDashboardState dashboard_;
     MyWorkState my_work_;
+    LearningRecordsViewState records_view_;
+    xapi::LearningRecords* records_ = nullptr;
     int redraw_frames_ = 0;  // after a jump, draw a few more frames so scrolling and focus settle
     std::string notice_title_, notice_text_;
     bool loaded_once_ = false;
@@ -88,6 +96,7 @@ private:
     float draw_notices(float x, float column_width);  // returns the height they took
     void draw_removed_work(float width);
     void record_resume();
+    std::string records_detail() const;  // the sidebar's "Learning records" line
 };
 
 }  // namespace gw::ui

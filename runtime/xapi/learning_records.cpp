@@ -3,9 +3,9 @@
 namespace gw::xapi {
 
 LearningRecords::LearningRecords(std::filesystem::path data_dir, std::string profile, const Course& course,
-                                 std::string platform, std::function<void()> wake)
+                                 std::string platform, std::function<void()> wake, bool active)
     : data_dir_(std::move(data_dir)), profile_(std::move(profile)), course_(&course), platform_(std::move(platform)),
-      wake_(std::move(wake)) {
+      wake_(std::move(wake)), active_(active) {
     settings_ = load_lrs_settings(data_dir_, profile_, &settings_problem_);
     if (settings_.configured()) start();
 }
@@ -13,6 +13,7 @@ LearningRecords::LearningRecords(std::filesystem::path data_dir, std::string pro
 LearningRecords::~LearningRecords() { stop(); }
 
 void LearningRecords::start() {
+    if (!active_) return;
     std::string error;
     outbox_ = std::make_unique<Outbox>(Outbox::path_for(data_dir_, profile_), &error);
     if (!error.empty()) settings_problem_ = error;

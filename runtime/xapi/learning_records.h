@@ -19,8 +19,9 @@ public:
     // Reads <data_dir>/<profile>.lrs.json and, when an LRS is set, opens the outbox and starts sending. `wake` runs
     // on the sender's thread when its status changes (the app wakes its event loop). `course` must outlive this
     // object or be replaced with set_course before it goes.
+    // `active` false (a screenshot, a read-only profile) shows the settings but records and sends nothing.
     LearningRecords(std::filesystem::path data_dir, std::string profile, const Course& course, std::string platform,
-                    std::function<void()> wake = {});
+                    std::function<void()> wake = {}, bool active = true);
     ~LearningRecords();  // stops the sender after its request in flight; the outbox keeps what was not sent
 
     void set_course(const Course& course);
@@ -51,6 +52,7 @@ private:
     const Course* course_;
     std::string platform_;
     std::function<void()> wake_;
+    bool active_ = true;
     LrsSettings settings_;
     std::string settings_problem_;
     std::string secret_where_;

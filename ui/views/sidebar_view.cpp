@@ -113,9 +113,14 @@ bool nav_row(const SidebarModel& model, const char* page, const char* icon, cons
     const float ty = pos.y + (height - f->FontSize) * 0.5f;
     dl->AddText(fonts.ui.bold, fonts.ui.bold->FontSize, ImVec2(pos.x + 12, ty), color::kAccent, icon);
     dl->AddText(f, f->FontSize, ImVec2(pos.x + 36, ty), color::kHeading, title);
-    float w = fonts.small->CalcTextSizeA(fonts.small->FontSize, 1e9f, 0, detail.c_str()).x;
-    dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(pos.x + width - 10 - w, ty + 2), color::kMuted,
-                detail.c_str());
+    // The detail gets what the title leaves, cut with an ellipsis: at 800 px "Learning records" and "not sending"
+    // would otherwise overlap.
+    const float title_w = f->CalcTextSizeA(f->FontSize, 1e9f, 0, title).x;
+    const std::string shown = fit_text(fonts.small, detail, width - 36 - title_w - 10 - 12);
+    float w = fonts.small->CalcTextSizeA(fonts.small->FontSize, 1e9f, 0, shown.c_str()).x;
+    if (!shown.empty())
+        dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(pos.x + width - 10 - w, ty + 2), color::kMuted,
+                    shown.c_str());
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return clicked;
 }
@@ -162,6 +167,8 @@ std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
         if (model.has_dashboard &&
             nav_row(model, kDashboardPage, "\xE2\x97\x8F", "Health dashboard", model.dashboard_detail, fonts))
             clicked = kDashboardPage;
+        if (nav_row(model, kRecordsPage, "\xE2\x86\x97", "Learning records", model.records_detail, fonts))
+            clicked = kRecordsPage;
         ImGui::Dummy(ImVec2(0, 12));
     }
     for (const Chapter& ch : course.chapters) {

@@ -14,6 +14,7 @@ inline constexpr const char* kMyWorkPage = "@my-work";
 inline constexpr const char* kAccountsPage = "@accounts";
 inline constexpr const char* kDashboardPage = "@dashboard";
 inline constexpr const char* kArtifactPrefix = "@artifact:";  // followed by the artifact's id
+inline constexpr const char* kRecordsPage = "@records";  // where learning records go (xAPI LRS)
 
 struct SidebarModel {
     const Course* course = nullptr;
@@ -25,6 +26,7 @@ struct SidebarModel {
     bool reveal_current = false;  // scroll the current page's row into view (after a jump, at start)
     bool has_dashboard = false;
     std::string dashboard_detail;  // "2 at risk"
+    std::string records_detail;    // "off", "synced", "3 waiting", "needs key"
 };
 
 // The line under a row's title: "12 min  ·  started", "done", "has errors"; "homework" only for a homework row with
