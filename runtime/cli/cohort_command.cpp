@@ -1,5 +1,7 @@
 #include "runtime/cli/cohort_command.h"
 
+#include <curl/curl.h>
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -18,17 +20,11 @@ namespace {
 
 using nlohmann::json;
 
+// libcurl's percent-encoding: a query value such as a timestamp's '+' or ':' must reach the LRS as written.
 std::string query_escape(const std::string& s) {
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            char buf[4];
-            std::snprintf(buf, sizeof buf, "%%%02X", c);
-            out += buf;
-        }
-    }
+    char* escaped = curl_easy_escape(nullptr, s.c_str(), static_cast<int>(s.size()));
+    std::string out = escaped ? escaped : "";
+    curl_free(escaped);
     return out;
 }
 

@@ -17,20 +17,7 @@ namespace {
 
 const std::string kMini = std::string(GROUNDWORK_TEST_DATA) + "/mini-course";
 
-struct NoKeyring {
-    NoKeyring() { setenv("GROUNDWORK_NO_KEYRING", "1", 1); }
-    ~NoKeyring() { unsetenv("GROUNDWORK_NO_KEYRING"); }
-};
 
-template <class Pred>
-bool eventually(Pred pred, int timeout_ms = 20000) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-    while (std::chrono::steady_clock::now() < until) {
-        if (pred()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return pred();
-}
 
 }  // namespace
 
@@ -50,7 +37,7 @@ TEST_CASE("without an LRS nothing is recorded: no outbox file, no status line") 
 }
 
 TEST_CASE("set from the app, what the learner does reaches the LRS; turned off, recording stops") {
-    NoKeyring no_keyring;
+    test::NoKeyring no_keyring;
     test::TestLrs lrs("key", "pw");
     REQUIRE(!lrs.url().empty());
     test::TempDir dir;
@@ -76,8 +63,8 @@ TEST_CASE("set from the app, what the learner does reaches the LRS; turned off, 
     records.observe(p, 1000);
     p.set_done("mini-one", true, 2000);
     records.observe(p, 2000);
-    CHECK(eventually([&] { return lrs.state()["stored"] == 3; }));  // experienced, completed, progressed
-    CHECK(eventually([&] { return records.status_line() == "Synced"; }));
+    CHECK(test::eventually([&] { return lrs.state()["stored"] == 3; }));  // experienced, completed, progressed
+    CHECK(test::eventually([&] { return records.status_line() == "Synced"; }));
     CHECK(wakes > 0);
 
     // A new key keeps who the learner is; an empty secret keeps the stored one.
@@ -94,7 +81,7 @@ TEST_CASE("set from the app, what the learner does reaches the LRS; turned off, 
 }
 
 TEST_CASE("statements refused for good are told once") {
-    NoKeyring no_keyring;
+    test::NoKeyring no_keyring;
     test::TestLrs lrs;
     REQUIRE(!lrs.url().empty());
     test::TempDir dir;
@@ -108,7 +95,7 @@ TEST_CASE("statements refused for good are told once") {
     s.endpoint = lrs.url();
     std::string error;
     REQUIRE(records.apply(s, "none", &error));
-    CHECK(eventually([&] { return records.status().counts.failed == 1; }));
+    CHECK(test::eventually([&] { return records.status().counts.failed == 1; }));
     const std::string problem = records.take_problem();
     CHECK(problem.find("1 learning record was refused") != std::string::npos);
     CHECK(records.take_problem().empty());

@@ -19,10 +19,6 @@ using namespace gw::xapi;
 
 namespace {
 
-struct NoKeyring {
-    NoKeyring() { setenv("GROUNDWORK_NO_KEYRING", "1", 1); }
-    ~NoKeyring() { unsetenv("GROUNDWORK_NO_KEYRING"); }
-};
 
 LrsSetOptions set_options(const test::TempDir& dir, const std::string& url) {
     LrsSetOptions o;
@@ -42,7 +38,7 @@ unsigned mode_of(const std::filesystem::path& p) {
 }  // namespace
 
 TEST_CASE("lrs set keeps the secret out of the settings file, in a 0600 file when no keyring runs, and checks the key") {
-    NoKeyring no_keyring;
+    test::NoKeyring no_keyring;
     test::TestLrs lrs("key", "s3cret");
     REQUIRE(!lrs.url().empty());
     test::TempDir dir;
@@ -68,7 +64,7 @@ TEST_CASE("lrs set keeps the secret out of the settings file, in a 0600 file whe
 }
 
 TEST_CASE("lrs set says so when the LRS refuses the key, and refuses a URL that is not http(s) or no secret") {
-    NoKeyring no_keyring;
+    test::NoKeyring no_keyring;
     test::TestLrs lrs("key", "right");
     REQUIRE(!lrs.url().empty());
     test::TempDir dir;
@@ -86,7 +82,7 @@ TEST_CASE("lrs set says so when the LRS refuses the key, and refuses a URL that 
 }
 
 TEST_CASE("lrs send sends what waits, lrs status counts it, lrs off forgets the LRS and keeps the outbox") {
-    NoKeyring no_keyring;
+    test::NoKeyring no_keyring;
     test::TestLrs lrs("key", "pw");
     REQUIRE(!lrs.url().empty());
     test::TempDir dir;

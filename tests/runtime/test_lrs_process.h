@@ -9,12 +9,32 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <thread>
 
 extern char** environ;
 
 namespace gw::test {
+
+// Keeps the secret store off the desktop keyring for a test (lrs_settings.h: GROUNDWORK_NO_KEYRING).
+struct NoKeyring {
+    NoKeyring() { setenv("GROUNDWORK_NO_KEYRING", "1", 1); }
+    ~NoKeyring() { unsetenv("GROUNDWORK_NO_KEYRING"); }
+};
+
+// Polls `pred` every 10 ms until it holds or `timeout_ms` passes: for what a background sender does.
+template <class Pred>
+bool eventually(Pred pred, int timeout_ms = 20000) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    while (std::chrono::steady_clock::now() < until) {
+        if (pred()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return pred();
+}
 
 class TestLrs {
 public:

@@ -33,15 +33,6 @@ RetryPolicy fast() {
     return p;
 }
 
-template <class Pred>
-bool eventually(Pred pred, int timeout_ms = 20000) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-    while (std::chrono::steady_clock::now() < until) {
-        if (pred()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return pred();
-}
 
 }  // namespace
 
@@ -86,8 +77,8 @@ TEST_CASE("offline for a while, then online: every statement arrives once and in
     if (lrs.url().empty()) return;  // no python3: reported by the LRS tests below
     {
         StatementSender sender(box, LrsEndpoint{lrs.url(), "", "", 5000}, {}, fast(), 50);
-        CHECK(eventually([&] { return box.counts().queued == 0; }));
-        CHECK(eventually([&] { return sender.status().state == SenderState::Synced; }));
+        CHECK(test::eventually([&] { return box.counts().queued == 0; }));
+        CHECK(test::eventually([&] { return sender.status().state == SenderState::Synced; }));
         CHECK(describe(sender.status()) == "Synced");
     }
     const json state = lrs.state();
@@ -129,7 +120,7 @@ TEST_CASE("a changed statement under a stored id (409) refuses its batch; the re
     box.append(statement(3));
     {
         StatementSender sender(box, endpoint, {}, fast(), 50);
-        CHECK(eventually([&] { return box.counts().queued == 0; }));
+        CHECK(test::eventually([&] { return box.counts().queued == 0; }));
     }
     CHECK(box.counts().failed == 1);
     CHECK(box.counts().sent == 2);
@@ -161,13 +152,13 @@ TEST_CASE("401 pauses sending until new credentials are given; then everything g
     Outbox box(Outbox::path_for(dir.path(), "learner"));
     for (int i = 0; i < 5; ++i) box.append(statement(i));
     StatementSender sender(box, LrsEndpoint{lrs.url(), "key", "wrong", 5000}, {}, fast(), 50);
-    CHECK(eventually([&] { return sender.status().state == SenderState::NeedsCredentials; }));
+    CHECK(test::eventually([&] { return sender.status().state == SenderState::NeedsCredentials; }));
     const int posts_while_paused = lrs.state()["posts"];
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     CHECK(lrs.state()["posts"] == posts_while_paused);  // paused: no hammering with a wrong secret
     CHECK(describe(sender.status()).find("refused the key") != std::string::npos);
     sender.resume(LrsEndpoint{lrs.url(), "key", "right-secret", 5000});
-    CHECK(eventually([&] { return box.counts().queued == 0; }));
+    CHECK(test::eventually([&] { return box.counts().queued == 0; }));
     CHECK(lrs.state()["stored"] == 5);
 }
 
@@ -185,7 +176,7 @@ TEST_CASE("429 with Retry-After: the sender waits at least that long before tryi
     lrs.control({{"fail", json::array({{{"status", 429}, {"retry_after", 1}}, {{"status", 503}}})}});
     const auto start = std::chrono::steady_clock::now();
     StatementSender sender(box, LrsEndpoint{lrs.url(), "", "", 5000}, {}, fast(), 50);
-    CHECK(eventually([&] { return box.counts().queued == 0; }));
+    CHECK(test::eventually([&] { return box.counts().queued == 0; }));
     CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(1000));
     CHECK(lrs.state()["stored"] == 1);
 }

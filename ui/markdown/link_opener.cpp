@@ -39,9 +39,15 @@ bool open_url(const std::string& url) {
         return !pending_page.page.empty();
     }
     if (!is_openable_url(url)) return false;
+    return desktop_open(url);
+}
+
+bool desktop_open(const std::string& target) {
     pid_t pid = 0;
-    char* argv[] = {const_cast<char*>("xdg-open"), const_cast<char*>(url.c_str()), nullptr};
-    // The app blocks its quit signals for its own watcher thread; the browser must not inherit that mask.
+    std::string arg = target;
+    char* argv[] = {const_cast<char*>("xdg-open"), arg.data(), nullptr};
+    // The app blocks its quit signals for its own watcher thread; the browser or file manager must not inherit
+    // that mask.
     posix_spawnattr_t attr;
     posix_spawnattr_init(&attr);
     sigset_t none;
@@ -51,7 +57,7 @@ bool open_url(const std::string& url) {
     const int rc = posix_spawnp(&pid, "xdg-open", nullptr, &attr, argv, environ);
     posix_spawnattr_destroy(&attr);
     if (rc != 0) return false;
-    std::thread([pid] { waitpid(pid, nullptr, 0); }).detach();  // reap it; xdg-open returns quickly
+    std::thread([pid] { waitpid(pid, nullptr, 0); }).detach();  // reap it; xdg-open returns quickly, the UI never waits
     return true;
 }
 

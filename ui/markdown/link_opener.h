@@ -19,6 +19,9 @@ struct PageLink {
 // mailto:) goes to the desktop through xdg-open. Anything else is refused and returns false: course content must
 // not be able to run things on the learner's machine (PRODUCT.md, Guarantees).
 bool open_url(const std::string& url);
+// Hands `target` (a checked url, or a folder of the learner's) to xdg-open without waiting for it. Callers check what
+// they pass: this runs whatever the desktop associates with it. False when xdg-open cannot be started.
+bool desktop_open(const std::string& target);
 bool is_openable_url(const std::string& url);
 
 // The last page link clicked, once; an empty page when none. Called by the reader after each frame.

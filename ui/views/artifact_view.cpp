@@ -1,10 +1,6 @@
 #include "ui/views/artifact_view.h"
 
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-
-#include <thread>
+#include "ui/markdown/link_opener.h"
 
 #include <imgui.h>
 
@@ -21,28 +17,9 @@
 #include "ui/theme.h"
 #include "ui/text_style.h"
 
-extern char** environ;
-
 namespace gw::ui {
 
-bool open_folder(const std::filesystem::path& folder) {
-    pid_t pid = 0;
-    std::string path = folder.string();
-    char* argv[] = {const_cast<char*>("xdg-open"), path.data(), nullptr};
-    // As link_opener does: the app blocks its quit signals for its own watcher thread; the file manager must not
-    // inherit that mask.
-    posix_spawnattr_t attr;
-    posix_spawnattr_init(&attr);
-    sigset_t none;
-    sigemptyset(&none);
-    posix_spawnattr_setsigmask(&attr, &none);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
-    const int rc = posix_spawnp(&pid, "xdg-open", nullptr, &attr, argv, environ);
-    posix_spawnattr_destroy(&attr);
-    if (rc != 0) return false;
-    std::thread([pid] { waitpid(pid, nullptr, 0); }).detach();  // reap it; the UI never waits
-    return true;
-}
+bool open_folder(const std::filesystem::path& folder) { return desktop_open(folder.string()); }
 
 namespace {
 
