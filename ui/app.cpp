@@ -23,6 +23,7 @@
 #include "ui/platform/display_loss.h"
 #include "ui/platform/event_waker.h"
 #include "runtime/xapi/learning_records.h"
+#include "runtime/artifacts/money.h"
 #include "ui/font_rebuild.h"
 #include "ui/fonts.h"
 #include "ui/platform/frame_pacer.h"
@@ -250,7 +251,8 @@ int run_app(const AppOptions& options) {
     FramePacer pacer;
     watch_events(window);
     const bool timing = std::getenv("GROUNDWORK_TIMING") != nullptr;  // one line per frame, for bench/interaction
-    int screenshot_frames_left = 30;  // a picture that never settles is still written
+    int screenshot_frames_left = 30;
+    std::string noted_currency;  // a picture that never settles is still written
     int exit_code = kExitOk;
     bool had_focus = true;
     while (!glfwWindowShouldClose(window)) {
@@ -270,6 +272,11 @@ int run_app(const AppOptions& options) {
         const bool has_focus = glfwGetWindowAttrib(window, GLFW_FOCUSED) == GLFW_TRUE;
         if (had_focus && !has_focus) session->save_now();  // switching away is a natural pause: write now
         had_focus = has_focus;
+        // A currency whose symbol is written with letters (zł, kr, Kč): its letters join the atlas when it is chosen.
+        if (font_rebuilder && session->profile().currency != noted_currency) {
+            noted_currency = session->profile().currency;
+            font_rebuilder->note_text(currency_for(noted_currency).symbol);
+        }
         if (watcher.take_change()) {
             app.load_content();
             glfwSetWindowTitle(window, app.window_title().c_str());

@@ -11,6 +11,8 @@
 #include <map>
 #include <vector>
 
+#include <utf8proc.h>
+
 #include "runtime/artifacts/money.h"
 #include "runtime/text/glyph_coverage.h"
 #include "ui/text_style.h"
@@ -113,9 +115,14 @@ Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, s
     // label face (small caps: callout titles, categories, kickers) what upper() makes of `used` as well.
     std::vector<char32_t> display_set, text_set, label_set;
     expand(kBaseRanges, display_set);
-    // Amounts are formatted by the app, not typed, and shown in titles and summaries too: every face holds each
-    // known currency's symbol and the no-break space format_money puts between symbol and number.
-    for (const Currency& c : known_currencies()) collect_code_points(c.symbol, display_set);
+    // Amounts are formatted by the app, not typed, and shown in titles and summaries too: every face holds the
+    // currency signs ($, €, £, ¥, ₹...: Unicode category Sc) of the known currencies and the no-break space
+    // format_money puts beside them. Symbols written with letters (kr, zł, Kč) would pull whole alphabets into all
+    // faces; the app adds the chosen currency's letters when it is chosen (ui/app.cpp, FontRebuilder).
+    std::vector<char32_t> symbols;
+    for (const Currency& c : known_currencies()) collect_code_points(c.symbol, symbols);
+    for (char32_t cp : symbols)
+        if (utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_SC) display_set.push_back(cp);
     display_set.push_back(0x00A0);
     display_set.insert(display_set.end(), used.begin(), used.end());
     text_set = display_set;
