@@ -114,10 +114,11 @@ void ReaderApp::leave_page() {
 void ReaderApp::go(const std::string& page_id) {
     if (page_id.empty()) return;
     redraw_frames_ = 4;
-    if (page_id == kAccountsPage || page_id == kDashboardPage || page_id == kRecordsPage) {
+    if (page_id == kAccountsPage || page_id == kDashboardPage || page_id == kRecordsPage || page_id == kCohortPage) {
         const View v = page_id == kAccountsPage    ? View::Accounts
                        : page_id == kDashboardPage ? View::Dashboard
-                                                   : View::Records;
+                       : page_id == kRecordsPage   ? View::Records
+                                                   : View::Cohort;
         if (view_ == v) return;
         leave_page();
         view_ = v;
@@ -221,6 +222,7 @@ void ReaderApp::record_resume() {
     case View::Accounts: page = kAccountsPage; break;
     case View::Dashboard: page = kDashboardPage; break;
     case View::Records: page = kRecordsPage; break;
+    case View::Cohort: page = kCohortPage; break;
     case View::Artifact: page = kArtifactPrefix + artifact_id_; break;
     case View::RemovedWork: page = removed_id_; break;
     case View::KindPreview: return;
@@ -320,7 +322,11 @@ void ReaderApp::draw_page_column() {
         wide_column([&] { open = draw_health_dashboard(dashboard_, *session_, course_, wide, fonts_); });
         if (!open.empty()) go(kArtifactPrefix + open);
     } else if (view_ == View::Records && records_) {
-        column([&] { draw_learning_records_view(records_view_, *records_, width, fonts_); });
+        bool cohort = false;
+        column([&] { cohort = draw_learning_records_view(records_view_, *records_, width, fonts_); });
+        if (cohort) go(kCohortPage);
+    } else if (view_ == View::Cohort) {
+        wide_column([&] { draw_cohort_view(cohort_view_, course_, records_, wide, fonts_); });
     } else if (view_ == View::KindPreview) {
         wide_column([&] { draw_artifact_kind_preview(page_.kind_preview, course_, preview_kind_, wide, fonts_); });
     } else if (view_ == View::Artifact && session_) {

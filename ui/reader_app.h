@@ -17,6 +17,7 @@
 #include "ui/views/my_work_view.h"
 #include "ui/views/reflection_panel.h"
 #include "ui/views/learning_records_view.h"
+#include "ui/views/cohort_view.h"
 #include "runtime/xapi/learning_records.h"
 
 namespace gw::ui {
@@ -57,7 +58,7 @@ public:
     std::string kind_previewed() const { return view_ == View::KindPreview ? preview_kind_ : std::string(); }
 
 private:
-    enum class View { Page, MyWork, RemovedWork, Accounts, Dashboard, Artifact, KindPreview, Records };
+    enum class View { Page, MyWork, RemovedWork, Accounts, Dashboard, Artifact, KindPreview, Records, Cohort };
 
     AppOptions options_;
     const Fonts& fonts_;
@@ -76,6 +77,7 @@ private:
     HealthDashboardState dashboard_;
     MyWorkState my_work_;
     LearningRecordsViewState records_view_;
+    CohortViewState cohort_view_;
     xapi::LearningRecords* records_ = nullptr;
     int redraw_frames_ = 0;  // after a jump, draw a few more frames so scrolling and focus settle
     std::string notice_title_, notice_text_;

@@ -69,6 +69,12 @@ bool LearningRecords::turn_off(std::string* error) {
     return forget_lrs_settings(data_dir_, profile_, error);
 }
 
+LrsEndpoint LearningRecords::endpoint() const {
+    if (!settings_.configured()) return {};
+    return LrsEndpoint{settings_.endpoint, settings_.key,
+                       lookup_lrs_secret(data_dir_, profile_, settings_.endpoint, nullptr), 30000};
+}
+
 SenderStatus LearningRecords::status() const {
     if (!sender_) return SenderStatus{SenderState::Stopped, {}, {}};
     return sender_->status();

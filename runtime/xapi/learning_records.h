@@ -45,6 +45,8 @@ public:
     // "" when none. Taking it marks failures as seen.
     std::string take_problem();
     const std::string& secret_kept_in() const { return secret_where_; }
+    // The LRS with its stored secret, for reading statements back (the cohort page); an empty url when none is set.
+    LrsEndpoint endpoint() const;
 
 private:
     std::filesystem::path data_dir_;

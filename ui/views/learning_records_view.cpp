@@ -20,7 +20,7 @@ void field_label(const Fonts& fonts, const char* label, const char* help) {
 
 }  // namespace
 
-void draw_learning_records_view(LearningRecordsViewState& state, xapi::LearningRecords& records, float width,
+bool draw_learning_records_view(LearningRecordsViewState& state, xapi::LearningRecords& records, float width,
                                 const Fonts& fonts) {
     const xapi::LrsSettings& s = records.settings();
     if (!state.loaded) {
@@ -113,7 +113,12 @@ void draw_learning_records_view(LearningRecordsViewState& state, xapi::LearningR
         ImGui::Dummy(ImVec2(0, 6));
         StyledText(fonts.ui.regular, state.message_is_error ? color::kError : color::kMuted, state.message);
     }
+    ImGui::Dummy(ImVec2(0, 20));
+    StyledText(fonts.small, color::kMuted, "Training a group? See what your learners have done:");
+    const bool cohort = PageButton("Cohort report##lrs", ButtonKind::Link, fonts);
+    probe::last_item("open-cohort");
     ImGui::PopTextWrapPos();
+    return cohort;
 }
 
 }  // namespace gw::ui

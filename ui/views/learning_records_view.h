@@ -17,7 +17,8 @@ struct LearningRecordsViewState {
     bool message_is_error = false;
 };
 
-void draw_learning_records_view(LearningRecordsViewState& state, xapi::LearningRecords& records, float width,
+// Returns true when the trainer's "Cohort report" link was clicked.
+bool draw_learning_records_view(LearningRecordsViewState& state, xapi::LearningRecords& records, float width,
                                 const Fonts& fonts);
 
 }  // namespace gw::ui

@@ -15,6 +15,7 @@ inline constexpr const char* kAccountsPage = "@accounts";
 inline constexpr const char* kDashboardPage = "@dashboard";
 inline constexpr const char* kArtifactPrefix = "@artifact:";  // followed by the artifact's id
 inline constexpr const char* kRecordsPage = "@records";  // where learning records go (xAPI LRS)
+inline constexpr const char* kCohortPage = "@cohort";    // the trainer's cohort report
 
 struct SidebarModel {
     const Course* course = nullptr;
