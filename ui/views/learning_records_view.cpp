@@ -36,9 +36,10 @@ bool draw_learning_records_view(LearningRecordsViewState& state, xapi::LearningR
     StyledText(fonts.title, color::kHeading, "Share your progress with your trainer");
     ImGui::Dummy(ImVec2(0, 8));
     StyledText(fonts.body.regular, color::kText,
-               "Groundwork can send what you open and finish to your organisation's Learning Record Store (an xAPI "
-               "LRS, such as Moodle's, Learning Locker or Ralph). Records wait on this computer until the LRS can be "
-               "reached, so working offline loses nothing. Nothing is recorded or sent until you set an LRS here.");
+               "Groundwork can send what you open and finish to your organisation's Learning Record Store (an "
+               "xAPI LRS, such as Learning Locker, Ralph or the one your LMS reports to). Records wait on this "
+               "computer until the LRS can be reached, so working offline loses nothing. Nothing is recorded or "
+               "sent until you set an LRS here.");
     ImGui::Dummy(ImVec2(0, 8));
     if (records.enabled()) {
         const xapi::SenderStatus st = records.status();
