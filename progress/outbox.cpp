@@ -119,7 +119,9 @@ Outbox::Outbox(fs::path file, std::string* error) : file_(std::move(file)) {
         if (id.empty()) {
             // Not a statement we wrote: keep it where a person can see it instead of sending or dropping it.
             std::string ignored;
-            append_failed(json{{"status", 0}, {"reason", "unreadable line in the outbox"}, {"line", lines[i]}}.dump(),
+            // The line may hold bytes that are not UTF-8: kept with U+FFFD in their place, never thrown on.
+            append_failed(json{{"status", 0}, {"reason", "unreadable line in the outbox"}, {"line", lines[i]}}
+                              .dump(-1, ' ', false, json::error_handler_t::replace),
                           &ignored);
             repaired = true;
             continue;

@@ -105,7 +105,7 @@ bool save_lrs_settings(const fs::path& data_dir, const std::string& profile, Lrs
                  {"mbox", s.mbox}};
     std::error_code ec;
     fs::create_directories(data_dir / "profiles", ec);
-    return write_file_atomic(settings_file(data_dir, profile), j.dump(2) + "\n", error);
+    return write_file_atomic(settings_file(data_dir, profile), j.dump(2, ' ', false, json::error_handler_t::replace) + "\n", error);
 }
 
 bool forget_lrs_settings(const fs::path& data_dir, const std::string& profile, std::string* error) {

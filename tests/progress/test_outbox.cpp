@@ -231,3 +231,20 @@ TEST_CASE("a damaged header (a count that is not a number) keeps the statements 
     CHECK(ids(box) == std::vector<std::string>{"a"});
     CHECK(box.counts().sent == 0);
 }
+
+TEST_CASE("a line with bytes that are not UTF-8 goes to the failed file instead of stopping the outbox") {
+    test::TempDir dir;
+    const fs::path file = Outbox::path_for(dir.path(), "learner");
+    {
+        Outbox box(file);
+        box.append(statement("a"));
+    }
+    {
+        std::ofstream out(file, std::ios::app | std::ios::binary);
+        out << "{\"id\":,\"x\":\"\xff\xfe\"}\n";  // found by fuzz_outbox: a throw while keeping it
+    }
+    Outbox box(file);
+    CHECK(ids(box) == std::vector<std::string>{"a"});
+    CHECK(box.counts().failed == 1);
+    CHECK(test::slurp(box.failed_file()).find("\xEF\xBF\xBD") != std::string::npos);  // U+FFFD in its place
+}
