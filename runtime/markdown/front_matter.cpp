@@ -291,6 +291,12 @@ std::optional<std::string> FrontMatter::string(const char* key, bool required) {
                               key + ":'");
         return std::nullopt;
     }
+    // `id: ""` or a bare tag (`id: !`) is a scalar that holds nothing: for a required key that is as missing as no
+    // line at all, and saying so here keeps every caller from treating "" as a real value.
+    if (required && n.Scalar().find_first_not_of(" \t") == std::string::npos) {
+        error(line_of(n), std::string("'") + key + "' is empty: write a value after '" + key + ":'");
+        return std::nullopt;
+    }
     return n.Scalar();
 }
 

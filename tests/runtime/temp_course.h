@@ -30,6 +30,7 @@ public:
                "\nminutes: 5\ncategory: " + category + "\n---\n\nBody.\n\n> [!REFLECTION]\n> Think.\n";
     }
     void write(const std::string& rel, const std::string& text) {
+        std::filesystem::create_directories((root_ / rel).parent_path());
         std::ofstream(root_ / rel, std::ios::binary) << text;
     }
     std::string path() const { return root_.string(); }
