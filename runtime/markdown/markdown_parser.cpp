@@ -185,8 +185,14 @@ struct Parser {
         const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; });
         if (!spans.empty() && spans.back().style == style && spans.back().url == link.url &&
             spans.back().link == link.link) {
-            spans.back().text += text;
-            if (!ascii) spans.back().text = to_nfc(spans.back().text);
+            // NFC(a + b) is NFC(a) + NFC(b) when b starts with an ASCII character: ASCII is never reordered nor
+            // composed with what precedes it. Only a non-ASCII start (maybe a combining mark) renormalises the join.
+            if (ascii)
+                spans.back().text += text;
+            else if ((text[0] & 0x80) == 0)
+                spans.back().text += to_nfc(text);
+            else
+                spans.back().text = to_nfc(spans.back().text + text);
             return;
         }
         Span s = link;

@@ -22,6 +22,21 @@ std::string human_size(std::uintmax_t bytes) {
     return buf;
 }
 
+// The first byte that does not start a valid UTF-8 sequence, or text.end(). Course text is mostly ASCII, and a
+// sequence never holds a byte below 0x80, so ASCII runs are skipped bytewise and utfcpp checks only the runs between.
+std::string::const_iterator first_invalid_utf8(const std::string& text) {
+    auto is_ascii = [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; };
+    auto it = text.begin();
+    while (true) {
+        it = std::find_if_not(it, text.end(), is_ascii);
+        if (it == text.end()) return it;
+        const auto run_end = std::find_if(it, text.end(), is_ascii);
+        const auto bad = utf8::find_invalid(it, run_end);
+        if (bad != run_end) return bad;
+        it = run_end;
+    }
+}
+
 }  // namespace
 
 SourceFile read_source_file(const std::filesystem::path& path, const std::string& display_path,
@@ -49,19 +64,28 @@ SourceFile read_source_file(const std::filesystem::path& path, const std::string
         error(0, "cannot open for reading");
         return file;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    file.text = ss.str();
+    // Read straight into the string: the size is known, and a stream copy doubled the loader's memory traffic.
+    file.text.resize(std::size_t(size));
+    in.read(file.text.data(), std::streamsize(size));
+    file.text.resize(std::size_t(in.gcount()));
+    if (in && in.peek() != std::char_traits<char>::eof()) {  // the file grew while being saved: take all of it
+        std::ostringstream rest;
+        rest << in.rdbuf();
+        file.text += rest.str();
+    }
 
     if (file.text.find('\0') != std::string::npos) {
         error(0, "binary file (it contains NUL bytes): expected UTF-8 Markdown text");
         return file;
     }
-    auto invalid = utf8::find_invalid(file.text.begin(), file.text.end());
+    auto invalid = first_invalid_utf8(file.text);
     if (invalid != file.text.end()) {
         std::size_t offset = std::size_t(invalid - file.text.begin());
         std::size_t line_start = file.text.rfind('\n', offset == 0 ? 0 : offset - 1);
-        int column = int(offset - (line_start == std::string::npos ? 0 : line_start + 1)) + 1;
+        // Columns count characters, as a text editor shows them, not bytes: the text before the bad byte is valid.
+        const std::size_t from = line_start == std::string::npos ? 0 : line_start + 1;
+        const int column = 1 + int(std::count_if(file.text.cbegin() + std::ptrdiff_t(from), invalid,
+                                                 [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
         char byte[8];
         std::snprintf(byte, sizeof byte, "0x%02X", unsigned(static_cast<unsigned char>(file.text[offset])));
         error(line_of_offset(file.text, offset),

@@ -114,6 +114,28 @@ TEST_CASE("invalid UTF-8 names the line and the byte") {
     CHECK(r.has("ch/a.md:13: error: invalid UTF-8 (byte 0xE9 at column 4)"));
 }
 
+TEST_CASE("invalid UTF-8 (column in characters) after valid non-ASCII text, cut short before ASCII, overlong, or at the end of the file") {
+    struct Case { const char* tail; const char* expected; };
+    const Case cases[] = {
+        {"Caf\xC3\xA9 \xE2\x80\x94 \xE2\x82x\n", "ch/a.md:13: error: invalid UTF-8 (byte 0xE2 at column 8)"},
+        {"\xC3\xA9\xC3\xA9\xC0\xAF\n", "ch/a.md:13: error: invalid UTF-8 (byte 0xC0 at column 3)"},
+        {"Smile \xF0\x9F\x98", "ch/a.md:13: error: invalid UTF-8 (byte 0xF0 at column 7)"},
+        {"\xED\xA0\x80 a surrogate\n", "ch/a.md:13: error: invalid UTF-8 (byte 0xED at column 1)"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.expected);
+        TempCourse t;
+        t.write("ch/a.md", TempCourse::module("mod-a", 1, "cat") + c.tail);
+        auto r = check(t.path());
+        INFO(r.output);
+        CHECK(r.exit_code == 1);
+        CHECK(r.has(c.expected));
+    }
+    TempCourse fine;
+    fine.write("ch/a.md", TempCourse::module("mod-a", 1, "cat") + "Caf\xC3\xA9 \xE2\x80\x94 na\xC3\xAFve \xF0\x9F\x98\x80\n");
+    CHECK(check(fine.path()).exit_code == 0);
+}
+
 TEST_CASE("an empty folder") {
     TempCourse t;
     auto empty = t.root() / "empty";
