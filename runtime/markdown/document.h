@@ -30,6 +30,10 @@ struct Span {
     std::string link_anchor;
     std::string page;
     int line = 0;  // links: the 1-based source line, for check's messages
+    // An image written inline (in a heading, a table cell, a link's text): its index in the owning block's `images`,
+    // and `text` is its "[alt]" stand-in, in a span of its own. -1 for text. Layout draws the picture from this
+    // index, never by looking for the alt text (two images may share one).
+    int image = -1;
 };
 
 enum class BlockKind : std::uint8_t {

@@ -183,7 +183,7 @@ struct Parser {
     static void append(std::vector<Span>& spans, std::string text, std::uint8_t style, const Span& link) {
         if (text.empty()) return;
         const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; });
-        if (!spans.empty() && spans.back().style == style && spans.back().url == link.url &&
+        if (!spans.empty() && spans.back().image < 0 && spans.back().style == style && spans.back().url == link.url &&
             spans.back().link == link.link) {
             // NFC(a + b) is NFC(a) + NFC(b) when b starts with an ASCII character: ASCII is never reordered nor
             // composed with what precedes it. Only a non-ASCII start (maybe a combining mark) renormalises the join.
@@ -274,8 +274,14 @@ struct Parser {
                 // the sentence whole, and the image is still checked (paragraph() makes images of the others).
                 std::vector<Span> alt;
                 inlines(n, style, link, alt);
-                if (inline_images) inline_images->push_back(image_ref(n, plain_text(alt)));
-                append(spans, "[" + plain_text(alt) + "]", std::uint8_t(style | kItalic), link);
+                Span stand_in = link;
+                stand_in.text = "[" + plain_text(alt) + "]";
+                stand_in.style = std::uint8_t(style | kItalic);
+                if (inline_images) {
+                    inline_images->push_back(image_ref(n, plain_text(alt)));
+                    stand_in.image = int(inline_images->size() - 1);
+                }
+                spans.push_back(std::move(stand_in));
                 break;
             }
             default:

@@ -392,3 +392,23 @@ TEST_CASE("an image in a heading and in a link's text is a picture; the linked o
     const std::vector<Glyph> loading = glyphs(page.draw(heading_only, 600));
     CHECK_FALSE(of(loading, 'm').empty());  // "mark", in the placeholder
 }
+
+TEST_CASE("an image is drawn where it was written even when text before it reads like its alt text") {
+    // The layout once looked for "[alt]" in italic text: `*[mark]*` written as text took the picture's place, and
+    // the picture's own stand-in was shown as text. The parser now marks which span is the image (Span::image).
+    HeadlessImGui gui;
+    Folder f;
+    auto blocks = f.page("## *[mark]* then ![mark](diagram.png)\n\n| A |\n| --- |\n| *[mark]* ![mark](diagram.png) |\n");
+    REQUIRE(blocks.size() == 2);
+    for (const Block& b : blocks) {
+        LaidOutBlock l = layout_block(b, gui.fonts(), 600);
+        auto pictures = of_type(l, Prim::Image);
+        REQUIRE(pictures.size() == 1);
+        CHECK(shows_as_text(l, "[mark]"));  // the written text stays text
+        float text_x = FLT_MAX;
+        for (const Prim* t : of_type(l, Prim::Text))
+            if (!t->image && std::string(t->begin, t->end).find("[mark]") != std::string::npos)
+                text_x = std::min(text_x, t->a.x);
+        CHECK(pictures[0]->a.x > text_x);  // and the picture comes after it, where it was written
+    }
+}

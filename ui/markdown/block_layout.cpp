@@ -96,36 +96,17 @@ struct Piece {
     const ImageRef* image;
 };
 
-// Cuts `span` at the stand-ins of the images it holds, taking them from `images` in the parser's order. The
-// parser writes a stand-in as "[" + alt + "]" in italics (runtime/markdown/markdown_parser.cpp, CMARK_NODE_IMAGE),
-// possibly merged with the italic text around it, so each is looked for in order from where the last one ended.
-// An image nested in another's description comes first in that order but is part of the outer one's stand-in: it
-// is skipped (checked at load, never drawn). Images that cannot be shown (remote, missing) stay their text.
-void split_at_images(const Span& span, InlineImages* images, std::vector<Piece>& out) {
+// A span is one piece, drawn as the picture its `image` index names (Span::image, set by the parser) when that
+// picture can be shown; a remote, missing or nested image stays its "[alt]" text.
+void split_at_images(const Span& span, const InlineImages* images, std::vector<Piece>& out) {
     out.clear();
     const char* p = span.text.data();
     const char* const end = p + span.text.size();
-    if (images && images->refs && (span.style & kItalic)) {
-        const std::vector<ImageRef>& refs = *images->refs;
-        const char* from = p;
-        while (images->next < refs.size()) {
-            const ImageRef& r = refs[images->next];
-            const std::string stand_in = "[" + r.alt + "]";
-            if (images->next + 1 < refs.size() && refs[images->next + 1].alt.find(stand_in) != std::string::npos) {
-                ++images->next;
-                continue;
-            }
-            const char* at = std::search(from, end, stand_in.begin(), stand_in.end());
-            if (at == end) break;
-            ++images->next;
-            from = at + stand_in.size();
-            if (!drawable(r)) continue;
-            if (at > p) out.push_back({p, at, nullptr});
-            out.push_back({at, from, &r});
-            p = from;
-        }
-    }
-    if (p < end || out.empty()) out.push_back({p, end, nullptr});
+    const ImageRef* picture = nullptr;
+    if (images && images->refs && span.image >= 0 && std::size_t(span.image) < images->refs->size() &&
+        drawable((*images->refs)[std::size_t(span.image)]))
+        picture = &(*images->refs)[std::size_t(span.image)];
+    out.push_back({p, end, picture});
 }
 
 // A picture in running text (inline_image_size), over a shaded box with as much of its alt text as fits, drawn

@@ -69,12 +69,11 @@ ImVec2 image_display_size(int width, int height, float column);
 // Lays out one top-level block at `width` pixels.
 LaidOutBlock layout_block(const Block& block, const Fonts& fonts, float width);
 
-// The images a block's inline content holds (Block::images), in the order the parser met them. The parser leaves
-// an image inside a table cell, a heading or a link's text in the spans as its description in brackets ("[alt]",
-// italic); layout_spans finds each one there, in order, and draws the picture in its place when it can be shown.
+// The images a block's inline content holds (Block::images). The parser leaves an image inside a table cell, a
+// heading or a link's text in the spans as a span of its own holding its description in brackets ("[alt]",
+// italic) and the image's index here (Span::image); layout_spans draws the picture in its place when it can.
 struct InlineImages {
     const std::vector<ImageRef>* refs = nullptr;
-    std::size_t next = 0;  // the first image not yet met in the spans
 };
 
 // The size (px) an image of `width` x `height` pixels takes in running text whose lines are `line_height` px
