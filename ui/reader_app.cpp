@@ -41,7 +41,37 @@ constexpr ImGuiWindowFlags kPlainWindow = ImGuiWindowFlags_NoDecoration | ImGuiW
 ReaderApp::ReaderApp(AppOptions options, const Fonts& fonts, WorkSession* session)
     : options_(std::move(options)), fonts_(fonts), session_(session) {}
 
+ReaderApp::~ReaderApp() { set_page_link_describer(nullptr); }
+
+namespace {
+
+// The text of heading `id` among `blocks` (nested in quotes and lists too), or "".
+std::string heading_text_of(const std::vector<Block>& blocks, const std::string& id) {
+    for (const Block& b : blocks) {
+        if (b.kind == BlockKind::Heading && b.id == id) return plain_text(b.spans);
+        std::string nested = heading_text_of(b.children, id);
+        if (!nested.empty()) return nested;
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string ReaderApp::describe_page_link(const std::string& page, const std::string& heading) const {
+    const CourseItem* item = course_.find_item(page);
+    const Chapter* chapter = item ? nullptr : find_chapter(course_, page);
+    if (!item && !chapter) return {};
+    const std::string title = item ? item->title : chapter->title;
+    const std::string at = heading.empty() ? std::string() : heading_text_of(item ? item->blocks : chapter->introduction, heading);
+    const bool here = view_ == View::Page && nav_.current() == page;
+    if (here) return at.empty() ? "This page" : "Further on this page: " + at;
+    return at.empty() ? "Opens " + title : "Opens " + title + ", at " + at;
+}
+
 void ReaderApp::load_content() {
+    set_page_link_describer([this](const std::string& page, const std::string& heading) {
+        return describe_page_link(page, heading);
+    });
     std::string keep = nav_.current();
     const ResumePoint* resume = nullptr;
     if (!loaded_once_) {
@@ -162,10 +192,29 @@ void ReaderApp::go(const std::string& page_id) {
 }
 
 void ReaderApp::open_page_link(const PageLink& link) {
+    if (link.page.empty()) return;
+    const bool from_page = view_ == View::Page;
+    LinkReturn back{nav_.current(), page_.scroll, link.page};
     go(link.page);
-    if (link.heading.empty() || view_ != View::Page || nav_.current() != link.page) return;
+    if (view_ != View::Page || nav_.current() != link.page) return;
+    if (from_page) link_return_ = std::move(back);
+    if (link.heading.empty()) return;
     page_.pending_heading = link.heading;  // same page or a new one: page_view finds the heading in its layout
     redraw_frames_ = std::max(redraw_frames_, kHeadingScrollFrames + 1);
+}
+
+bool ReaderApp::can_go_back() const {
+    return link_return_ && view_ == View::Page && nav_.current() == link_return_->to_page;
+}
+
+void ReaderApp::go_back() {
+    if (!can_go_back()) return;
+    const LinkReturn back = *std::exchange(link_return_, std::nullopt);
+    go(back.from_page);
+    if (view_ != View::Page || nav_.current() != back.from_page) return;
+    page_.pending_heading.clear();
+    page_.pending_scroll = back.from_scroll;
+    redraw_frames_ = std::max(redraw_frames_, 4);
 }
 
 void ReaderApp::open_work(const std::string& id) {
@@ -192,6 +241,10 @@ void ReaderApp::handle_keys() {
     // silently swap the learner's own page for a module.
     if (view_ != View::Page) return;
     auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };
+    if (can_go_back() && ((io.KeyAlt && pressed(ImGuiKey_LeftArrow)) || ImGui::IsMouseClicked(3))) {
+        go_back();  // after following a link, Alt+Left is a browser's Back; otherwise the previous page
+        return;
+    }
     const std::string before = nav_.current();
     bool moved = false;
     if ((io.KeyAlt && pressed(ImGuiKey_RightArrow)) || (io.KeyCtrl && pressed(ImGuiKey_PageDown)) ||
@@ -259,6 +312,21 @@ float ReaderApp::draw_notices(float x, float column) {
         place();
         if (draw_notice("##open", NoticeKind::Warning, notice_title_, notice_text_, width, fonts_, true))
             notice_text_.clear();
+    }
+    if (can_go_back()) {
+        place();
+        const CourseItem* item = course_.find_item(link_return_->from_page);
+        const Chapter* chapter = item ? nullptr : find_chapter(course_, link_return_->from_page);
+        const std::string title = item ? item->title : chapter ? chapter->title : link_return_->from_page;
+        const bool same_page = link_return_->from_page == link_return_->to_page;
+        const std::string label = std::string("\xE2\x86\x90  ") + (same_page ? "Back to where you were" : "Back to " + title) +
+                                  "##link-back";
+        ImGui::BeginGroup();  // a group of its own: the line it starts on is the sidebar's, 800 px tall
+        if (PageButton(label.c_str(), ButtonKind::Quiet, fonts_)) go_back();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Alt+Left, or the mouse's back button");
+        ImGui::EndGroup();
+        ImGui::SetCursorScreenPos(ImVec2(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y));
+        ImGui::Dummy(ImVec2(1, 10));
     }
     if (session_) {
         const SaveStatus s = session_->status();
@@ -414,7 +482,7 @@ void ReaderApp::frame() {
     // Reading column: notices stay in view above it, whatever the scroll position.
     ImGui::SameLine(0, 0);
     const ImVec2 column_origin = ImGui::GetCursorPos();
-    const float notices_h =
+    const float notices_h = notices_height_ =
         draw_notices(column_origin.x, io.DisplaySize.x - sidebar_w - ImGui::GetStyle().ScrollbarSize);
     ImGui::SetCursorPos(ImVec2(column_origin.x, column_origin.y + notices_h));
     // The root window must never have anything to scroll: the child ends exactly at the bottom edge.
@@ -444,6 +512,7 @@ void ReaderApp::frame() {
             if (!problem.empty()) show_notice("Learning records", problem);
         }
     }
+    if (link_return_ && !can_go_back()) link_return_.reset();  // the learner moved on: the way back is gone
     if (redraw_frames_ > 0) --redraw_frames_;
 }
 

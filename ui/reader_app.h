@@ -1,6 +1,7 @@
 #pragma once
 // Everything one frame needs, without GLFW or OpenGL: the window loop (app.cpp) and headless tests both drive it.
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "progress/work_session.h"
@@ -26,6 +27,9 @@ class ReaderApp {
 public:
     // `session` may be null: the course is then only read (no editor, no progress).
     ReaderApp(AppOptions options, const Fonts& fonts, WorkSession* session = nullptr);
+    ~ReaderApp();  // withdraws the page link describer it set (link_opener.h)
+    ReaderApp(const ReaderApp&) = delete;
+    ReaderApp& operator=(const ReaderApp&) = delete;
 
     // (Re)loads the course folder, keeping the open page when it still exists. The first load goes to --module,
     // or else back to where the learner left off: page, scroll position and the editor with its cursor.
@@ -53,6 +57,9 @@ public:
     // True while a page change, scroll or focus request still has to settle: the window loop draws another frame
     // instead of sleeping.
     bool wants_another_frame() const { return redraw_frames_ > 0; }
+    // Height (px) of what stood above the page in the last frame (notices, the way back after a link): the page
+    // view's top edge in window coordinates.
+    float notices_height() const { return notices_height_; }
     const std::string& artifact_shown() const { return artifact_id_; }  // "" unless an artifact page is open
     // The artifact kind whose empty form is previewed (--module artifact-kind:KIND), else "".
     std::string kind_previewed() const { return view_ == View::KindPreview ? preview_kind_ : std::string(); }
@@ -79,6 +86,13 @@ private:
     LearningRecordsViewState records_view_;
     CohortViewState cohort_view_;
     xapi::LearningRecords* records_ = nullptr;
+    struct LinkReturn {
+        std::string from_page;   // a page id (module, homework, chapter)
+        float from_scroll = 0;   // px from the top, as it was when the link was clicked
+        std::string to_page;     // the page the link opened
+    };
+    std::optional<LinkReturn> link_return_;
+    float notices_height_ = 0;
     int redraw_frames_ = 0;  // after a jump, draw a few more frames so scrolling and focus settle
     std::string notice_title_, notice_text_;
     bool loaded_once_ = false;
@@ -92,6 +106,11 @@ private:
     void go(const std::string& page_id);
     // A link clicked in a page's text: opens its page, then scrolls to its heading, if it names one.
     void open_page_link(const PageLink& link);
+    // Back to where the learner was before the last link they followed in a page's text, as a browser's Back:
+    // offered (a bar above the page, Alt+Left, the mouse's back button) while they are still on the page it opened.
+    bool can_go_back() const;
+    std::string describe_page_link(const std::string& page, const std::string& heading) const;
+    void go_back();
     void leave_page();
     void handle_keys();
     void draw_page_column();

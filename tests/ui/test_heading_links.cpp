@@ -8,6 +8,7 @@
 
 #include "../runtime/temp_course.h"
 #include "reader_fixture.h"
+#include "ui/markdown/link_opener.h"
 
 using gw::test::ReaderFixture;
 using gw::test::TempCourse;
@@ -23,11 +24,14 @@ std::string filler(int paragraphs) {
 
 // The first y (window coordinates, top down) at which the mouse over x shows the hand of a link; none when no link
 // is on screen there. Each probe is one frame: the document view sets the cursor while drawing.
+// Probing starts under what stands above the page (the way back after a link is a button, with a hand too), and the
+// y returned is measured from the page view's top edge.
 std::optional<float> first_link_y(ReaderFixture& f, float x) {
-    for (float y = 0; y < 800; y += 4) {
+    const float top = f.app->notices_height();
+    for (float y = top; y < 800; y += 4) {
         f.gui.mouse_move(ImVec2(x, y));
         f.frames(1);
-        if (ImGui::GetMouseCursor() == ImGuiMouseCursor_Hand) return y;
+        if (ImGui::GetMouseCursor() == ImGuiMouseCursor_Hand) return y - top;
     }
     return std::nullopt;
 }
@@ -49,7 +53,7 @@ TEST_CASE("a link to a heading of another page opens it with the heading at the 
     REQUIRE(f.app->navigator().current() == "mod-a");
     std::optional<float> link = first_link_y(f, kTextX);
     REQUIRE_MESSAGE(link, "the link on mod-a was not found");
-    f.gui.click(ImVec2(kTextX, *link + 2), f.body);
+    f.gui.click(ImVec2(kTextX, f.app->notices_height() + *link + 2), f.body);
     f.frames(4);
     CHECK(f.app->navigator().current() == "mod-b");
     CHECK(f.app->page_state().scroll > 1000);  // sixty paragraphs down
@@ -68,7 +72,7 @@ TEST_CASE("a link to a heading of another page opens it with the heading at the 
     REQUIRE(f.app->page_state().scroll > at_heading + 1000);
     std::optional<float> back = first_link_y(f, kTextX);
     REQUIRE_MESSAGE(back, "the same-page link is not in view at the end of the page");
-    f.gui.click(ImVec2(kTextX, *back + 2), f.body);
+    f.gui.click(ImVec2(kTextX, f.app->notices_height() + *back + 2), f.body);
     f.frames(4);
     CHECK(f.app->navigator().current() == "mod-b");
     CHECK(f.app->page_state().scroll == doctest::Approx(at_heading).epsilon(0.001));
@@ -83,8 +87,50 @@ TEST_CASE("a link whose anchor names no heading opens the page at its top") {
     f.start("mod-a");
     std::optional<float> link = first_link_y(f, kTextX);
     REQUIRE(link);
-    f.gui.click(ImVec2(kTextX, *link + 2), f.body);
+    f.gui.click(ImVec2(kTextX, f.app->notices_height() + *link + 2), f.body);
     f.frames(4);
     CHECK(f.app->navigator().current() == "mod-b");
+    CHECK(f.app->page_state().scroll == 0);
+}
+
+TEST_CASE("after following a link, Alt+Left goes back to where the learner was; without one it turns the page") {
+    TempCourse t;
+    t.write("ch/a.md", TempCourse::module("mod-a", 1, "cat") + "\n" + filler(30) +
+                           "[Read who to call about an account before you come back to this module](b.md#who-to-call)\n\n" +
+                           filler(3));
+    t.write("ch/b.md", TempCourse::module("mod-b", 2, "cat") + "\n" + filler(60) +
+                           "## Who to call\n\n[The first line under the heading is a link that fills its line](https://example.com)\n\n" +
+                           filler(3));
+    ReaderFixture f(t.path(), 4);
+    f.start("mod-a");
+    // A page link's tooltip names the page and the heading, never the internal "page:" address.
+    CHECK(gw::ui::link_tooltip(gw::ui::page_link_url("mod-b#who-to-call")) == "Opens Module mod-b, at Who to call");
+    CHECK(gw::ui::link_tooltip(gw::ui::page_link_url("mod-b")) == "Opens Module mod-b");
+    CHECK(gw::ui::link_tooltip(gw::ui::page_link_url("mod-a")) == "This page");
+    CHECK(gw::ui::link_tooltip("https://example.com/x") == "https://example.com/x");
+    f.gui.key(ImGuiKey_End, f.body);
+    f.frames(2);
+    const float where = f.app->page_state().scroll;
+    REQUIRE(where > 500);
+    std::optional<float> link = first_link_y(f, kTextX);
+    REQUIRE(link);
+    f.gui.click(ImVec2(kTextX, f.app->notices_height() + *link + 2), f.body);
+    f.frames(4);
+    REQUIRE(f.app->navigator().current() == "mod-b");
+    REQUIRE(f.app->page_state().scroll > 1000);
+
+    f.gui.key(ImGuiKey_LeftArrow, f.body, false, false, true);  // Alt+Left: back, not the previous page
+    f.frames(4);
+    CHECK(f.app->navigator().current() == "mod-a");
+    CHECK(f.app->page_state().scroll == doctest::Approx(where).epsilon(0.01));
+
+    // The way back is used up: Alt+Left now turns to the previous page, as it always did (mod-a has none, so go
+    // forward first).
+    f.gui.key(ImGuiKey_RightArrow, f.body, false, false, true);
+    f.frames(3);
+    REQUIRE(f.app->navigator().current() == "mod-b");
+    f.gui.key(ImGuiKey_LeftArrow, f.body, false, false, true);
+    f.frames(3);
+    CHECK(f.app->navigator().current() == "mod-a");
     CHECK(f.app->page_state().scroll == 0);
 }

@@ -79,7 +79,7 @@ void hover_link(const LinkArea& link, ImVec2 origin, ImVec2 mouse) {
     const ImVec2 a(origin.x + link.min.x, origin.y + link.min.y), b(origin.x + link.max.x, origin.y + link.max.y);
     if (!inside(mouse, a, b)) return;
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    ImGui::SetTooltip("%s", link.url->c_str());
+    ImGui::SetTooltip("%s", link_tooltip(*link.url).c_str());
     if (ImGui::IsMouseClicked(0)) open_url(*link.url);
 }
 

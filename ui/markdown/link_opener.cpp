@@ -16,7 +16,23 @@ namespace gw::ui {
 namespace {
 constexpr const char kPagePrefix[] = "page:";
 PageLink pending_page;  // UI thread only: set by a click, taken by the reader after the frame
+PageLinkDescriber page_describer;  // UI thread only
+
+PageLink parse_page_url(const std::string& url) {
+    const std::string target = url.substr(sizeof(kPagePrefix) - 1);
+    const std::size_t hash = target.find('#');  // never in a page id
+    return {target.substr(0, hash), hash == std::string::npos ? std::string() : target.substr(hash + 1)};
+}
 }  // namespace
+
+void set_page_link_describer(PageLinkDescriber describer) { page_describer = std::move(describer); }
+
+std::string link_tooltip(const std::string& url) {
+    if (url.rfind(kPagePrefix, 0) != 0) return url;
+    const PageLink link = parse_page_url(url);
+    std::string said = page_describer ? page_describer(link.page, link.heading) : std::string();
+    return said.empty() ? "A page of this course" : said;
+}
 
 std::string page_link_url(const std::string& page) {
     return kPagePrefix + page;
@@ -32,10 +48,7 @@ PageLink take_page_link() {
 
 bool open_url(const std::string& url) {
     if (url.rfind(kPagePrefix, 0) == 0) {
-        const std::string target = url.substr(sizeof(kPagePrefix) - 1);
-        const std::size_t hash = target.find('#');  // never in a page id
-        pending_page.page = target.substr(0, hash);
-        pending_page.heading = hash == std::string::npos ? std::string() : target.substr(hash + 1);
+        pending_page = parse_page_url(url);
         return !pending_page.page.empty();
     }
     if (!is_openable_url(url)) return false;

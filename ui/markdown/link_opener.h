@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <string>
 
 namespace gw::ui {
@@ -23,6 +24,14 @@ bool open_url(const std::string& url);
 // they pass: this runs whatever the desktop associates with it. False when xdg-open cannot be started.
 bool desktop_open(const std::string& target);
 bool is_openable_url(const std::string& url);
+
+// What a hovered link's tooltip says: a web or mail link's address as written; for a page link (page_link_url),
+// what the describer set by the reader says of it ("The QBR, at The preparation..."), so the learner never sees the
+// internal "page:" form. Without a describer, "A page of this course".
+std::string link_tooltip(const std::string& url);
+// Set by the reader when its course loads: page id and heading id ("" for the page's top) -> a short description.
+using PageLinkDescriber = std::function<std::string(const std::string& page, const std::string& heading)>;
+void set_page_link_describer(PageLinkDescriber describer);
 
 // The last page link clicked, once; an empty page when none. Called by the reader after each frame.
 PageLink take_page_link();
