@@ -577,4 +577,11 @@ int export_work(const Profile& profile, const Course& course, const std::string&
     return 1;
 }
 
+std::string artifact_display_name(const Artifact& a, const Course& course, const Profile& profile) {
+    const ArtifactKind* kind = course.find_artifact_kind(a.kind);
+    std::string name = kind ? kind->title : (a.title.empty() ? a.kind : a.title);
+    const Account* acc = profile.account(a.account);
+    return name + " \xC2\xB7 " + (acc ? acc->name : a.account.empty() ? "Portfolio" : "(deleted account)");
+}
+
 }  // namespace gw

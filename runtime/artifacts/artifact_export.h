@@ -21,6 +21,10 @@ namespace gw {
 std::string artifact_markdown(const ArtifactKind* kind, const Artifact& artifact, const Profile& profile,
                               const Course& course);
 
+// "Account map · Northwind", "Trigger log · Portfolio": how lists, cards and search results name an artifact (the
+// kind's title, or the one remembered when the kind left the course; then its account).
+std::string artifact_display_name(const Artifact& a, const Course& course, const Profile& profile);
+
 // One table field's rows as RFC 4180 CSV, UTF-8 with a byte order mark first: a header of column labels, CRLF line
 // ends. Cells are rendered as in the Markdown, but numbers and money have no thousands separators. Every cell goes
 // through csv_field (export_escaping.h): text that a spreadsheet would run as a formula gets a leading ', while

@@ -64,13 +64,6 @@ void draw_kind_description(DocumentView& description, const ArtifactKind& kind, 
     ImGui::Dummy(ImVec2(0, 16));
 }
 
-std::string artifact_display_name(const Artifact& a, const Course& course, const Profile& profile) {
-    const ArtifactKind* kind = course.find_artifact_kind(a.kind);
-    std::string name = kind ? kind->title : (a.title.empty() ? a.kind : a.title);
-    const Account* acc = profile.account(a.account);
-    return name + " \xC2\xB7 " + (acc ? acc->name : a.account.empty() ? "Portfolio" : "(deleted account)");
-}
-
 ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& session, const Course& course,
                                       const std::string& artifact_id, float width, const Fonts& fonts) {
     ArtifactViewResult result;

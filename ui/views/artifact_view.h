@@ -5,6 +5,7 @@
 #include <string>
 
 #include "progress/work_session.h"
+#include "runtime/artifacts/artifact_export.h"
 #include "runtime/course/course.h"
 #include "ui/markdown/document_view.h"
 #include "ui/editor/field_editors.h"
@@ -37,7 +38,6 @@ void draw_kind_description(DocumentView& description, const ArtifactKind& kind, 
 // started. For "Open folder" after an export.
 bool open_folder(const std::filesystem::path& folder);
 
-// "Account map · Northwind", "Trigger log · Portfolio": how lists and cards name an artifact.
-std::string artifact_display_name(const Artifact& a, const Course& course, const Profile& profile);
+// artifact_display_name ("Account map · Northwind") is in runtime/artifacts/artifact_export.h.
 
 }  // namespace gw::ui
