@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
     };
     app.add_option("--profile", options.profile, "Learner profile name (several learners can share a machine)")
         ->check(valid_profile);
-    app.add_option("--module", options.start_item, "Open this module or homework id first (or my-work, accounts, dashboard, artifact:ID, or "
+    app.add_option("--module", options.start_item, "Open this module or homework id first (or my-work, accounts, dashboard, records, cohort, search, artifact:ID, or "
                    "artifact-kind:KIND for an empty preview of that kind's form)");
     app.add_option("--screenshot", options.screenshot, "Render the window, write it as a PNG to FILE, exit");
     app.add_flag("--quit-after-first-frame", options.quit_after_first_frame)

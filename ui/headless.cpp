@@ -96,13 +96,18 @@ void HeadlessImGui::click(ImVec2 p, const std::function<void()>& body) {
 }
 
 void HeadlessImGui::key(int imgui_key, const std::function<void()>& body, bool ctrl, bool shift, bool alt) {
+    key_code(ImGui::GetIO().KeyMap[imgui_key], body, ctrl, shift, alt);
+}
+
+void HeadlessImGui::key_code(int key_index, const std::function<void()>& body, bool ctrl, bool shift, bool alt) {
     ImGuiIO& io = ImGui::GetIO();
+    IM_ASSERT(key_index >= 0 && key_index < IM_ARRAYSIZE(io.KeysDown));
     io.KeyCtrl = ctrl;
     io.KeyShift = shift;
     io.KeyAlt = alt;
-    io.KeysDown[io.KeyMap[imgui_key]] = true;
+    io.KeysDown[key_index] = true;
     frame(body);
-    io.KeysDown[io.KeyMap[imgui_key]] = false;
+    io.KeysDown[key_index] = false;
     frame(body);
     io.KeyCtrl = io.KeyShift = io.KeyAlt = false;
 }

@@ -30,6 +30,9 @@ public:
     void mouse_move(ImVec2 p);
     void click(ImVec2 p, const std::function<void()>& body);  // press and release over two frames
     void key(int imgui_key, const std::function<void()>& body, bool ctrl = false, bool shift = false, bool alt = false);
+    // A key by its io.KeysDown index (a GLFW_KEY_* code, e.g. 'F'), for letter shortcuts that ImGuiKey lacks.
+    void key_code(int key_index, const std::function<void()>& body, bool ctrl = false, bool shift = false,
+                  bool alt = false);
     void type(const char* utf8, const std::function<void()>& body);
 
 private:

@@ -89,6 +89,9 @@ void ReaderApp::load_content() {
     if (records_) records_->set_course(course_);  // a new id or version: statements from now on carry it
     nav_.reset(course_, keep, keep_file, keep_chapter);
     page_.body.invalidate();
+    search_index_built_ = false;  // rebuilt from the new course when next searched
+    search_.searched_revision = 0;
+    search_.work_revision = 0;
     dashboard_ = HealthDashboardState();  // the declarations (levels, colours) may have changed
     my_work_ = MyWorkState();             // and titles
     artifact_view_ = ArtifactViewState();
@@ -155,6 +158,16 @@ void ReaderApp::go(const std::string& page_id) {
         page_.pending_scroll = 0;
         return;
     }
+    if (page_id == kSearchPage) {
+        if (view_ != View::Search) {
+            search_from_ = current_page_id();
+            leave_page();
+            view_ = View::Search;
+            page_.pending_scroll = 0;
+        }
+        search_.focus_input = true;
+        return;
+    }
     if (page_id.rfind(kKindPreviewPrefix, 0) == 0) {  // a trainer's preview: opened only by --module
         leave_page();
         view_ = View::KindPreview;
@@ -203,6 +216,28 @@ void ReaderApp::open_page_link(const PageLink& link) {
     redraw_frames_ = std::max(redraw_frames_, kHeadingScrollFrames + 1);
 }
 
+void ReaderApp::draw_search_page(float width) {
+    if (!search_index_built_) {
+        search_index_ = index_course(course_);
+        search_index_built_ = true;
+    }
+    const SearchChoice c = draw_search(search_, search_index_, session_ ? &session_->profile() : nullptr,
+                                       session_ ? session_->revision() : 0, course_, width, fonts_);
+    if (!c.chosen) return;
+    switch (c.kind) {
+    case SearchDocument::Kind::Section: {
+        go(c.target);
+        if (view_ == View::Page && nav_.current() == c.target && !c.heading.empty()) {
+            page_.pending_heading = c.heading;  // page_view scrolls the section's heading to the top
+            redraw_frames_ = std::max(redraw_frames_, kHeadingScrollFrames + 1);
+        }
+        break;
+    }
+    case SearchDocument::Kind::Reflection: open_work(c.target); break;
+    case SearchDocument::Kind::Artifact: go(kArtifactPrefix + c.target); break;
+    }
+}
+
 bool ReaderApp::can_go_back() const {
     return link_return_ && view_ == View::Page && nav_.current() == link_return_->to_page;
 }
@@ -231,6 +266,17 @@ void ReaderApp::handle_keys() {
     if (io.KeyCtrl && ImGui::IsKeyPressed('Q', false)) quit_requested_ = true;
     const bool text_focused = io.WantTextInput || AnyProseEditorFocused();
     if (shortcuts_help_open()) return;  // the shortcuts list has the keyboard until Escape
+    // 'F' is the key that types f in the learner's layout (ui/input), as for Ctrl+Q. Also from the editor: a
+    // search box is where every desktop app sends Ctrl+F.
+    if (io.KeyCtrl && ImGui::IsKeyPressed('F', false)) {
+        go(kSearchPage);
+        redraw_frames_ = 2;
+        return;
+    }
+    if (view_ == View::Search && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        go(search_from_.empty() ? nav_.current() : search_from_);
+        return;
+    }
     if (shortcuts_help_requested(text_focused)) {
         open_shortcuts_help();
         redraw_frames_ = 2;
@@ -265,21 +311,27 @@ void ReaderApp::handle_keys() {
     }
 }
 
-void ReaderApp::record_resume() {
-    // A preview is not a place in the course: the next start goes back to where the learner was.
-    if (!session_ || !options_.screenshot.empty() || view_ == View::KindPreview) return;
-    std::string page;
+std::string ReaderApp::current_page_id() const {
     switch (view_) {
-    case View::Page: page = nav_.current(); break;
-    case View::MyWork: page = kMyWorkPage; break;
-    case View::Accounts: page = kAccountsPage; break;
-    case View::Dashboard: page = kDashboardPage; break;
-    case View::Records: page = kRecordsPage; break;
-    case View::Cohort: page = kCohortPage; break;
-    case View::Artifact: page = kArtifactPrefix + artifact_id_; break;
-    case View::RemovedWork: page = removed_id_; break;
-    case View::KindPreview: return;
+    case View::Page: return nav_.current();
+    case View::MyWork: return kMyWorkPage;
+    case View::Accounts: return kAccountsPage;
+    case View::Dashboard: return kDashboardPage;
+    case View::Records: return kRecordsPage;
+    case View::Cohort: return kCohortPage;
+    case View::Artifact: return kArtifactPrefix + artifact_id_;
+    case View::RemovedWork: return removed_id_;
+    case View::KindPreview: return {};
+    case View::Search: return {};
     }
+    return {};
+}
+
+void ReaderApp::record_resume() {
+    // A preview or a search is not a place in the course: the next start goes back to where the learner was.
+    if (!session_ || !options_.screenshot.empty()) return;
+    const std::string page = current_page_id();
+    if (page.empty()) return;
     session_->set_resume({page, page_.scroll, view_ == View::Page && reflection_.editor.focused});
 }
 
@@ -360,7 +412,9 @@ void ReaderApp::draw_page_column() {
     };
     auto column = [&](const std::function<void()>& body) { in_column(width, body); };
     auto wide_column = [&](const std::function<void()>& body) { in_column(wide, body); };
-    if (view_ == View::MyWork && session_) {
+    if (view_ == View::Search) {
+        column([&] { draw_search_page(width); });
+    } else if (view_ == View::MyWork && session_) {
         std::string open;
         column([&] {
             open = draw_my_work(my_work_, session_->profile(), session_->revision(), course_, width, fonts_);
@@ -454,6 +508,7 @@ void ReaderApp::frame() {
                                 : view_ == View::Accounts  ? std::string(kAccountsPage)
                                 : view_ == View::Dashboard ? std::string(kDashboardPage)
                                 : view_ == View::Records   ? std::string(kRecordsPage)
+                                : view_ == View::Search    ? std::string(kSearchPage)
                                 : view_ == View::Page      ? nav_.current()
                                                            : std::string();
     sidebar.current = &current;

@@ -19,6 +19,7 @@
 #include "ui/views/reflection_panel.h"
 #include "ui/views/learning_records_view.h"
 #include "ui/views/cohort_view.h"
+#include "ui/views/search_view.h"
 #include "runtime/xapi/learning_records.h"
 
 namespace gw::ui {
@@ -65,7 +66,7 @@ public:
     std::string kind_previewed() const { return view_ == View::KindPreview ? preview_kind_ : std::string(); }
 
 private:
-    enum class View { Page, MyWork, RemovedWork, Accounts, Dashboard, Artifact, KindPreview, Records, Cohort };
+    enum class View { Page, MyWork, RemovedWork, Accounts, Dashboard, Artifact, KindPreview, Records, Cohort, Search };
 
     AppOptions options_;
     const Fonts& fonts_;
@@ -92,6 +93,14 @@ private:
         std::string to_page;     // the page the link opened
     };
     std::optional<LinkReturn> link_return_;
+    // Search: the course's index is built on first use after each load (folding the course is not start-up work);
+    // Escape on the search page goes back to `search_from_`.
+    SearchViewState search_;
+    SearchIndex search_index_;
+    bool search_index_built_ = false;
+    std::string search_from_;
+    void open_search();
+    void draw_search_page(float width);
     float notices_height_ = 0;
     int redraw_frames_ = 0;  // after a jump, draw a few more frames so scrolling and focus settle
     std::string notice_title_, notice_text_;
@@ -117,6 +126,8 @@ private:
     float draw_notices(float x, float column_width);  // returns the height they took
     void draw_removed_work(float width);
     void record_resume();
+    // The page id go() takes to come back here ("@my-work", an item id...); "" for a preview or the search page.
+    std::string current_page_id() const;
     std::string records_detail() const;  // the sidebar's "Learning records" line
 };
 

@@ -73,6 +73,9 @@ void make_snippet(const std::string& text, const std::string& folded,
         const std::size_t space = text.rfind(' ', end);
         if (space != std::string::npos && space > begin + kSnippetLength / 2) end = space;
     }
+    if (end < text.size())  // "mode,…" reads badly: the cut drops the punctuation it lands after
+        while (end > begin && (text[end - 1] == ',' || text[end - 1] == ';' || text[end - 1] == ':' || text[end - 1] == ' '))
+            --end;
     const std::string prefix = begin > 0 ? "\xE2\x80\xA6" : "";
     hit.snippet = prefix + text.substr(begin, end - begin) + (end < text.size() ? "\xE2\x80\xA6" : "");
     for (auto& c : hit.snippet)

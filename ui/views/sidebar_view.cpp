@@ -95,7 +95,7 @@ void progress_block(const ChapterProgress& p, const Fonts& fonts) {
     StyledText(fonts.small, color::kMuted, chapter_counts(p), false);
 }
 
-// A row for one of the learner's own pages: My work, Accounts, Health dashboard.
+// A row for one of the learner's own pages: Search, My work, Accounts, Health dashboard. `icon` null: a drawn magnifier.
 bool nav_row(const SidebarModel& model, const char* page, const char* icon, const char* title,
              const std::string& detail, const Fonts& fonts) {
     const bool selected = model.current && *model.current == page;
@@ -111,7 +111,14 @@ bool nav_row(const SidebarModel& model, const char* page, const char* icon, cons
                           selected ? color::kAccentSoft : color::rgb(232, 229, 222), 6);
     ImFont* f = selected ? fonts.ui.bold : fonts.ui.regular;
     const float ty = pos.y + (height - f->FontSize) * 0.5f;
-    dl->AddText(fonts.ui.bold, fonts.ui.bold->FontSize, ImVec2(pos.x + 12, ty), color::kAccent, icon);
+    if (icon) {
+        dl->AddText(fonts.ui.bold, fonts.ui.bold->FontSize, ImVec2(pos.x + 12, ty), color::kAccent, icon);
+    } else {  // a magnifier, drawn: no face the app ships has one
+        const float r = f->FontSize * 0.28f;
+        const ImVec2 c(pos.x + 12 + r + 1, ty + f->FontSize * 0.45f);
+        dl->AddCircle(c, r, color::kAccent, 12, 1.8f);
+        dl->AddLine(ImVec2(c.x + r * 0.7f, c.y + r * 0.7f), ImVec2(c.x + r * 1.8f, c.y + r * 1.8f), color::kAccent, 2.2f);
+    }
     dl->AddText(f, f->FontSize, ImVec2(pos.x + 36, ty), color::kHeading, title);
     // The detail gets what the title leaves, cut with an ellipsis: at 800 px "Learning records" and "not sending"
     // would otherwise overlap.
@@ -155,6 +162,7 @@ std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
     ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - kPad);
     label(fonts, upper(course.title).c_str());
     ImGui::Dummy(ImVec2(0, 6));
+    if (nav_row(model, kSearchPage, nullptr, "Search", "Ctrl+F", fonts)) clicked = kSearchPage;
     if (model.work_count >= 0) {
         auto plural = [](int n, const char* one, const char* many) {
             return std::to_string(n) + " " + (n == 1 ? one : many);

@@ -16,6 +16,7 @@ inline constexpr const char* kDashboardPage = "@dashboard";
 inline constexpr const char* kArtifactPrefix = "@artifact:";  // followed by the artifact's id
 inline constexpr const char* kRecordsPage = "@records";  // where learning records go (xAPI LRS)
 inline constexpr const char* kCohortPage = "@cohort";    // the trainer's cohort report
+inline constexpr const char* kSearchPage = "@search";    // search across the course and the learner's work
 
 struct SidebarModel {
     const Course* course = nullptr;
