@@ -30,6 +30,7 @@ const std::vector<ShortcutGroup>& shortcut_groups() {
          {{"Up / Down", "scroll a little"},
           {"PageUp / PageDown, Space, Shift+Space", "scroll a screen"},
           {"Home / End", "top / bottom of the page"},
+          {"Ctrl+F", "search the course and your work"},
           {"F1 or ?", "this list"},
           {"Ctrl+Q", "quit"}}},
         {"In the reflection editor",
