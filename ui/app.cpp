@@ -242,7 +242,10 @@ int run_app(const AppOptions& options) {
     records.emplace(data_dir, options.profile, app.course(), std::string("Groundwork ") + GROUNDWORK_VERSION,
                     [&waker] { waker.wake(); }, !session->store().read_only() && !screenshot_mode);
     app.set_learning_records(&*records);
-    ContentWatcher watcher(options.content_dir, [&waker] { waker.wake(); });
+    // The folder shown: --content, or the course the Library page opened (then the watcher follows it).
+    std::string watched_dir = app.content_dir();
+    std::optional<ContentWatcher> watcher;
+    watcher.emplace(watched_dir, [&waker] { waker.wake(); });
     // A finished image decode wakes an idle window so the picture replaces its placeholder without waiting for input.
     ImageCache& images = app_image_cache();
     images.set_wake([&waker] { waker.wake(); });
@@ -277,10 +280,10 @@ int run_app(const AppOptions& options) {
             noted_currency = session->profile().currency;
             font_rebuilder->note_text(currency_for(noted_currency).symbol);
         }
-        if (watcher.take_change()) {
+        if (watcher->take_change()) {
             app.load_content();
             glfwSetWindowTitle(window, app.window_title().c_str());
-            if (font_rebuilder) font_rebuilder->note_course(options.content_dir);  // an edit may bring new letters
+            if (font_rebuilder) font_rebuilder->note_course(watched_dir);  // an edit may bring new letters
         }
 
         // Between frames, nothing of ImGui's refers to the atlas: a rebuilt one goes in here, and the faces keep
@@ -302,6 +305,14 @@ int run_app(const AppOptions& options) {
         ImGui::NewFrame();
         app.frame();
         ImGui::Render();
+        if (app.content_dir() != watched_dir) {  // another course was opened from the Library page
+            watched_dir = app.content_dir();
+            watcher.reset();
+            watcher.emplace(watched_dir, [&waker] { waker.wake(); });
+            glfwSetWindowTitle(window, app.window_title().c_str());
+            if (font_rebuilder) font_rebuilder->note_course(watched_dir);  // its titles and text may bring new letters
+            pacer.request(kFrameAppMoving);
+        }
         ImDrawData* draw_data = ImGui::GetDrawData();
         unsigned next = 0;
         if (more_keys) next |= kFrameQueuedKeys;  // the rest of a burst: next frame at once
