@@ -171,6 +171,32 @@ std::optional<fs::path> lib_find_course_root(const fs::path& staging) {
     return std::nullopt;
 }
 
+// course.md's first paragraph of text (after its front matter), on one line: what a course without description:
+// says about itself, as the shipped course does. "" when there is none.
+std::string lib_first_paragraph(const fs::path& course_md) {
+    std::ifstream in(course_md, std::ios::binary);
+    std::string line, out;
+    int fences = 0;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (fences < 2) {
+            if (line == "---") ++fences;
+            continue;
+        }
+        if (line.find_first_not_of(" \t") == std::string::npos) {
+            if (!out.empty()) break;
+            continue;
+        }
+        if (line[0] == '#' || line[0] == '>' || line[0] == '<' || line[0] == '!') {
+            if (!out.empty()) break;
+            continue;  // a heading, callout, HTML or picture is not a summary
+        }
+        out += (out.empty() ? "" : " ") + line.substr(line.find_first_not_of(" \t"));
+        if (out.size() > 600) break;
+    }
+    return out;
+}
+
 std::string lib_version_label(const std::string& v) { return v.empty() ? "(no version)" : v; }
 
 }  // namespace
@@ -558,7 +584,7 @@ std::optional<InstalledCourse> CourseLibrary::find(const std::string& id) const 
     c.id = id;
     c.title = course.title.empty() ? id : course.title;
     c.version = course.version;
-    c.description = course.description;
+    c.description = course.description.empty() ? lib_first_paragraph(folder_of(id) / "course.md") : course.description;
     c.folder = folder_of(id);
     c.errors = count_errors(course.diagnostics);
     std::error_code ec;

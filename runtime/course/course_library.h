@@ -37,7 +37,7 @@ struct InstalledCourse {
     std::string id;
     std::string title;
     std::string version;           // "" when course.md has no version:
-    std::string description;
+    std::string description;       // course.md's description:, else the first paragraph of its text (Markdown as written)
     std::filesystem::path folder;  // <data>/courses/<id>
     std::string previous_version;  // the version --rollback would bring back; "" when there is none
     bool has_previous = false;

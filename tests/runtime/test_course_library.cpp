@@ -164,6 +164,15 @@ TEST_CASE("install a course folder: installed by its id, listed with title, vers
     CHECK(gw::load_course(list[0].folder).diagnostics.empty());
 }
 
+TEST_CASE("a course without description: is described by the first paragraph of course.md") {
+    gw::test::TempDir data;
+    gw::test::TempCourse c;
+    c.write("course.md", "---\nid: plain\ntitle: Plain\nchapters:\n  - ch\n---\n# Welcome\n\nA first line\nand a second.\n\nMore.\n");
+    CourseLibrary lib(data.path());
+    REQUIRE(lib.install(c.root()).ok());
+    CHECK(lib.find("plain")->description == "A first line and a second.");
+}
+
 TEST_CASE("a course with errors is refused with the check's file:line messages, and nothing changes") {
     gw::test::TempDir data;
     gw::test::TempCourse good, bad;
