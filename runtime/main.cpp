@@ -217,6 +217,7 @@ int main(int argc, char** argv) {
                                    &note)
                 .string();
         if (!note.empty()) std::cerr << "groundwork: " << note << "\n";
+        options.course_notice = note;
     }
     // A mistyped --module is a usage error, said before any window opens.
     if (!options.start_item.empty()) {

@@ -234,6 +234,7 @@ int run_app(const AppOptions& options) {
                             : "Your saved work needed attention",
                         opened.message);
     }
+    if (!options.course_notice.empty() && opened.message.empty()) app.show_notice("Your last course", options.course_notice);
     app.load_content();
     glfwSetWindowTitle(window, app.window_title().c_str());
     // Learning records (xAPI): recorded and sent only by a process that writes the profile, since the outbox has
@@ -256,6 +257,7 @@ int run_app(const AppOptions& options) {
     const bool timing = std::getenv("GROUNDWORK_TIMING") != nullptr;  // one line per frame, for bench/interaction
     int screenshot_frames_left = 30;
     std::string noted_currency;  // a picture that never settles is still written
+    int noted_library = 0;       // the Library page's text, noted for the atlas once per read
     int exit_code = kExitOk;
     bool had_focus = true;
     while (!glfwWindowShouldClose(window)) {
@@ -305,6 +307,11 @@ int run_app(const AppOptions& options) {
         ImGui::NewFrame();
         app.frame();
         ImGui::Render();
+        // Other courses' titles and descriptions on the Library page may use letters this course does not.
+        if (font_rebuilder && app.library_revision() != noted_library) {
+            noted_library = app.library_revision();
+            font_rebuilder->note_text(app.library_text());
+        }
         if (app.content_dir() != watched_dir) {  // another course was opened from the Library page
             watched_dir = app.content_dir();
             watcher.reset();

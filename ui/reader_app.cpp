@@ -102,9 +102,22 @@ void ReaderApp::refresh_library() {
         library_.entries.push_back(std::move(e));
     }
     library_count_ = static_cast<int>(library_.entries.size());
+    ++library_revision_;
+}
+
+std::string ReaderApp::library_text() const {
+    std::string text;
+    for (const LibraryEntry& e : library_.entries) text += e.course.title + "\n" + e.course.description + "\n";
+    return text + library_.library_folder;
 }
 
 void ReaderApp::open_course(const std::string& folder) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(std::filesystem::path(folder) / "course.md", ec)) {
+        refresh_library();  // uninstalled since the page was read
+        library_.message = "That course is no longer installed.";
+        return;
+    }
     leave_page();
     CourseLibrary library(library_data_dir());
     const std::string id = library.id_of_folder(folder);

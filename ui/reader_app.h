@@ -50,6 +50,10 @@ public:
     const std::string& content_dir() const { return options_.content_dir; }
     bool showing_library() const { return view_ == View::Library; }
     const LibraryViewState& library_state() const { return library_; }
+    // The Library page's titles and descriptions, and a number that changes each time they are read again: the
+    // window loop hands new text to the font rebuilder (other courses may use letters this one does not).
+    int library_revision() const { return library_revision_; }
+    std::string library_text() const;
 
     const Course& course() const { return course_; }
     PageNavigator& navigator() { return nav_; }
@@ -88,7 +92,8 @@ private:
     LearningRecordsViewState records_view_;
     CohortViewState cohort_view_;
     LibraryViewState library_;
-    int library_count_ = -1;  // the sidebar's "N courses", read at each content load and library refresh
+    int library_count_ = -1;
+    int library_revision_ = 0;  // the sidebar's "N courses", read at each content load and library refresh
     bool switching_course_ = false;  // the next load_content starts the new course at its first page
     xapi::LearningRecords* records_ = nullptr;
     int redraw_frames_ = 0;  // after a jump, draw a few more frames so scrolling and focus settle

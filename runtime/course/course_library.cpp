@@ -3,6 +3,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <stdio.h>  // renameat2 (glibc 2.28+, _GNU_SOURCE: g++ defines it)
 #include <unistd.h>
 
@@ -158,6 +159,23 @@ std::string lib_copy_folder(const fs::path& from, const fs::path& to, const Libr
     }
     return "";
 }
+
+// One change to the library at a time (two installs of one id would race on the swap): an flock on
+// <data>/courses/.lock, held until the end of the scope; released by the kernel if the process dies.
+struct LibLock {
+    int fd = -1;
+    explicit LibLock(const fs::path& root) {
+        std::error_code ec;
+        fs::create_directories(root, ec);
+        fd = ::open((root / ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd >= 0) ::flock(fd, LOCK_EX);
+    }
+    ~LibLock() {
+        if (fd >= 0) ::close(fd);
+    }
+    LibLock(const LibLock&) = delete;
+    LibLock& operator=(const LibLock&) = delete;
+};
 
 // The folder of an unpacked course: the staging folder itself, or its single top folder, whichever has course.md.
 std::optional<fs::path> lib_find_course_root(const fs::path& staging) {
@@ -446,6 +464,7 @@ LibraryResult CourseLibrary::install(const fs::path& source) {
     }
     fs::create_directories(root(), ec);
     if (ec) return refuse("cannot create the library folder " + root().string() + ": " + ec.message());
+    const LibLock lock(root());
     // Staged in the library's own folder, so the swap is a rename on one file system.
     LibScopedRemove staging{root() / (".staging-" + lib_random_suffix())};
     fs::create_directory(staging.path, ec);
@@ -515,6 +534,7 @@ LibraryResult CourseLibrary::rollback(const std::string& id) {
         r.message = "Nothing to roll back to: " + id + " has no previous version (one is kept when an install updates it)";
         return r;
     }
+    const LibLock lock(root());
     const std::optional<InstalledCourse> before = find(id);
     if (std::string why = lib_exchange(previous_of(id), folder_of(id)); !why.empty()) {
         r.exit_code = kExitContentErrors;
@@ -538,6 +558,7 @@ LibraryResult CourseLibrary::uninstall(const std::string& id) {
         r.message = "No course " + lib_quote(id) + " is installed (groundwork courses lists them)";
         return r;
     }
+    const LibLock lock(root());
     const std::optional<InstalledCourse> c = find(id);
     std::error_code ec;
     // Out of the library's name space in one rename, then deleted: a crash halfway leaves no half course under <id>.
@@ -636,10 +657,11 @@ fs::path resolve_app_course(CourseLibrary& library, const fs::path& shipped_dir,
         if (!id.empty() && library.last_course() != id) library.set_last_course(id);
         return explicit_content;
     }
-    const std::string shipped_id = load_course(shipped_dir).id;
-    if (!library.installed(shipped_id)) library.install(shipped_dir);  // first start (or it was uninstalled)
+    // The usual start costs one small file read: the shipped course is loaded only when it is needed.
     const std::string last = library.last_course();
     if (!last.empty() && library.installed(last)) return library.folder_of(last);
+    const std::string shipped_id = load_course(shipped_dir).id;
+    if (!library.installed(shipped_id)) library.install(shipped_dir);  // first start (or it was uninstalled)
     if (!last.empty() && note)
         *note = "The course you used last (" + last + ") is no longer installed; the shipped course is open instead.";
     if (library.installed(shipped_id)) return library.folder_of(shipped_id);

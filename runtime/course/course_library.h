@@ -4,6 +4,7 @@
 //   <data>/courses/<id>/             the installed version of course <id> (its course.md, chapters, artifacts)
 //   <data>/courses/.previous/<id>/   the version an update replaced, for `install --rollback`
 //   <data>/courses/.staging-*/       an install under way; removed whatever happens
+//   <data>/courses/.lock             install, rollback and uninstall hold an flock on it: one change at a time
 //   <data>/library.json              {"last_course": "<id>"}: the course the app opens next
 //
 // Courses come from a folder or from a .zip package (pack_course writes them). Content is checked exactly as
@@ -120,8 +121,8 @@ private:
 // - `explicit_content` non-empty (--content DIR): that folder, with live reload. It becomes the last course only
 //   when it is an installed course's folder; a trainer's working folder is never remembered.
 // - else the last course (library.json), when it is still installed;
-// - else the shipped course's installed copy; the shipped course (`shipped_dir`) is installed on first start,
-//   whenever no course of its id is installed;
+// - else the shipped course's installed copy; the shipped course (`shipped_dir`) is installed on first start, and
+//   on any start that comes this far while no course of its id is installed;
 // - else `shipped_dir` itself (it could not be installed: a read-only data folder, say).
 // `note` (may be null) receives a line for the learner when something fell back (the last course is gone).
 std::filesystem::path resolve_app_course(CourseLibrary& library, const std::filesystem::path& shipped_dir,

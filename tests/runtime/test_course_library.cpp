@@ -4,7 +4,14 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 #include <array>
 #include <cstdio>
@@ -222,6 +229,30 @@ TEST_CASE("an update swaps in the new version and keeps the old one; rollback br
     REQUIRE(lib.rollback("demo").ok());  // the second rollback returns to the newer version
     CHECK(contains(read_text(data / "courses/demo/ch/a.md"), "Version two."));
     CHECK_FALSE(has_leftovers(lib));
+}
+
+TEST_CASE("one change to the library at a time: an install waits for the library's lock") {
+    gw::test::TempDir data;
+    gw::test::TempCourse c;
+    make_course(c, "demo", "1.0");
+    CourseLibrary lib(data.path());
+    fs::create_directories(lib.root());
+    const int fd = ::open((lib.root() / ".lock").c_str(), O_RDWR | O_CREAT, 0644);
+    REQUIRE(fd >= 0);
+    REQUIRE(::flock(fd, LOCK_EX) == 0);  // another groundwork is installing
+    std::atomic<bool> done{false};
+    std::thread installer([&] {
+        lib.install(c.root());
+        done = true;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const bool finished_while_locked = done;
+    const bool installed_while_locked = lib.installed("demo");
+    ::close(fd);  // releases the lock
+    installer.join();
+    CHECK_FALSE(finished_while_locked);
+    CHECK_FALSE(installed_while_locked);
+    CHECK(lib.installed("demo"));
 }
 
 TEST_CASE("rollback: an id that is not installed is exit 2, a course without a previous version exit 1") {

@@ -69,3 +69,23 @@ TEST_CASE("the sidebar's Library row opens the page from a trainer's working fol
     CHECK_FALSE(f.app->showing_library());
     CHECK(f.app->content_dir() == c.path());
 }
+
+TEST_CASE("opening a course uninstalled since the Library page was read says so and stays") {
+    test::TempCourse alpha, beta;
+    make_library_course(alpha, "alpha", "Alpha Course");
+    make_library_course(beta, "beta", "Beta Course");
+    test::ReaderFixture f("", 2);
+    CourseLibrary library(f.dir.path());
+    REQUIRE(library.install(alpha.root()).ok());
+    REQUIRE(library.install(beta.root()).ok());
+    f.content = library.folder_of("alpha").string();
+    f.start("library");
+    REQUIRE(ui::probe::centre("library-open:beta"));
+    REQUIRE(library.uninstall("beta").ok());  // from a terminal, while the page is open
+    f.click("library-open:beta");
+    CHECK(f.app->showing_library());
+    CHECK(f.app->course().id == "alpha");
+    CHECK(f.app->library_state().message == "That course is no longer installed.");
+    CHECK(f.app->library_state().entries.size() == 1);
+    CHECK(library.last_course().empty());
+}
