@@ -662,8 +662,10 @@ fs::path resolve_app_course(CourseLibrary& library, const fs::path& shipped_dir,
     if (!last.empty() && library.installed(last)) return library.folder_of(last);
     const std::string shipped_id = load_course(shipped_dir).id;
     if (!library.installed(shipped_id)) library.install(shipped_dir);  // first start (or it was uninstalled)
-    if (!last.empty() && note)
-        *note = "The course you used last (" + last + ") is no longer installed; the shipped course is open instead.";
+    if (!last.empty()) {  // said once: the next start opens the shipped course without a word
+        if (note) *note = "The course you used last (" + last + ") is no longer installed; the shipped course is open instead.";
+        library.set_last_course("");
+    }
     if (library.installed(shipped_id)) return library.folder_of(shipped_id);
     return shipped_dir;
 }

@@ -124,7 +124,8 @@ private:
 // - else the shipped course's installed copy; the shipped course (`shipped_dir`) is installed on first start, and
 //   on any start that comes this far while no course of its id is installed;
 // - else `shipped_dir` itself (it could not be installed: a read-only data folder, say).
-// `note` (may be null) receives a line for the learner when something fell back (the last course is gone).
+// `note` (may be null) receives a line for the learner when something fell back (the last course is gone); the
+// last course is then forgotten, so it is said once.
 std::filesystem::path resolve_app_course(CourseLibrary& library, const std::filesystem::path& shipped_dir,
                                          const std::string& explicit_content, std::string* note);
 

@@ -509,6 +509,9 @@ TEST_CASE("the app opens the last course; the shipped course is installed on fir
     REQUIRE(lib.set_last_course("other"));  // as if it vanished by hand
     CHECK(gw::resolve_app_course(lib, shipped.root(), "", &note) == lib.folder_of("shipped"));
     CHECK(contains(note, "no longer installed"));
+    note.clear();
+    CHECK(gw::resolve_app_course(lib, shipped.root(), "", &note) == lib.folder_of("shipped"));
+    CHECK(note.empty());  // said once
     // The shipped course uninstalled: installed again on the next start.
     REQUIRE(lib.uninstall("shipped").ok());
     CHECK(gw::resolve_app_course(lib, shipped.root(), "", nullptr) == lib.folder_of("shipped"));

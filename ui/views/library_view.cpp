@@ -52,8 +52,8 @@ LibraryViewResult draw_library_view(const LibraryViewState& state, const std::st
     StyledText(fonts.body.regular, color::kText,
                n == 0 ? std::string("No course is installed yet.")
                       : std::to_string(n) + (n == 1 ? " course is" : " courses are") +
-                            " installed. Your work is kept per learner, not per copy: opening another course, "
-                            "updating or removing one never touches what you wrote.");
+                            " installed. Your work stays in your profile: opening another course, updating or "
+                            "removing one never deletes what you wrote.");
     StyledText(fonts.small, color::kMuted,
                "A trainer's package installs with: groundwork install course.zip  (into " + state.library_folder + ")");
     if (!state.message.empty()) {
