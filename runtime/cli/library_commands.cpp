@@ -16,6 +16,7 @@ namespace {
 // The check's problems on `out` (as `groundwork check` prints them), the outcome on `out` or, when refused, `err`.
 int lib_report(const LibraryResult& r, std::ostream& out, std::ostream& err) {
     for (const Diagnostic& d : r.diagnostics) out << format_diagnostic(d) << "\n";
+    out.flush();  // the problems before the refusal, when both go to one terminal
     (r.ok() ? out : err) << r.message << "\n";
     return r.exit_code;
 }

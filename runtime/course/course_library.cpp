@@ -514,9 +514,13 @@ LibraryResult CourseLibrary::install(const fs::path& source) {
                     ", but the previous version could not be kept: " + ec.message();
         return r;
     }
-    r.message = "Updated " + course.id + " from " + lib_version_label(r.previous_version) + " to " +
-                lib_version_label(course.version) + " (" + course.title +
-                "). The previous version is kept: groundwork install --rollback " + course.id + " brings it back.";
+    r.message = (r.previous_version == course.version
+                     ? "Reinstalled " + course.id + " " + lib_version_label(course.version) + " (" + course.title +
+                           ", the same version). The copy it replaced is kept"
+                     : "Updated " + course.id + " from " + lib_version_label(r.previous_version) + " to " +
+                           lib_version_label(course.version) + " (" + course.title +
+                           "). The previous version is kept") +
+                ": groundwork install --rollback " + course.id + " brings it back.";
     return r;
 }
 

@@ -229,6 +229,10 @@ TEST_CASE("an update swaps in the new version and keeps the old one; rollback br
     REQUIRE(lib.rollback("demo").ok());  // the second rollback returns to the newer version
     CHECK(contains(read_text(data / "courses/demo/ch/a.md"), "Version two."));
     CHECK_FALSE(has_leftovers(lib));
+    // The same version again is said as such.
+    const LibraryResult same = lib.install(v2.root());
+    REQUIRE(same.ok());
+    CHECK(contains(same.message, "Reinstalled demo 2.0"));
 }
 
 TEST_CASE("one change to the library at a time: an install waits for the library's lock") {
