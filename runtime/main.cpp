@@ -11,6 +11,9 @@
 #include "runtime/course/page_navigator.h"
 #include "runtime/cli/transfer_commands.h"
 #include "runtime/cli/lrs_command.h"
+#include "runtime/cli/data_folder.h"
+#include "runtime/cli/library_commands.h"
+#include "runtime/course/course_library.h"
 #include "ui/app.h"
 
 int main(int argc, char** argv) {
@@ -20,11 +23,16 @@ int main(int argc, char** argv) {
     CLI::App app{"Groundwork: work through a sales course, keep your reflections and worked artifacts.", "groundwork"};
     app.set_version_flag("--version", std::string("groundwork ") + GROUNDWORK_VERSION);
     app.footer(
-        "Exit codes: 0 ok, 1 content errors or a failed export/import, 2 usage error, 3 no display/OpenGL.\n"
+        "Exit codes: 0 ok, 1 content errors, a refused install/pack or a failed export/import, 2 usage error or a "
+        "course id that is not installed, 3 no display/OpenGL.\n"
+        "Courses: groundwork pack DIR -o course.zip, groundwork install course.zip, groundwork courses.\n"
         "Move your work to another machine: groundwork export > work.json, then groundwork import work.json.\n"
         "Course format: docs/authoring.md. Data: $XDG_DATA_HOME/groundwork (~/.local/share/groundwork).");
-    app.add_option("--content", options.content_dir, "Course folder to open (default: the shipped course)")
-        ->check(CLI::ExistingDirectory);
+    CLI::Option* content_option =
+        app.add_option("--content", options.content_dir,
+                       "Course folder to open, with live reload (default: the installed course used last, else the "
+                       "shipped course)")
+            ->check(CLI::ExistingDirectory);
     app.add_option("--data-dir", options.data_dir, "Folder for profiles and settings");
     auto valid_profile = [](const std::string& name) {
         return gw::ProfileStore::is_valid_name(name) ? std::string()
@@ -32,7 +40,7 @@ int main(int argc, char** argv) {
     };
     app.add_option("--profile", options.profile, "Learner profile name (several learners can share a machine)")
         ->check(valid_profile);
-    app.add_option("--module", options.start_item, "Open this module or homework id first (or my-work, accounts, dashboard, records, cohort, search, artifact:ID, or "
+    app.add_option("--module", options.start_item, "Open this module or homework id first (or my-work, accounts, dashboard, records, cohort, search, library, artifact:ID, or "
                    "artifact-kind:KIND for an empty preview of that kind's form)");
     app.add_option("--screenshot", options.screenshot, "Render the window, write it as a PNG to FILE, exit");
     app.add_flag("--quit-after-first-frame", options.quit_after_first_frame)
@@ -114,6 +122,34 @@ int main(int argc, char** argv) {
         verb->add_option("--data-dir", options.data_dir, "Folder for profiles and settings");
     }
 
+    // The course library (issue 9; rules in runtime/course/course_library.h).
+    std::string install_source, rollback_id;
+    CLI::App* install_cmd = app.add_subcommand(
+        "install", "Install or update a course (a folder, or a .zip from groundwork pack), checked first: errors refuse");
+    CLI::Option* install_source_option =
+        install_cmd->add_option("source", install_source, "The course folder or package file");
+    install_cmd->add_option("--rollback", rollback_id,
+                            "Bring back the version the last update replaced (again: back to the newer one)")
+        ->excludes(install_source_option);
+    std::string uninstall_id;
+    CLI::App* uninstall_cmd =
+        app.add_subcommand("uninstall", "Remove an installed course's files; your work in it stays in your profile");
+    uninstall_cmd->add_option("id", uninstall_id, "The course id (groundwork courses lists them)")->required();
+    CLI::App* courses_cmd = app.add_subcommand(
+        "courses", "List the installed courses: id, version, your progress, title (* the one the app opens next)");
+    std::string pack_dir, pack_out;
+    CLI::App* pack_cmd = app.add_subcommand(
+        "pack", "Check a course folder and write it as one .zip package a trainer can send (refused on errors)");
+    pack_cmd->add_option("dir", pack_dir, "The course folder (with course.md)")->required();
+    pack_cmd->add_option("-o,--out", pack_out, "The package file to write, e.g. course.zip")->required();
+    for (CLI::App* verb : {install_cmd, uninstall_cmd, courses_cmd}) {
+        verb->add_option("--data-dir", options.data_dir, "Folder for profiles, settings and installed courses");
+        verb->footer("Exit codes: 0 ok, 1 refused (content errors, a hostile package, nothing to roll back), 2 usage "
+                     "or a course id that is not installed.");
+    }
+    courses_cmd->add_option("--profile", options.profile, "Whose progress to show")->check(valid_profile);
+    pack_cmd->footer("Exit codes: 0 ok, 1 content errors or the file could not be written, 2 usage.");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -154,11 +190,34 @@ int main(int argc, char** argv) {
         if (*lrs_send_cmd) return gw::run_lrs_send(options.data_dir, options.profile, std::cout, std::cerr);
         return gw::run_lrs_off(options.data_dir, options.profile, std::cout, std::cerr);
     }
+    if (*install_cmd) {
+        if (!rollback_id.empty()) return gw::run_rollback(rollback_id, options.data_dir, std::cout, std::cerr);
+        if (install_source.empty()) {
+            std::cerr << "install: give a course folder or package (groundwork install DIR|FILE), or --rollback ID\n";
+            return gw::kExitUsage;
+        }
+        return gw::run_install(install_source, options.data_dir, std::cout, std::cerr);
+    }
+    if (*uninstall_cmd) return gw::run_uninstall(uninstall_id, options.data_dir, std::cout, std::cerr);
+    if (*courses_cmd) return gw::run_courses(options.data_dir, options.profile, std::cout, std::cerr);
+    if (*pack_cmd) return gw::run_pack(pack_dir, pack_out, std::cout, std::cerr);
     if (*import_cmd) return gw::run_import(import_file, options.data_dir, options.profile, std::cout, std::cerr);
 
     if (!size.empty() && std::sscanf(size.c_str(), "%dx%d", &options.width, &options.height) != 2) {
         std::cerr << "--size: expected WIDTHxHEIGHT, e.g. 1280x800\n";
         return gw::kExitUsage;
+    }
+    // The course to open: --content as given, else the installed course used last, else the shipped one (installed
+    // into the library on first start). A screenshot with neither --content nor --data-dir still installs.
+    {
+        gw::CourseLibrary library(gw::data_folder_or_default(options.data_dir));
+        std::string note;
+        options.content_dir =
+            gw::resolve_app_course(library, GROUNDWORK_SHIPPED_CONTENT, content_option->count() ? options.content_dir : "",
+                                   &note)
+                .string();
+        if (!note.empty()) std::cerr << "groundwork: " << note << "\n";
+        options.course_notice = note;
     }
     // A mistyped --module is a usage error, said before any window opens.
     if (!options.start_item.empty()) {

@@ -234,6 +234,7 @@ int run_app(const AppOptions& options) {
                             : "Your saved work needed attention",
                         opened.message);
     }
+    if (!options.course_notice.empty() && opened.message.empty()) app.show_notice("Your last course", options.course_notice);
     app.load_content();
     glfwSetWindowTitle(window, app.window_title().c_str());
     // Learning records (xAPI): recorded and sent only by a process that writes the profile, since the outbox has
@@ -242,7 +243,10 @@ int run_app(const AppOptions& options) {
     records.emplace(data_dir, options.profile, app.course(), std::string("Groundwork ") + GROUNDWORK_VERSION,
                     [&waker] { waker.wake(); }, !session->store().read_only() && !screenshot_mode);
     app.set_learning_records(&*records);
-    ContentWatcher watcher(options.content_dir, [&waker] { waker.wake(); });
+    // The folder shown: --content, or the course the Library page opened (then the watcher follows it).
+    std::string watched_dir = app.content_dir();
+    std::optional<ContentWatcher> watcher;
+    watcher.emplace(watched_dir, [&waker] { waker.wake(); });
     // A finished image decode wakes an idle window so the picture replaces its placeholder without waiting for input.
     ImageCache& images = app_image_cache();
     images.set_wake([&waker] { waker.wake(); });
@@ -253,6 +257,7 @@ int run_app(const AppOptions& options) {
     const bool timing = std::getenv("GROUNDWORK_TIMING") != nullptr;  // one line per frame, for bench/interaction
     int screenshot_frames_left = 30;
     std::string noted_currency;  // a picture that never settles is still written
+    int noted_library = 0;       // the Library page's text, noted for the atlas once per read
     int exit_code = kExitOk;
     bool had_focus = true;
     while (!glfwWindowShouldClose(window)) {
@@ -277,10 +282,10 @@ int run_app(const AppOptions& options) {
             noted_currency = session->profile().currency;
             font_rebuilder->note_text(currency_for(noted_currency).symbol);
         }
-        if (watcher.take_change()) {
+        if (watcher->take_change()) {
             app.load_content();
             glfwSetWindowTitle(window, app.window_title().c_str());
-            if (font_rebuilder) font_rebuilder->note_course(options.content_dir);  // an edit may bring new letters
+            if (font_rebuilder) font_rebuilder->note_course(watched_dir);  // an edit may bring new letters
         }
 
         // Between frames, nothing of ImGui's refers to the atlas: a rebuilt one goes in here, and the faces keep
@@ -302,6 +307,19 @@ int run_app(const AppOptions& options) {
         ImGui::NewFrame();
         app.frame();
         ImGui::Render();
+        // Other courses' titles and descriptions on the Library page may use letters this course does not.
+        if (font_rebuilder && app.library_revision() != noted_library) {
+            noted_library = app.library_revision();
+            font_rebuilder->note_text(app.library_text());
+        }
+        if (app.content_dir() != watched_dir) {  // another course was opened from the Library page
+            watched_dir = app.content_dir();
+            watcher.reset();
+            watcher.emplace(watched_dir, [&waker] { waker.wake(); });
+            glfwSetWindowTitle(window, app.window_title().c_str());
+            if (font_rebuilder) font_rebuilder->note_course(watched_dir);  // its titles and text may bring new letters
+            pacer.request(kFrameAppMoving);
+        }
         ImDrawData* draw_data = ImGui::GetDrawData();
         unsigned next = 0;
         if (more_keys) next |= kFrameQueuedKeys;  // the rest of a burst: next frame at once

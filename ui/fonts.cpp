@@ -44,6 +44,7 @@ const ImWchar kBaseRanges[] = {
     0x2190, 0x2190, 0x2192, 0x2192,  // back and forward arrows
     0x2197, 0x2197,  // north-east arrow: learning records go out
     0x2501, 0x2501,  // heavy rule
+    0x25A4, 0x25A4,  // square with horizontal fill: the Library row
     0x25C6, 0x25C6, 0x25C8, 0x25C9, 0x25CF, 0x25CF,  // diamonds and discs: kinds and states
     0x2605, 0x2606,  // stars
     0x26A0, 0x26A0,  // warning sign

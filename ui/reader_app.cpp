@@ -10,6 +10,8 @@
 
 #include "runtime/artifacts/artifact_export.h"
 #include "runtime/artifacts/calendar_date.h"
+#include "runtime/cli/data_folder.h"
+#include "runtime/course/course_library.h"
 #include "runtime/course/course_loader.h"
 #include "runtime/course/course_progress.h"
 #include "runtime/course/work_list.h"
@@ -74,6 +76,8 @@ void ReaderApp::load_content() {
     });
     std::string keep = nav_.current();
     const ResumePoint* resume = nullptr;
+    const bool switching = std::exchange(switching_course_, false);
+    if (switching) keep.clear();
     if (!loaded_once_) {
         keep = options_.start_item;
         if (keep.empty() && session_ && !session_->profile().resume.page_id.empty()) {
@@ -83,9 +87,10 @@ void ReaderApp::load_content() {
     }
     // A module whose front matter just broke (or was saved half-written) may come back under its file name
     // instead of its id: follow the file, not the first page.
-    const std::string keep_file = loaded_once_ ? nav_.current_file(course_) : std::string();
-    const std::string keep_chapter = loaded_once_ ? nav_.current_chapter(course_) : std::string();
+    const std::string keep_file = loaded_once_ && !switching ? nav_.current_file(course_) : std::string();
+    const std::string keep_chapter = loaded_once_ && !switching ? nav_.current_chapter(course_) : std::string();
     course_ = load_course(options_.content_dir);
+    library_count_ = session_ ? static_cast<int>(CourseLibrary(library_data_dir()).installed_ids().size()) : -1;
     if (records_) records_->set_course(course_);  // a new id or version: statements from now on carry it
     nav_.reset(course_, keep, keep_file, keep_chapter);
     page_.body.invalidate();
@@ -112,6 +117,56 @@ void ReaderApp::load_content() {
     }
     page_.pending_scroll = resume->scroll;
     reflection_.focus_on_open = resume->editing;
+}
+
+std::filesystem::path ReaderApp::library_data_dir() const {
+    return session_ ? session_->store().data_dir() : data_folder_or_default(options_.data_dir);
+}
+
+void ReaderApp::refresh_library() {
+    CourseLibrary library(library_data_dir());
+    library_.loaded = true;
+    library_.library_folder = library.root().string();
+    library_.entries.clear();
+    for (InstalledCourse& c : library.list()) {
+        LibraryEntry e;
+        if (session_) e.progress = whole_course_progress(session_->profile(), load_course(c.folder));
+        e.course = std::move(c);
+        library_.entries.push_back(std::move(e));
+    }
+    library_count_ = static_cast<int>(library_.entries.size());
+    ++library_revision_;
+}
+
+std::string ReaderApp::library_text() const {
+    std::string text;
+    for (const LibraryEntry& e : library_.entries) text += e.course.title + "\n" + e.course.description + "\n";
+    return text + library_.library_folder;
+}
+
+void ReaderApp::open_course(const std::string& folder) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(std::filesystem::path(folder) / "course.md", ec)) {
+        refresh_library();  // uninstalled since the page was read
+        library_.message = "That course is no longer installed.";
+        return;
+    }
+    leave_page();
+    CourseLibrary library(library_data_dir());
+    const std::string id = library.id_of_folder(folder);
+    if (!id.empty()) {
+        std::string error;
+        if (!library.set_last_course(id, &error)) library_.message = "The next start may open another course: " + error;
+    }
+    options_.content_dir = folder;
+    options_.start_item.clear();
+    switching_course_ = true;
+    view_ = View::Page;
+    reflection_.item_id.clear();
+    links_ = ArtifactLinksState();
+    load_content();
+    page_.pending_scroll = 0;
+    redraw_frames_ = 4;
 }
 
 void ReaderApp::set_learning_records(xapi::LearningRecords* records) {
@@ -166,6 +221,15 @@ void ReaderApp::go(const std::string& page_id) {
             page_.pending_scroll = 0;
         }
         search_.focus_input = true;
+        return;
+    }
+    if (page_id == kLibraryPage) {
+        if (view_ == View::Library) return;
+        leave_page();
+        view_ = View::Library;
+        library_.message.clear();
+        refresh_library();
+        page_.pending_scroll = 0;
         return;
     }
     if (page_id.rfind(kKindPreviewPrefix, 0) == 0) {  // a trainer's preview: opened only by --module
@@ -319,6 +383,7 @@ std::string ReaderApp::current_page_id() const {
     case View::Dashboard: return kDashboardPage;
     case View::Records: return kRecordsPage;
     case View::Cohort: return kCohortPage;
+    case View::Library: return kLibraryPage;
     case View::Artifact: return kArtifactPrefix + artifact_id_;
     case View::RemovedWork: return removed_id_;
     case View::KindPreview: return {};
@@ -449,6 +514,19 @@ void ReaderApp::draw_page_column() {
         if (cohort) go(kCohortPage);
     } else if (view_ == View::Cohort) {
         wide_column([&] { draw_cohort_view(cohort_view_, course_, records_, wide, fonts_); });
+    } else if (view_ == View::Library) {
+        LibraryViewResult r;
+        column([&] { r = draw_library_view(library_, options_.content_dir, course_.title, width, fonts_); });
+        if (!r.open_folder.empty()) {
+            open_course(r.open_folder);
+            return;
+        }
+        if (r.back) {
+            view_ = View::Page;
+            page_.pending_scroll = 0;
+            redraw_frames_ = 4;
+            return;
+        }
     } else if (view_ == View::KindPreview) {
         wide_column([&] { draw_artifact_kind_preview(page_.kind_preview, course_, preview_kind_, wide, fonts_); });
     } else if (view_ == View::Artifact && session_) {
@@ -509,6 +587,7 @@ void ReaderApp::frame() {
                                 : view_ == View::Dashboard ? std::string(kDashboardPage)
                                 : view_ == View::Records   ? std::string(kRecordsPage)
                                 : view_ == View::Search    ? std::string(kSearchPage)
+                                : view_ == View::Library   ? std::string(kLibraryPage)
                                 : view_ == View::Page      ? nav_.current()
                                                            : std::string();
     sidebar.current = &current;
@@ -528,6 +607,7 @@ void ReaderApp::frame() {
         sidebar.account_count = static_cast<int>(profile.accounts.size());
         for (const ArtifactKind& k : course_.artifact_kinds) sidebar.has_dashboard |= k.dashboard;
         sidebar.records_detail = records_detail();
+        sidebar.library_count = library_count_;
     }
     std::string clicked = draw_sidebar(sidebar, fonts_);
     ImGui::EndChild();

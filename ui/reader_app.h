@@ -20,6 +20,7 @@
 #include "ui/views/learning_records_view.h"
 #include "ui/views/cohort_view.h"
 #include "ui/views/search_view.h"
+#include "ui/views/library_view.h"
 #include "runtime/xapi/learning_records.h"
 
 namespace gw::ui {
@@ -47,6 +48,18 @@ public:
     // Opens a reflection the way "My work" does: its page, scrolled to the editor, with the keyboard in it.
     void open_work(const std::string& id);
 
+    // Opens another course folder (the Library page's "Open"): the content is loaded anew at its first page, the
+    // profile stays, and an installed course becomes the one the next start opens (CourseLibrary::set_last_course).
+    void open_course(const std::string& folder);
+    // The folder shown now: options.content_dir until open_course. The window loop watches it for changes.
+    const std::string& content_dir() const { return options_.content_dir; }
+    bool showing_library() const { return view_ == View::Library; }
+    const LibraryViewState& library_state() const { return library_; }
+    // The Library page's titles and descriptions, and a number that changes each time they are read again: the
+    // window loop hands new text to the font rebuilder (other courses may use letters this one does not).
+    int library_revision() const { return library_revision_; }
+    std::string library_text() const;
+
     const Course& course() const { return course_; }
     PageNavigator& navigator() { return nav_; }
     const PageViewState& page_state() const { return page_; }
@@ -66,7 +79,7 @@ public:
     std::string kind_previewed() const { return view_ == View::KindPreview ? preview_kind_ : std::string(); }
 
 private:
-    enum class View { Page, MyWork, RemovedWork, Accounts, Dashboard, Artifact, KindPreview, Records, Cohort, Search };
+    enum class View { Page, MyWork, RemovedWork, Accounts, Dashboard, Artifact, KindPreview, Records, Cohort, Search, Library };
 
     AppOptions options_;
     const Fonts& fonts_;
@@ -86,6 +99,10 @@ private:
     MyWorkState my_work_;
     LearningRecordsViewState records_view_;
     CohortViewState cohort_view_;
+    LibraryViewState library_;
+    int library_count_ = -1;
+    int library_revision_ = 0;  // the sidebar's "N courses", read at each content load and library refresh
+    bool switching_course_ = false;  // the next load_content starts the new course at its first page
     xapi::LearningRecords* records_ = nullptr;
     struct LinkReturn {
         std::string from_page;   // a page id (module, homework, chapter)
@@ -129,6 +146,8 @@ private:
     // The page id go() takes to come back here ("@my-work", an item id...); "" for a preview or the search page.
     std::string current_page_id() const;
     std::string records_detail() const;  // the sidebar's "Learning records" line
+    std::filesystem::path library_data_dir() const;  // the profile's data folder: where the library lives
+    void refresh_library();  // reads the installed courses and the learner's progress in each
 };
 
 }  // namespace gw::ui

@@ -19,6 +19,7 @@ struct AppOptions {
     std::string start_item;     // --module ID: open this module first
     std::string screenshot;     // --screenshot FILE: render, write a PNG, exit
     int width = 0, height = 0;  // --size WxH, mostly for screenshots
+    std::string course_notice;  // why the course shown is not the one the learner used last (shown once)
     bool quit_after_first_frame = false;  // the startup benchmark: draw the first frame, report its time, exit
 };
 

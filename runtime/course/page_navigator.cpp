@@ -100,9 +100,12 @@ std::string start_item_problem(const Course& course, const std::string& id) {
         what = "no artifact kind '" + kind + "' is declared in " + course.root + "/artifacts";
     } else {
         if (std::find(pages.begin(), pages.end(), id) != pages.end()) return "";
-        if (id == "my-work" || id == "accounts" || id == "dashboard" || id == "records" || id == "cohort" || id == "search" || id.rfind("artifact:", 0) == 0) return "";
+        static const char* const kOwnPages[] = {"my-work", "accounts", "dashboard", "records", "cohort", "search", "library"};
+        for (const char* own : kOwnPages)
+            if (id == own) return "";
+        if (id.rfind("artifact:", 0) == 0) return "";
         known = pages;
-        for (const char* own : {"my-work", "accounts", "dashboard", "records", "cohort", "search"}) known.push_back(own);
+        for (const char* own : kOwnPages) known.push_back(own);
         for (const ArtifactKind& k : course.artifact_kinds) known.push_back(kKindPrefix + k.id);
         what = "no module, homework or chapter has the id '" + id + "' in " + course.root;
     }

@@ -162,6 +162,11 @@ std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
     ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - kPad);
     label(fonts, upper(course.title).c_str());
     ImGui::Dummy(ImVec2(0, 6));
+    // The course index, as the course web page's "Back to ..." link: every installed course, one of them open.
+    if (model.library_count >= 0 &&
+        nav_row(model, kLibraryPage, "\xE2\x96\xA4", "Library",
+                std::to_string(model.library_count) + (model.library_count == 1 ? " course" : " courses"), fonts))
+        clicked = kLibraryPage;
     if (nav_row(model, kSearchPage, nullptr, "Search", "Ctrl+F", fonts)) clicked = kSearchPage;
     if (model.work_count >= 0) {
         auto plural = [](int n, const char* one, const char* many) {

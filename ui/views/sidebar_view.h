@@ -17,6 +17,7 @@ inline constexpr const char* kArtifactPrefix = "@artifact:";  // followed by the
 inline constexpr const char* kRecordsPage = "@records";  // where learning records go (xAPI LRS)
 inline constexpr const char* kCohortPage = "@cohort";    // the trainer's cohort report
 inline constexpr const char* kSearchPage = "@search";    // search across the course and the learner's work
+inline constexpr const char* kLibraryPage = "@library";  // the installed courses (issue 9)
 
 struct SidebarModel {
     const Course* course = nullptr;
@@ -29,6 +30,7 @@ struct SidebarModel {
     bool has_dashboard = false;
     std::string dashboard_detail;  // "2 at risk"
     std::string records_detail;    // "off", "synced", "3 waiting", "needs key"
+    int library_count = -1;        // installed courses, for the "Library" row under the course title; -1 hides it
 };
 
 // The line under a row's title: "12 min  ·  started", "done", "has errors"; "homework" only for a homework row with
