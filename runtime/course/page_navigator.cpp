@@ -1,5 +1,7 @@
 #include "runtime/course/page_navigator.h"
 
+#include "runtime/course/id_aliases.h"
+
 #include <algorithm>
 
 namespace gw {
@@ -100,6 +102,7 @@ std::string start_item_problem(const Course& course, const std::string& id) {
         what = "no artifact kind '" + kind + "' is declared in " + course.root + "/artifacts";
     } else {
         if (std::find(pages.begin(), pages.end(), id) != pages.end()) return "";
+        if (current_page_id(course, id) != id) return "";  // an old id listed under aliases: opens its page
         if (id == "my-work" || id == "accounts" || id == "dashboard" || id == "records" || id == "cohort" || id.rfind("artifact:", 0) == 0) return "";
         known = pages;
         for (const char* own : {"my-work", "accounts", "dashboard", "records", "cohort"}) known.push_back(own);

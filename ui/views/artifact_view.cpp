@@ -131,7 +131,7 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
 
     // Linked from.
     ImGui::Dummy(ImVec2(0, 10));
-    const std::vector<std::string> linked = profile.links_to(a->id);
+    const std::vector<std::string> linked = session.work().links_to(a->id);
     StyledText(fonts.label, color::kMuted, linked.empty() ? "NOT LINKED FROM ANY REFLECTION YET" : "LINKED FROM", false);
     for (const std::string& item : linked) {
         ImGui::PushID(item.c_str());
