@@ -310,9 +310,16 @@ private:
                 std::vector<int> artifact_lines;
                 item.artifacts = fm.string_list("artifacts", false, &artifact_lines);
                 for (std::size_t i = 0; i < item.artifacts.size(); ++i)
-                    if (!course_.find_artifact_kind(item.artifacts[i]))
-                        fm.error(artifact_lines[i], "artifact kind '" + item.artifacts[i] +
-                                                        "' is not declared in the course's artifacts/ folder");
+                    if (!course_.find_artifact_kind(item.artifacts[i])) {
+                        std::string renamed;  // an old id listed under a kind's aliases: name the kind by its id
+                        for (const ArtifactKind& k : course_.artifact_kinds)
+                            if (std::find(k.aliases.begin(), k.aliases.end(), item.artifacts[i]) != k.aliases.end())
+                                renamed = k.id;
+                        fm.error(artifact_lines[i],
+                                 "artifact kind '" + item.artifacts[i] +
+                                     (renamed.empty() ? "' is not declared in the course's artifacts/ folder"
+                                                      : "' was renamed: its id is now '" + renamed + "'"));
+                    }
                 if (kind == ItemKind::Module) {
                     if (auto cat = fm.string("category", true)) {
                         item.category = *cat;

@@ -234,6 +234,17 @@ TEST_CASE("check reports an alias that collides with a live id or with another p
     CHECK(c.find_artifact_kind("other"));
 }
 
+TEST_CASE("a module that still names an artifact kind by its old id is told the new one") {
+    RenamedCourse course;
+    course.dir.write("ch/b.md", "---\nid: mod-b\ntitle: B\nminutes: 5\ncategory: cat\nartifacts: [plan-old]\n---\n\n"
+                                "> [!REFLECTION]\n> Think.\n");
+    const Course c = course.load();
+    bool told = false;
+    for (const Diagnostic& d : c.diagnostics)
+        told |= format_diagnostic(d) == "ch/b.md:6: error: artifact kind 'plan-old' was renamed: its id is now 'plan-new'";
+    CHECK(told);
+}
+
 TEST_CASE("aliases are part of the front matter: no unknown-key warning, and a lone id is a list error") {
     RenamedCourse course;
     const Course c = course.load();
