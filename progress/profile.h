@@ -1,6 +1,7 @@
 #pragma once
-// One learner's work: what is done, what they wrote, where they were. Keyed by the content's stable ids, so a
-// retitled or removed module never costs the learner anything.
+// One learner's work: what is done, what they wrote, where they were, per course (by the course's id) and by the
+// content's stable ids within it, so a retitled or removed module never costs the learner anything and two courses
+// never mix their work; plus the learner's own accounts and artifacts, which every course shares.
 #include <nlohmann/json.hpp>
 
 #include <cstdint>

@@ -156,3 +156,38 @@ TEST_CASE("an artifact is 'created' at once with its kind and account, 'updated'
     CHECK(created["result"]["extensions"][std::string(kExtensionBase) + "account"] == "Acme");
     CHECK(created["result"]["extensions"][std::string(kExtensionBase) + "kind"] == "health-audit");
 }
+
+TEST_CASE("work moved by an alias at a reload is not recorded again, and another course takes a new baseline") {
+    Fixture f;
+    LearningRecorder rec(f.course, settings(Sharing::ProgressAndWriting), f.box, "Groundwork test");
+    CourseWork& w = f.profile.work_in("mini-course");
+    w.resume.page_id = "mini-one";
+    w.set_done("mini-one", true, 500);
+    w.edit_reflection("mini-one", "One", 10).text = "Already written.";
+    rec.observe(f.profile, 1000);
+
+    // The trainer renames mini-one to mini-first (aliases: [mini-one]); the app moves the work, then hands the
+    // recorder the reloaded course.
+    Course renamed = f.course;
+    for (CourseItem& m : renamed.chapters[0].modules)
+        if (m.id == "mini-one") {
+            m.id = "mini-first";
+            m.aliases = {"mini-one"};
+        }
+    CourseWork moved = w;
+    moved.progress = {{"mini-first", w.progress.at("mini-one")}};
+    moved.reflections = {{"mini-first", w.reflections.at("mini-one")}};
+    moved.resume.page_id = "mini-first";
+    w = moved;
+    rec.set_course(renamed);
+    rec.observe(f.profile, 2000);
+    rec.flush(f.profile, 3000);
+    CHECK(f.box.counts().queued == 0);  // no completed, voided, experienced or answered for a rename
+
+    Course other = f.course;
+    other.id = "another-course";
+    rec.set_course(other);
+    f.profile.work_in("another-course").set_done("mini-two", true, 4000);  // already there when it was opened
+    rec.observe(f.profile, 5000);
+    CHECK(f.box.counts().queued == 0);
+}
