@@ -16,15 +16,16 @@ namespace {
 
 Profile large_profile() {
     Profile p;
+    CourseWork& work = p.work_in("sales-success-excellence");
     std::mt19937 rng(42);
     const std::string words[] = {"account", "renewal", "champion", "budget", "quarterly", "expansion", "signal",
                                  "stakeholder", "roadmap", "value", "risk", "pipeline"};
     for (int i = 0; i < 1000; ++i) {
         std::string id = "module-" + std::to_string(i);
-        Reflection& r = p.edit_reflection(id, "Module " + std::to_string(i), 1'790'000'000'000 + i);
+        Reflection& r = work.edit_reflection(id, "Module " + std::to_string(i), 1'790'000'000'000 + i);
         for (int w = 0; w < 150; ++w) r.text += words[rng() % 12] + std::string(w % 17 == 16 ? ". " : " ");
         r.cursor = r.text.size() / 2;
-        p.set_done(id, i % 3 == 0, 1'790'000'000'000 + i);
+        work.set_done(id, i % 3 == 0, 1'790'000'000'000 + i);
     }
     for (int a = 0; a < 40; ++a) p.add_account("Account " + std::to_string(a), 1'790'000'000'000);
     for (int i = 0; i < 200; ++i) {
@@ -56,7 +57,7 @@ int bench_progress() {
         // As in use: between two saves the learner has typed into one reflection.
         int edit = 0;
         double save = median_ms(15, [&] {
-            profile.reflections["module-" + std::to_string(edit++ * 61 % 1000)].text += " more words";
+            profile.work_in("sales-success-excellence").reflections["module-" + std::to_string(edit++ * 61 % 1000)].text += " more words";
             store.save(profile);
             store.flush();
         });

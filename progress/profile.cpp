@@ -14,18 +14,23 @@ Millis now_millis() {
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-bool Profile::is_done(const std::string& id) const {
+bool CourseWork::empty() const {
+    return progress.empty() && reflections.empty() && links.empty() && resume.page_id.empty() && resume.scroll == 0 &&
+           !resume.editing;
+}
+
+bool CourseWork::is_done(const std::string& id) const {
     auto it = progress.find(id);
     return it != progress.end() && it->second.done;
 }
 
-void Profile::set_done(const std::string& id, bool done, Millis when) {
+void CourseWork::set_done(const std::string& id, bool done, Millis when) {
     ItemProgress& p = progress[id];
     p.done = done;
     p.done_at = done ? when : 0;
 }
 
-Reflection& Profile::edit_reflection(const std::string& id, const std::string& title, Millis when) {
+Reflection& CourseWork::edit_reflection(const std::string& id, const std::string& title, Millis when) {
     Reflection& r = reflections[id];
     if (r.created == 0) r.created = when;
     r.edited = when;
@@ -33,17 +38,41 @@ Reflection& Profile::edit_reflection(const std::string& id, const std::string& t
     return r;
 }
 
-const Reflection* Profile::reflection(const std::string& id) const {
+const Reflection* CourseWork::reflection(const std::string& id) const {
     auto it = reflections.find(id);
     return it == reflections.end() ? nullptr : &it->second;
 }
 
-bool Profile::has_writing(const std::string& id) const {
+bool CourseWork::has_writing(const std::string& id) const {
     const Reflection* r = reflection(id);
     if (!r) return false;
     for (char c : r->text)
         if (c != ' ' && c != '\n' && c != '\t' && c != '\r') return true;
     return false;
+}
+
+bool CourseWork::link(const std::string& artifact, const std::string& item) {
+    Link l{artifact, item};
+    if (std::find(links.begin(), links.end(), l) != links.end()) return false;
+    links.push_back(std::move(l));
+    return true;
+}
+
+void CourseWork::unlink(const std::string& artifact, const std::string& item) {
+    links.erase(std::remove(links.begin(), links.end(), Link{artifact, item}), links.end());
+}
+
+std::vector<std::string> CourseWork::links_to(const std::string& artifact) const {
+    std::vector<std::string> out;
+    for (const Link& l : links)
+        if (l.artifact == artifact) out.push_back(l.item);
+    return out;
+}
+
+const CourseWork& Profile::work(const std::string& course) const {
+    static const CourseWork kNone;
+    auto it = courses.find(course);
+    return it == courses.end() ? kNone : it->second;
 }
 
 namespace {
@@ -128,33 +157,16 @@ Artifact& Profile::add_artifact(const std::string& kind, const std::string& titl
 void Profile::remove_artifact(const std::string& id) {
     artifacts.erase(std::remove_if(artifacts.begin(), artifacts.end(), [&](const Artifact& a) { return a.id == id; }),
                     artifacts.end());
-    links.erase(std::remove_if(links.begin(), links.end(), [&](const Link& l) { return l.artifact == id; }),
-                links.end());
+    for (auto& [course, w] : courses)
+        w.links.erase(std::remove_if(w.links.begin(), w.links.end(), [&](const Link& l) { return l.artifact == id; }),
+                      w.links.end());
 }
 
-bool Profile::link(const std::string& artifact, const std::string& item) {
-    Link l{artifact, item};
-    if (std::find(links.begin(), links.end(), l) != links.end()) return false;
-    links.push_back(std::move(l));
-    return true;
-}
-
-void Profile::unlink(const std::string& artifact, const std::string& item) {
-    links.erase(std::remove(links.begin(), links.end(), Link{artifact, item}), links.end());
-}
-
-std::vector<const Artifact*> Profile::linked_from(const std::string& item) const {
+std::vector<const Artifact*> Profile::linked_from(const std::string& course, const std::string& item) const {
     std::vector<const Artifact*> out;
-    for (const Link& l : links)
+    for (const Link& l : work(course).links)
         if (l.item == item)
             if (const Artifact* a = artifact(l.artifact)) out.push_back(a);
-    return out;
-}
-
-std::vector<std::string> Profile::links_to(const std::string& artifact) const {
-    std::vector<std::string> out;
-    for (const Link& l : links)
-        if (l.artifact == artifact) out.push_back(l.item);
     return out;
 }
 

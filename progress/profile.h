@@ -1,6 +1,7 @@
 #pragma once
-// One learner's work: what is done, what they wrote, where they were. Keyed by the content's stable ids, so a
-// retitled or removed module never costs the learner anything.
+// One learner's work: what is done, what they wrote, where they were, per course (by the course's id) and by the
+// content's stable ids within it, so a retitled or removed module never costs the learner anything and two courses
+// never mix their work; plus the learner's own accounts and artifacts, which every course shares.
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -70,17 +71,37 @@ struct Artifact {
 // "This reflection (or homework) asks for / points at this artifact." One artifact may be linked from many places.
 struct Link {
     std::string artifact;
-    std::string item;  // a module or homework id
+    std::string item;  // a module, homework or chapter id of the course the link belongs to
     bool operator==(const Link& o) const { return artifact == o.artifact && item == o.item; }
 };
 
-struct Profile {
+// The learner's work in one course, keyed by that course's item ids (modules, homework, chapters). Two courses
+// that both have a module "growth-mindset" keep two separate CourseWorks, so neither sees the other's marks.
+struct CourseWork {
     std::map<std::string, ItemProgress> progress;
     std::map<std::string, Reflection> reflections;
     ResumePoint resume;
+    std::vector<Link> links;  // from this course's items to the profile's (shared) artifacts
+
+    bool empty() const;  // nothing done, written, linked or resumed
+    bool is_done(const std::string& id) const;
+    void set_done(const std::string& id, bool done, Millis when);
+    // Creates the reflection on first edit. Returns it so the caller can place the cursor.
+    Reflection& edit_reflection(const std::string& id, const std::string& title, Millis when);
+    const Reflection* reflection(const std::string& id) const;
+    bool has_writing(const std::string& id) const;  // a reflection with at least one non-space character
+    bool link(const std::string& artifact, const std::string& item);  // false when already linked
+    void unlink(const std::string& artifact, const std::string& item);
+    std::vector<std::string> links_to(const std::string& artifact) const;  // the items of this course linking to it
+};
+
+// Everything one learner keeps. Accounts, artifacts and the currency are the learner's own and shared by every
+// course; what is done, written, linked and where they were is kept per course (`courses`, by course id: course.md
+// `id:`, see runtime/course/course.h).
+struct Profile {
+    std::map<std::string, CourseWork> courses;  // course id -> the work in that course
     std::vector<Account> accounts;
     std::vector<Artifact> artifacts;
-    std::vector<Link> links;
     // ISO 4217 code of the currency every amount is counted in (runtime/artifacts/money.h lists those offered).
     // Profiles before schema 3 had none and showed dollars: they load as "USD".
     std::string currency = "USD";
@@ -88,12 +109,10 @@ struct Profile {
     long last_account_number = 0;
     long last_artifact_number = 0;
 
-    bool is_done(const std::string& id) const;
-    void set_done(const std::string& id, bool done, Millis when);
-    // Creates the reflection on first edit. Returns it so the caller can place the cursor.
-    Reflection& edit_reflection(const std::string& id, const std::string& title, Millis when);
-    const Reflection* reflection(const std::string& id) const;
-    bool has_writing(const std::string& id) const;  // a reflection with at least one non-space character
+    // The work in one course; an empty CourseWork (never stored) when there is none yet.
+    const CourseWork& work(const std::string& course) const;
+    // The work in one course for changing it: created on first use.
+    CourseWork& work_in(const std::string& course) { return courses[course]; }
 
     Account* account(const std::string& id);
     const Account* account(const std::string& id) const;
@@ -101,11 +120,9 @@ struct Profile {
     Artifact* artifact(const std::string& id);
     const Artifact* artifact(const std::string& id) const;
     Artifact& add_artifact(const std::string& kind, const std::string& title, const std::string& account, Millis when);
-    void remove_artifact(const std::string& id);  // and its links
-    bool link(const std::string& artifact, const std::string& item);    // false when already linked
-    void unlink(const std::string& artifact, const std::string& item);
-    std::vector<const Artifact*> linked_from(const std::string& item) const;
-    std::vector<std::string> links_to(const std::string& artifact) const;  // the items that link to it
+    void remove_artifact(const std::string& id);  // and its links, in every course
+    // The artifacts an item of `course` links to, in link order (links to a missing artifact are skipped).
+    std::vector<const Artifact*> linked_from(const std::string& course, const std::string& item) const;
 };
 
 }  // namespace gw

@@ -101,40 +101,69 @@ struct Reader {
     }
 };
 
-bool read_current(const json& doc, Profile* p, std::string* error) {
-    Reader r;
+// One course's work: {"progress": {...}, "reflections": {...}, "resume": {...}, "links": [...]}; paths start at
+// `at` ("courses.<id>").
+bool read_course_work(Reader& r, const json& doc, const std::string& at, CourseWork* w) {
     if (doc.contains("progress")) {
         const json& progress = doc["progress"];
-        if (!r.object(progress, "progress")) return *error = r.error, false;
+        if (!r.object(progress, at + ".progress")) return false;
         for (auto& [id, item] : progress.items()) {
-            std::string path = "progress." + id;
+            std::string path = at + ".progress." + id;
             ItemProgress ip;
             if (!r.object(item, path) || !r.boolean(item, "done", path, &ip.done) ||
                 !r.integer(item, "done_at", path, &ip.done_at))
-                return *error = r.error, false;
-            p->progress[id] = ip;
+                return false;
+            w->progress[id] = ip;
         }
     }
     if (doc.contains("reflections")) {
         const json& reflections = doc["reflections"];
-        if (!r.object(reflections, "reflections")) return *error = r.error, false;
+        if (!r.object(reflections, at + ".reflections")) return false;
         for (auto& [id, item] : reflections.items()) {
-            std::string path = "reflections." + id;
+            std::string path = at + ".reflections." + id;
             Reflection ref;
             if (!r.object(item, path) || !r.string(item, "text", path, &ref.text) ||
                 !r.integer(item, "cursor", path, &ref.cursor) || !r.integer(item, "created", path, &ref.created) ||
                 !r.integer(item, "edited", path, &ref.edited) || !r.string(item, "title", path, &ref.title))
-                return *error = r.error, false;
+                return false;
             if (ref.cursor > ref.text.size()) ref.cursor = ref.text.size();
-            p->reflections[id] = std::move(ref);
+            w->reflections[id] = std::move(ref);
         }
     }
     if (doc.contains("resume")) {
         const json& resume = doc["resume"];
-        if (!r.object(resume, "resume") || !r.string(resume, "page", "resume", &p->resume.page_id) ||
-            !r.number(resume, "scroll", "resume", &p->resume.scroll) ||
-            !r.boolean(resume, "editing", "resume", &p->resume.editing))
-            return *error = r.error, false;
+        const std::string path = at + ".resume";
+        if (!r.object(resume, path) || !r.string(resume, "page", path, &w->resume.page_id) ||
+            !r.number(resume, "scroll", path, &w->resume.scroll) ||
+            !r.boolean(resume, "editing", path, &w->resume.editing))
+            return false;
+    }
+    if (doc.contains("links")) {
+        const json& links = doc["links"];
+        if (!links.is_array()) return r.fail(at + ".links", "a list");
+        for (std::size_t i = 0; i < links.size(); ++i) {
+            const std::string path = at + ".links[" + std::to_string(i) + "]";
+            Link l;
+            if (!r.object(links[i], path) || !r.string(links[i], "artifact", path, &l.artifact) ||
+                !r.string(links[i], "item", path, &l.item))
+                return false;
+            w->links.push_back(std::move(l));
+        }
+    }
+    return true;
+}
+
+bool read_current(const json& doc, Profile* p, std::string* error) {
+    Reader r;
+    if (doc.contains("courses")) {
+        const json& courses = doc["courses"];
+        if (!r.object(courses, "courses")) return *error = r.error, false;
+        for (auto& [id, work] : courses.items()) {
+            const std::string path = "courses." + id;
+            CourseWork w;
+            if (!r.object(work, path) || !read_course_work(r, work, path, &w)) return *error = r.error, false;
+            p->courses[id] = std::move(w);
+        }
     }
     auto account = [&](const json& j, const std::string& path, Account& a) {
         return r.string(j, "id", path, &a.id) && r.string(j, "name", path, &a.name) &&
@@ -154,11 +183,7 @@ bool read_current(const json& doc, Profile* p, std::string* error) {
         }
         return true;
     };
-    auto link = [&](const json& j, const std::string& path, Link& l) {
-        return r.string(j, "artifact", path, &l.artifact) && r.string(j, "item", path, &l.item);
-    };
-    if (!r.list(doc, "accounts", &p->accounts, account) || !r.list(doc, "artifacts", &p->artifacts, artifact) ||
-        !r.list(doc, "links", &p->links, link))
+    if (!r.list(doc, "accounts", &p->accounts, account) || !r.list(doc, "artifacts", &p->artifacts, artifact))
         return *error = r.error, false;
     if (!r.string(doc, "currency", "", &p->currency)) return *error = r.error.substr(1), false;
     if (p->currency.empty()) p->currency = "USD";

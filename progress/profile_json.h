@@ -13,7 +13,8 @@ namespace gw {
 // Version 1: the pre-release draft layout ({"schema":1,"done":[ids],"reflections":{id:text},"last_page":id}).
 // Version 2: progress, reflections with cursor/timestamps/title, resume point, accounts, artifacts, links.
 // Version 3: "currency" (ISO 4217 code); an account's current_value / potential_value may be null (not entered).
-constexpr int kProfileSchema = 3;
+// 4: the work (progress, reflections, resume point, links) is kept per course under "courses" (issue 9).
+constexpr int kProfileSchema = 4;
 
 nlohmann::json profile_to_json(const Profile& profile);
 std::string serialize_profile(const Profile& profile);  // one-off; the store keeps a ProfileSerializer

@@ -48,6 +48,23 @@ bool v2_to_v3(json& doc, std::string* error) {
     return true;
 }
 
+// v3 kept progress, reflections, resume and links at the top level, for whatever course was open: that was the
+// shipped course (--content was a trainer's preview). v4 keeps them per course id. The values move as they are
+// (the reader checks them at their new paths); only the top-level shapes are checked here.
+bool v3_to_v4(json& doc, std::string* error) {
+    json work = json::object();
+    for (const char* key : {"progress", "reflections", "resume", "links"}) {
+        if (!doc.contains(key)) continue;
+        work[key] = std::move(doc[key]);
+        doc.erase(key);
+    }
+    (void)error;
+    doc["courses"] = json::object();  // no earlier schema had one: a stray key in an old file is replaced
+    if (!work.empty()) doc["courses"][kShippedCourseId] = std::move(work);
+    doc["schema"] = 4;
+    return true;
+}
+
 }  // namespace
 
 bool migrate_profile(json& doc, std::string* error) {
@@ -57,6 +74,7 @@ bool migrate_profile(json& doc, std::string* error) {
         switch (from) {
         case 1: ok = v1_to_v2(doc, error); break;
         case 2: ok = v2_to_v3(doc, error); break;
+        case 3: ok = v3_to_v4(doc, error); break;
         default: *error = "schema " + std::to_string(from) + " is not one Groundwork ever wrote"; return false;
         }
         if (!ok) {

@@ -23,19 +23,22 @@ bool same(const Artifact& a, const Artifact& b) {
            a.title == b.title && a.values == b.values;
 }
 
-// A list written one element per line: "[\n\t\t{...},\n\t\t{...}\n\t]".
+// A list written one element per line, one tab deeper than `indent`: "[\n\t\t{...},\n\t\t{...}\n\t]".
 template <typename T, typename Line>
-void write_list(std::string& out, const std::vector<T>& items, Line line) {
+void write_list(std::string& out, const std::vector<T>& items, const char* indent, Line line) {
     if (items.empty()) {
         out += "[]";
         return;
     }
     out += "[";
     for (std::size_t i = 0; i < items.size(); ++i) {
-        out += i ? ",\n\t\t" : "\n\t\t";
+        out += i ? ",\n\t" : "\n\t";
+        out += indent;
         out += line(items[i]);
     }
-    out += "\n\t]";
+    out += "\n";
+    out += indent;
+    out += "]";
 }
 
 }  // namespace
@@ -45,36 +48,50 @@ std::string ProfileSerializer::serialize(const Profile& p) {
     out.reserve(last_size_ + 4096);
     out += "{\n\t\"schema\": " + std::to_string(kProfileSchema) + ",\n";
 
-    json progress = json::object();
-    for (const auto& [id, item] : p.progress) progress[id] = {{"done", item.done}, {"done_at", item.done_at}};
-    out += "\t\"progress\": " + encode(progress) + ",\n";
-
-    out += "\t\"reflections\": {";
-    bool first = true;
-    for (const auto& [id, r] : p.reflections) {
-        CachedReflection& cached = reflections_[id];
-        if (cached.line.empty() || !same(cached.source, r)) {
-            cached.source = r;
-            cached.line = encode(json(id)) + ": " +
-                          encode({{"text", r.text}, {"cursor", r.cursor}, {"created", r.created},
-                                  {"edited", r.edited}, {"title", r.title}});
+    out += "\t\"courses\": {";
+    std::size_t reflection_count = 0;
+    bool first_course = true;
+    for (const auto& [course, w] : p.courses) {
+        out += first_course ? "\n\t\t" : ",\n\t\t";
+        first_course = false;
+        out += encode(json(course)) + ": {\n";
+        json progress = json::object();
+        for (const auto& [id, item] : w.progress) progress[id] = {{"done", item.done}, {"done_at", item.done_at}};
+        out += "\t\t\t\"progress\": " + encode(progress) + ",\n";
+        const float scroll = std::isfinite(w.resume.scroll) ? w.resume.scroll : 0.0f;  // JSON has no infinity
+        out += "\t\t\t\"resume\": " +
+               encode({{"page", w.resume.page_id}, {"scroll", scroll}, {"editing", w.resume.editing}}) + ",\n";
+        out += "\t\t\t\"links\": ";
+        write_list(out, w.links, "\t\t\t", [](const Link& l) { return encode({{"artifact", l.artifact}, {"item", l.item}}); });
+        out += ",\n\t\t\t\"reflections\": {";
+        bool first = true;
+        for (const auto& [id, r] : w.reflections) {
+            CachedReflection& cached = reflections_[{course, id}];
+            if (cached.line.empty() || !same(cached.source, r)) {
+                cached.source = r;
+                cached.line = encode(json(id)) + ": " +
+                              encode({{"text", r.text}, {"cursor", r.cursor}, {"created", r.created},
+                                      {"edited", r.edited}, {"title", r.title}});
+            }
+            out += first ? "\n\t\t\t\t" : ",\n\t\t\t\t";
+            out += cached.line;
+            first = false;
         }
-        out += first ? "\n\t\t" : ",\n\t\t";
-        out += cached.line;
-        first = false;
+        out += first ? "}\n\t\t}" : "\n\t\t\t}\n\t\t}";
+        reflection_count += w.reflections.size();
     }
-    out += first ? "},\n" : "\n\t},\n";
-    if (reflections_.size() > p.reflections.size()) {  // forget reflections that were deleted
-        for (auto it = reflections_.begin(); it != reflections_.end();)
-            it = p.reflections.count(it->first) ? std::next(it) : reflections_.erase(it);
+    out += first_course ? "},\n" : "\n\t},\n";
+    if (reflections_.size() > reflection_count) {  // forget reflections that were deleted or moved
+        for (auto it = reflections_.begin(); it != reflections_.end();) {
+            auto course = p.courses.find(it->first.first);
+            const bool kept = course != p.courses.end() && course->second.reflections.count(it->first.second);
+            it = kept ? std::next(it) : reflections_.erase(it);
+        }
     }
 
-    const float scroll = std::isfinite(p.resume.scroll) ? p.resume.scroll : 0.0f;  // JSON has no infinity
-    out += "\t\"resume\": " +
-           encode({{"page", p.resume.page_id}, {"scroll", scroll}, {"editing", p.resume.editing}}) + ",\n";
     out += "\t\"currency\": " + encode(json(p.currency)) + ",\n";
     out += "\t\"accounts\": ";
-    write_list(out, p.accounts, [](const Account& a) {
+    write_list(out, p.accounts, "\t", [](const Account& a) {
         // JSON has no infinity; an amount not entered is null, never 0.
         auto amount = [](double v, bool known) { return known ? json(std::isfinite(v) ? v : 0.0) : json(nullptr); };
         return encode({{"id", a.id}, {"name", a.name}, {"current_value", amount(a.current_value, a.has_current_value)},
@@ -82,7 +99,7 @@ std::string ProfileSerializer::serialize(const Profile& p) {
                        {"created", a.created}, {"edited", a.edited}});
     });
     out += ",\n\t\"artifacts\": ";
-    write_list(out, p.artifacts, [this](const Artifact& a) -> const std::string& {
+    write_list(out, p.artifacts, "\t", [this](const Artifact& a) -> const std::string& {
         CachedArtifact& cached = artifacts_[a.id];
         if (cached.line.empty() || !same(cached.source, a)) {
             cached.source = a;
@@ -92,8 +109,6 @@ std::string ProfileSerializer::serialize(const Profile& p) {
         return cached.line;
     });
     if (artifacts_.size() > p.artifacts.size() + 16) artifacts_.clear();  // deleted artifacts: start over
-    out += ",\n\t\"links\": ";
-    write_list(out, p.links, [](const Link& l) { return encode({{"artifact", l.artifact}, {"item", l.item}}); });
     out += ",\n\t\"last_ids\": " +
            encode({{"account", p.last_account_number}, {"artifact", p.last_artifact_number}}) + "\n}\n";
     last_size_ = out.size();

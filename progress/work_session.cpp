@@ -31,33 +31,46 @@ OpenReport WorkSession::open() {
     return store_->open(&profile_);
 }
 
+void WorkSession::set_course(const std::string& course_id) {
+    if (course_id == course_) return;
+    course_ = course_id;
+    ++revision_;  // views cache what they compute from the work shown
+}
+
+bool WorkSession::change_profile(const std::function<bool(Profile&)>& change) {
+    if (!change(profile_)) return false;
+    changed_now();
+    return true;
+}
+
 void WorkSession::set_done(const std::string& id, bool done) {
-    if (profile_.is_done(id) == done) return;
-    profile_.set_done(id, done, clock_());
+    CourseWork& w = profile_.work_in(course_);
+    if (w.is_done(id) == done) return;
+    w.set_done(id, done, clock_());
     changed_now();
 }
 
 void WorkSession::write_reflection(const std::string& id, const std::string& title, const std::string& text,
                                    size_t cursor) {
     const Millis now = clock_();
-    Reflection& r = profile_.edit_reflection(id, title, now);
+    Reflection& r = profile_.work_in(course_).edit_reflection(id, title, now);
     r.text = text;
     r.cursor = cursor;
     edited();
 }
 
 void WorkSession::move_cursor(const std::string& id, size_t cursor) {
-    auto it = profile_.reflections.find(id);
-    if (it == profile_.reflections.end() || it->second.cursor == cursor) return;
+    CourseWork& w = profile_.work_in(course_);
+    auto it = w.reflections.find(id);
+    if (it == w.reflections.end() || it->second.cursor == cursor) return;
     it->second.cursor = cursor;
     quiet_dirty_ = true;
 }
 
 void WorkSession::set_resume(const ResumePoint& resume) {
-    if (resume.page_id == profile_.resume.page_id && resume.scroll == profile_.resume.scroll &&
-        resume.editing == profile_.resume.editing)
-        return;
-    profile_.resume = resume;
+    const ResumePoint& now = work().resume;
+    if (resume.page_id == now.page_id && resume.scroll == now.scroll && resume.editing == now.editing) return;
+    profile_.work_in(course_).resume = resume;
     quiet_dirty_ = true;
 }
 
@@ -90,7 +103,7 @@ Artifact& WorkSession::create_artifact(const std::string& kind, const std::strin
                                        const nlohmann::json& initial_values, const std::string& link_from_item) {
     Artifact& a = profile_.add_artifact(kind, title, account, clock_());
     if (initial_values.is_object()) a.values = initial_values;
-    if (!link_from_item.empty()) profile_.link(a.id, link_from_item);
+    if (!link_from_item.empty()) profile_.work_in(course_).link(a.id, link_from_item);
     changed_now();
     return *profile_.artifact(a.id);  // add_artifact may have moved it; look it up again after saving
 }
@@ -115,11 +128,11 @@ void WorkSession::set_artifact_account(const std::string& artifact, const std::s
 }
 
 void WorkSession::link(const std::string& artifact, const std::string& item) {
-    if (profile_.link(artifact, item)) changed_now();
+    if (profile_.work_in(course_).link(artifact, item)) changed_now();
 }
 
 void WorkSession::unlink(const std::string& artifact, const std::string& item) {
-    profile_.unlink(artifact, item);
+    profile_.work_in(course_).unlink(artifact, item);
     changed_now();
 }
 

@@ -22,8 +22,18 @@ public:
 
     OpenReport open();
     const Profile& profile() const { return profile_; }
+
+    // The course being worked on (its id, runtime/course/course.h): done marks, reflections, the resume point and
+    // links below are read and written in its CourseWork. Set by the app whenever the course (re)loads; "" until.
+    void set_course(const std::string& course_id);
+    const std::string& course() const { return course_; }
+    const CourseWork& work() const { return profile_.work(course_); }
+    // A change to the whole profile (the id-alias migration when a course loads, runtime/course/id_aliases.h):
+    // `change` returns whether it changed anything; if so it is saved at once. Returns what `change` returned.
+    bool change_profile(const std::function<bool(Profile&)>& change);
     ProfileStore& store() { return *store_; }
 
+    // Item ids are the current course's (see set_course).
     void set_done(const std::string& id, bool done);
     // The editor's text changed. Saved once typing pauses (see tick).
     void write_reflection(const std::string& id, const std::string& title, const std::string& text, size_t cursor);
@@ -61,6 +71,7 @@ private:
     std::unique_ptr<ProfileStore> store_;
     std::function<Millis()> clock_;
     Profile profile_;
+    std::string course_;
     bool dirty_ = false;        // edits not yet handed to the store
     bool quiet_dirty_ = false;  // only cursor/resume changed: worth saving, not worth a status change
     Millis last_edit_ = 0;

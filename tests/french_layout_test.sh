@@ -72,6 +72,6 @@ app_pid=
 
 profile="$data/profiles/default.json"
 [ -f "$profile" ] || fail "no profile saved at $profile"
-saved=$(jq -r '.reflections["account-mapping"].text' "$profile") || fail "cannot read $profile"
+saved=$(jq -r '.courses["sales-success-excellence"].reflections["account-mapping"].text' "$profile") || fail "cannot read $profile"
 [ "$saved" = "$typed" ] || fail "saved reflection is '$saved', expected '$typed'"
 echo "ok: Ctrl+A selected, typed text replaced it, Ctrl+Q quit; saved '$saved'"

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <utility>
 
 #include <sstream>
@@ -14,6 +15,7 @@
 #include "runtime/course/course_library.h"
 #include "runtime/course/course_loader.h"
 #include "runtime/course/course_progress.h"
+#include "runtime/course/id_aliases.h"
 #include "runtime/course/work_list.h"
 #include "ui/widgets/buttons.h"
 #include "ui/widgets/completion_bar.h"
@@ -74,25 +76,37 @@ void ReaderApp::load_content() {
     set_page_link_describer([this](const std::string& page, const std::string& heading) {
         return describe_page_link(page, heading);
     });
-    std::string keep = nav_.current();
-    const ResumePoint* resume = nullptr;
+    // Switching to another course from the Library starts it where the learner left off in it (work is kept per
+    // course), or at its first page.
     const bool switching = std::exchange(switching_course_, false);
-    if (switching) keep.clear();
-    if (!loaded_once_) {
-        keep = options_.start_item;
-        if (keep.empty() && session_ && !session_->profile().resume.page_id.empty()) {
-            resume = &session_->profile().resume;
-            keep = resume->page_id;
-        }
-    }
     // A module whose front matter just broke (or was saved half-written) may come back under its file name
     // instead of its id: follow the file, not the first page.
     const std::string keep_file = loaded_once_ && !switching ? nav_.current_file(course_) : std::string();
     const std::string keep_chapter = loaded_once_ && !switching ? nav_.current_chapter(course_) : std::string();
+    const std::string was_showing = switching ? std::string() : nav_.current();
     course_ = load_course(options_.content_dir);
     library_count_ = session_ ? static_cast<int>(CourseLibrary(library_data_dir()).installed_ids().size()) : -1;
+    if (session_) {
+        // The learner's work in this course, with work kept under ids the course has since renamed (aliases:)
+        // moved to the new ids; a change is saved at once through the store (atomic, with backups).
+        session_->set_course(course_.id);
+        session_->change_profile([this](Profile& p) { return apply_id_aliases(p, course_); });
+    }
     if (records_) records_->set_course(course_);  // a new id or version: statements from now on carry it
+    // The page to stay on (a reload), or to start on: --module, else where the learner left off (page, scroll
+    // position and the editor with its cursor). An id the course has renamed leads to its new page.
+    std::string keep = current_page_id(course_, was_showing);
+    std::optional<ResumePoint> resume;
+    if (!loaded_once_ || switching) {
+        keep = loaded_once_ ? std::string() : current_page_id(course_, options_.start_item);
+        if (keep.empty() && session_ && !session_->work().resume.page_id.empty()) {
+            resume = session_->work().resume;
+            keep = resume->page_id;
+        }
+    }
     nav_.reset(course_, keep, keep_file, keep_chapter);
+    if (view_ == View::RemovedWork && current_page_id(course_, removed_id_) != removed_id_)
+        go(current_page_id(course_, removed_id_));  // the course now says where that work belongs
     page_.body.invalidate();
     search_index_built_ = false;  // rebuilt from the new course when next searched
     search_.searched_revision = 0;
@@ -102,7 +116,7 @@ void ReaderApp::load_content() {
     artifact_view_ = ArtifactViewState();
     const bool first_load = !loaded_once_;
     loaded_once_ = true;
-    if (first_load && !options_.start_item.empty() && nav_.current() != options_.start_item) {
+    if (first_load && !options_.start_item.empty() && nav_.current() != keep) {
         go("@" + options_.start_item);  // --module my-work, accounts, dashboard or artifact:ID
         return;
     }
@@ -164,8 +178,8 @@ void ReaderApp::open_course(const std::string& folder) {
     view_ = View::Page;
     reflection_.item_id.clear();
     links_ = ArtifactLinksState();
+    page_.pending_scroll = 0;  // unless load_content resumes the course where the learner was
     load_content();
-    page_.pending_scroll = 0;
     redraw_frames_ = 4;
 }
 
@@ -215,7 +229,7 @@ void ReaderApp::go(const std::string& page_id) {
     }
     if (page_id == kSearchPage) {
         if (view_ != View::Search) {
-            search_from_ = current_page_id();
+            search_from_ = showing_page_id();
             leave_page();
             view_ = View::Search;
             page_.pending_scroll = 0;
@@ -260,7 +274,7 @@ void ReaderApp::go(const std::string& page_id) {
         if (nav_.go(page_id)) page_.pending_scroll = 0;
         return;
     }
-    if (session_ && session_->profile().reflection(page_id)) {  // work whose module left the course
+    if (session_ && session_->work().reflection(page_id)) {  // work whose module left the course
         leave_page();
         view_ = View::RemovedWork;
         removed_id_ = page_id;
@@ -375,7 +389,7 @@ void ReaderApp::handle_keys() {
     }
 }
 
-std::string ReaderApp::current_page_id() const {
+std::string ReaderApp::showing_page_id() const {
     switch (view_) {
     case View::Page: return nav_.current();
     case View::MyWork: return kMyWorkPage;
@@ -395,13 +409,13 @@ std::string ReaderApp::current_page_id() const {
 void ReaderApp::record_resume() {
     // A preview or a search is not a place in the course: the next start goes back to where the learner was.
     if (!session_ || !options_.screenshot.empty()) return;
-    const std::string page = current_page_id();
+    const std::string page = showing_page_id();
     if (page.empty()) return;
     session_->set_resume({page, page_.scroll, view_ == View::Page && reflection_.editor.focused});
 }
 
 void ReaderApp::draw_removed_work(float width) {
-    const Reflection* r = session_->profile().reflection(removed_id_);
+    const Reflection* r = session_->work().reflection(removed_id_);
     const std::string title = r && !r->title.empty() ? r->title : removed_id_;
     StyledText(fonts_.label, color::kWarning, "NO LONGER IN THE COURSE", false);
     ImGui::Dummy(ImVec2(0, 4));
@@ -596,11 +610,12 @@ void ReaderApp::frame() {
     sidebar_shown_ = current;
     if (session_) {
         const Profile& profile = session_->profile();
-        sidebar.item_state = [&](const std::string& id) { return item_state(profile, id); };
-        sidebar.chapter_progress = [&](const Chapter& ch) { return chapter_progress(profile, ch); };
+        const CourseWork& work = session_->work();
+        sidebar.item_state = [&](const std::string& id) { return item_state(work, id); };
+        sidebar.chapter_progress = [&](const Chapter& ch) { return chapter_progress(work, ch); };
         // Counting what has writing scans every reflection: once per change to the profile, not per frame.
         if (work_count_revision_ != session_->revision()) {
-            work_count_ = static_cast<int>(list_work(profile, course_).size() + profile.artifacts.size());
+            work_count_ = static_cast<int>(list_work(work, course_).size() + profile.artifacts.size());
             work_count_revision_ = session_->revision();
         }
         sidebar.work_count = work_count_;

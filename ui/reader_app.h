@@ -144,7 +144,7 @@ private:
     void draw_removed_work(float width);
     void record_resume();
     // The page id go() takes to come back here ("@my-work", an item id...); "" for a preview or the search page.
-    std::string current_page_id() const;
+    std::string showing_page_id() const;
     std::string records_detail() const;  // the sidebar's "Learning records" line
     std::filesystem::path library_data_dir() const;  // the profile's data folder: where the library lives
     void refresh_library();  // reads the installed courses and the learner's progress in each

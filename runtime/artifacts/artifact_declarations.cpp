@@ -413,6 +413,11 @@ std::vector<ArtifactKind> load_artifact_kinds(const fs::path& root, const std::s
     std::sort(files.begin(), files.end());
 
     std::map<std::string, std::string> seen;  // id -> file:line of its first use
+    struct AliasUse {
+        std::string alias, owner, file;
+        int line;
+    };
+    std::vector<AliasUse> aliases;  // checked once every kind's id is known
     for (const fs::path& path : files) {
         const std::string shown = display_root + "artifacts/" + path.filename().string();
         SourceFile file = read_source_file(path, shown, out);
@@ -425,7 +430,9 @@ std::vector<ArtifactKind> load_artifact_kinds(const fs::path& root, const std::s
         kind.id = fm.string("id", true).value_or("");
         kind.title = fm.string("title", true).value_or(kind.id);
         kind.summary = fm.string("summary", false).value_or("");
-        fm.warn_unknown_keys({"id", "title", "summary", "scope", "date", "dashboard", "fields", "rules"});
+        fm.warn_unknown_keys({"id", "aliases", "title", "summary", "scope", "date", "dashboard", "fields", "rules"});
+        std::vector<int> alias_lines;
+        const std::vector<std::string> listed = fm.string_list("aliases", false, &alias_lines);
         if (kind.id.empty()) continue;
         if (!is_valid_id(kind.id)) {
             fm.error(fm.line_of_key("id"), "artifact id '" + kind.id + "' may only hold letters, digits, '-', '_'");
@@ -436,9 +443,35 @@ std::vector<ArtifactKind> load_artifact_kinds(const fs::path& root, const std::s
             fm.error(fm.line_of_key("id"), "duplicate artifact id '" + kind.id + "': already declared by " + it->second);
             continue;
         }
+        for (std::size_t i = 0; i < listed.size(); ++i) {
+            if (!is_valid_id(listed[i])) {
+                fm.error(alias_lines[i], "alias '" + listed[i] + "' may only hold letters, digits, '-', '_'");
+                continue;
+            }
+            if (std::find(kind.aliases.begin(), kind.aliases.end(), listed[i]) != kind.aliases.end()) continue;
+            kind.aliases.push_back(listed[i]);
+            aliases.push_back({listed[i], kind.id, shown, alias_lines[i]});
+        }
         KindReader(fm, kind).read();
         kind.description = parse_markdown(file.body, file.body_line, shown, out);
         kinds.push_back(std::move(kind));
+    }
+    // An alias moves artifacts of an old kind id to its kind: it must name a kind id no declaration has now, and
+    // only one kind may claim it.
+    std::map<std::string, const AliasUse*> claimed;
+    for (const AliasUse& a : aliases) {
+        auto error = [&](const std::string& message) { out.push_back({a.file, a.line, Severity::Error, message}); };
+        if (auto live = seen.find(a.alias); live != seen.end()) {
+            error(a.alias == a.owner ? "alias '" + a.alias + "' is this kind's own id: list only the ids it had before"
+                                     : "alias '" + a.alias + "' is the id of the artifact kind declared by " +
+                                           live->second + ": an alias must be a kind id no declaration has now");
+            continue;
+        }
+        auto [it, fresh] = claimed.emplace(a.alias, &a);
+        if (!fresh)
+            error("alias '" + a.alias + "' is also an alias of artifact kind '" + it->second->owner + "' (" +
+                  it->second->file + ":" + std::to_string(it->second->line) +
+                  "): artifacts of an old kind can move to only one kind");
     }
     return kinds;
 }

@@ -270,7 +270,7 @@ std::string item_title(const Course& course, const Profile& profile, const std::
     if (const CourseItem* item = course.find_item(id))
         return std::string(item->kind == ItemKind::Module ? "Module " : "Homework ") + std::to_string(item->number) +
                ": " + item->title;
-    const Reflection* r = profile.reflection(id);
+    const Reflection* r = profile.work(course.id).reflection(id);
     return (r && !r->title.empty() ? r->title : id) + " (no longer in the course)";
 }
 
@@ -356,7 +356,7 @@ std::string artifact_markdown(const ArtifactKind* kind, const Artifact& artifact
     if (artifact.created > 0) facts.push_back("Created " + local_date(artifact.created));
     if (artifact.edited > 0) facts.push_back(std::string(facts.empty() ? "Edited " : "edited ") + local_date(artifact.edited));
     std::string linked;
-    for (const std::string& item : profile.links_to(artifact.id))
+    for (const std::string& item : profile.work(course.id).links_to(artifact.id))
         linked += (linked.empty() ? "" : "; ") + markdown_text(item_title(course, profile, item), MarkdownPlace::Line);
     if (!linked.empty()) facts.push_back(std::string(facts.empty() ? "Linked from " : "linked from ") + linked);
     if (!facts.empty()) {
@@ -429,6 +429,7 @@ std::string accounts_csv(const Profile& profile) {
 
 std::string work_markdown(const Profile& profile, const Course& course) {
     const Currency& c = currency_for(profile.currency);
+    const CourseWork& work = profile.work(course.id);
     auto cell = [](const std::string& s) {
         const std::string escaped = markdown_text(s, MarkdownPlace::TableCell);
         return escaped.empty() ? std::string(" |") : " " + escaped + " |";
@@ -448,8 +449,8 @@ std::string work_markdown(const Profile& profile, const Course& course) {
     }
     std::set<std::string> shown;
     auto write_item = [&](const std::string& id, const std::string& heading) {
-        const Reflection* r = profile.reflection(id);
-        const bool done = profile.is_done(id);
+        const Reflection* r = work.reflection(id);
+        const bool done = work.is_done(id);
         if ((!r || blank(r->text)) && !done) return;
         shown.insert(id);
         out += "\n## " + markdown_text(heading, MarkdownPlace::Line) + "\n\n";
@@ -463,7 +464,7 @@ std::string work_markdown(const Profile& profile, const Course& course) {
         for (const CourseItem& m : chapter.modules) write_item(m.id, item_title(course, profile, m.id));
         for (const CourseItem& h : chapter.homework) write_item(h.id, item_title(course, profile, h.id));
     }
-    for (const auto& [id, r] : profile.reflections)  // writing for items the course no longer has
+    for (const auto& [id, r] : work.reflections)  // writing for items the course no longer has
         if (!shown.count(id) && !blank(r.text)) write_item(id, item_title(course, profile, id));
     return out;
 }

@@ -39,7 +39,8 @@ std::string accounts_csv(const Profile& profile);
 // Everything the learner wrote outside artifacts, as one Markdown document: the accounts (a table, amounts
 // formatted in the profile's currency, "—" when empty), then each module's and homework's reflection or notes in
 // course order under "Module N: Title" (done or not), then writing kept for items the course no longer has, under
-// the title they had. Learner text goes through markdown_text (Block), so it stays text.
+// the title they had. Learner text goes through markdown_text (Block), so it stays text. The reflections are those
+// of Profile::work(course.id); so are the links named in artifact_markdown.
 std::string work_markdown(const Profile& profile, const Course& course);
 
 // File names are made of up to four slugs (account, kind, artifact id, table field) plus "-N" and an extension;

@@ -75,6 +75,7 @@ enum class ArtifactScope { Account, Portfolio };
 
 struct ArtifactKind {
     std::string id;
+    std::vector<std::string> aliases;  // aliases: kind ids it had before; artifacts of those kinds move to `id`
     std::string title;
     std::string summary;  // one line, shown on cards
     ArtifactScope scope = ArtifactScope::Account;

@@ -7,6 +7,7 @@
 #include "runtime/cli/app_options.h"
 #include "runtime/artifacts/artifact_export.h"
 #include "runtime/course/course_loader.h"
+#include "runtime/course/id_aliases.h"
 
 namespace gw {
 
@@ -102,6 +103,7 @@ int run_export(const ExportOptions& options, std::ostream& out, std::ostream& er
                "understands of it\n";
     const std::string content = options.content_dir.empty() ? std::string(GROUNDWORK_SHIPPED_CONTENT) : options.content_dir;
     const Course course = load_course(content);
+    apply_id_aliases(p, course);  // work under a renamed id is exported under its page (only this copy changes)
     if (const int errors = count_errors(course.diagnostics); errors > 0)
         err << "groundwork export: the course in " << content << " has " << errors << (errors == 1 ? " error" : " errors")
             << " (groundwork check " << content << " lists them); artifacts of a kind it could not read are "
@@ -154,7 +156,7 @@ int run_import(const std::string& file, const std::string& data_dir, const std::
         err << "groundwork import: " << opened.message << "\n  Close Groundwork and try again. Nothing was changed.\n";
         return kExitContentErrors;
     }
-    const bool replacing = opened.outcome != OpenOutcome::Created || !current.reflections.empty();
+    const bool replacing = opened.outcome != OpenOutcome::Created || !current.courses.empty();
     store.save(incoming);
     if (!store.flush(10000)) {
         store.discard_pending();  // a retry must not apply the import after we said it failed
@@ -162,10 +164,14 @@ int run_import(const std::string& file, const std::string& data_dir, const std::
         return kExitContentErrors;
     }
     int done = 0, written = 0;
-    for (const auto& [id, item] : incoming.progress) done += item.done;
-    for (const auto& [id, r] : incoming.reflections) written += incoming.has_writing(id);
+    for (const auto& [course, work] : incoming.courses) {
+        for (const auto& [id, item] : work.progress) done += item.done;
+        for (const auto& [id, r] : work.reflections) written += work.has_writing(id);
+    }
     out << "Imported into profile \"" << profile << "\": " << written << " reflections, " << done
-        << " items done, " << incoming.artifacts.size() << " artifacts.\n";
+        << " items done, " << incoming.artifacts.size() << " artifacts";
+    if (incoming.courses.size() > 1) out << ", in " << incoming.courses.size() << " courses";
+    out << ".\n";
     if (replacing) out << "The work it replaced is kept in " << store.backup_dir().string() << "\n";
     return kExitOk;
 }

@@ -15,6 +15,7 @@ enum class ItemKind { Module, Homework };
 struct CourseItem {
     ItemKind kind = ItemKind::Module;
     std::string id;
+    std::vector<std::string> aliases;  // front matter aliases: ids it had before; work under them moves to `id`
     int number = 0;
     std::string title;
     std::string subtitle;
@@ -35,6 +36,7 @@ struct Category {
 
 struct Chapter {
     std::string id;
+    std::vector<std::string> aliases;  // chapter.md aliases:, as for items
     int number = 0;
     std::string title;
     std::string tagline;
@@ -49,7 +51,9 @@ struct Chapter {
 };
 
 struct Course {
-    std::string id;         // course.md id:, else the title's slug: keys learning records (runtime/xapi)
+    // course.md id:, else the title's slug (a folder holding only chapter.md: the folder name's slug); never empty.
+    // Keys the learner's work in the profile (Profile::courses) and learning records (runtime/xapi).
+    std::string id;
     std::string version;    // course.md version:, "" when unversioned; sent with learning records
     std::string xapi_base;  // course.md xapi_base:, the IRI under which activity ids are made; "" = the default
     std::string title;

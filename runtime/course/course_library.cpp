@@ -222,7 +222,7 @@ std::string lib_version_label(const std::string& v) { return v.empty() ? "(no ve
 ChapterProgress whole_course_progress(const Profile& profile, const Course& course) {
     ChapterProgress sum;
     for (const Chapter& ch : course.chapters) {
-        const ChapterProgress p = chapter_progress(profile, ch);
+        const ChapterProgress p = chapter_progress(profile.work(course.id), ch);  // this course's own work
         sum.modules_done += p.modules_done;
         sum.modules_total += p.modules_total;
         sum.homework_done += p.homework_done;

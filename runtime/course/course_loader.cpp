@@ -47,6 +47,12 @@ struct IdUse {
     int line;
 };
 
+// One entry of an `aliases:` list: checked once every id of the course is known.
+struct AliasUse {
+    std::string alias, owner, file;
+    int line;
+};
+
 class Loader {
 public:
     explicit Loader(const fs::path& root) : root_(root), normal_root_(root.lexically_normal()) {
@@ -77,6 +83,7 @@ public:
             report("course.md", 0, "missing course.md: the course's title and its list of chapter folders "
                                    "(see docs/authoring.md)");
         }
+        check_aliases();              // needs every id: an alias may name a page further on
         resolve_page_links(course_);  // needs every page loaded: links may point forward
         resolve_images(course_);      // files, formats and size caps, at each image's line
         return std::move(course_);
@@ -87,6 +94,7 @@ private:
     fs::path normal_root_;  // root_ lexically normal, for display()
     Course course_;
     std::map<std::string, IdUse> ids_;
+    std::vector<AliasUse> aliases_;
 
     void report(std::string file, int line, std::string message, Severity s = Severity::Error) {
         course_.diagnostics.push_back({std::move(file), line, s, std::move(message)});
@@ -158,8 +166,9 @@ private:
         ch.number = fm.integer("number", true, 0).value_or(0);
         ch.title = fm.string("title", true).value_or(folder);
         ch.tagline = fm.string("tagline", false).value_or("");
-        fm.warn_unknown_keys({"id", "number", "title", "tagline", "categories", "modules", "homework"});
+        fm.warn_unknown_keys({"id", "aliases", "number", "title", "tagline", "categories", "modules", "homework"});
         if (fm.valid()) check_id(ch.id, chapter_path, fm.line_of_key("id"));
+        read_aliases(fm, ch.id, chapter_path, &ch.aliases);
         load_categories(fm, ch);
 
         std::vector<int> module_lines, homework_lines;
@@ -203,6 +212,51 @@ private:
                 continue;
             }
             ch.categories.push_back(std::move(cat));
+        }
+    }
+
+    // Reads `aliases:` (ids the page had before) into `out`; each entry's syntax is checked here, collisions with
+    // live ids and other pages' aliases by check_aliases. Problems go to the course's diagnostics, not the page's:
+    // a bad alias does not break the page it sits on.
+    void read_aliases(FrontMatter& fm, const std::string& owner, const std::string& file,
+                      std::vector<std::string>* out) {
+        std::vector<int> lines;
+        const std::vector<std::string> listed = fm.string_list("aliases", false, &lines);
+        for (std::size_t i = 0; i < listed.size(); ++i) {
+            if (!is_valid_id(listed[i])) {
+                report(file, lines[i], "alias '" + listed[i] + "' may only hold letters, digits, '-', '_' and '.'");
+                continue;
+            }
+            if (std::find(out->begin(), out->end(), listed[i]) != out->end()) {
+                report(file, lines[i], "alias '" + listed[i] + "' is listed twice", Severity::Warning);
+                continue;
+            }
+            out->push_back(listed[i]);
+            aliases_.push_back({listed[i], owner, file, lines[i]});
+        }
+    }
+
+    // An alias moves the work kept under an old id to its page, so it must name an id no page has now, and only
+    // one page may claim it.
+    void check_aliases() {
+        std::map<std::string, const AliasUse*> claimed;
+        for (const AliasUse& a : aliases_) {
+            if (auto live = ids_.find(a.alias); live != ids_.end()) {
+                if (a.alias == a.owner)
+                    report(a.file, a.line, "alias '" + a.alias + "' is this page's own id: list only the ids it had before");
+                else
+                    report(a.file, a.line,
+                           "alias '" + a.alias + "' is the id of " + live->second.file + ":" +
+                               std::to_string(live->second.line) +
+                               ": an alias must be an id no page has now (the work under it belongs to that page)");
+                continue;
+            }
+            auto [it, fresh] = claimed.emplace(a.alias, &a);
+            if (!fresh)
+                report(a.file, a.line,
+                       "alias '" + a.alias + "' is also an alias of '" + it->second->owner + "' (" + it->second->file +
+                           ":" + std::to_string(it->second->line) +
+                           "): the work under an old id can move to only one page");
         }
     }
 
@@ -260,9 +314,16 @@ private:
                 std::vector<int> artifact_lines;
                 item.artifacts = fm.string_list("artifacts", false, &artifact_lines);
                 for (std::size_t i = 0; i < item.artifacts.size(); ++i)
-                    if (!course_.find_artifact_kind(item.artifacts[i]))
-                        fm.error(artifact_lines[i], "artifact kind '" + item.artifacts[i] +
-                                                        "' is not declared in the course's artifacts/ folder");
+                    if (!course_.find_artifact_kind(item.artifacts[i])) {
+                        std::string renamed;  // an old id listed under a kind's aliases: name the kind by its id
+                        for (const ArtifactKind& k : course_.artifact_kinds)
+                            if (std::find(k.aliases.begin(), k.aliases.end(), item.artifacts[i]) != k.aliases.end())
+                                renamed = k.id;
+                        fm.error(artifact_lines[i],
+                                 "artifact kind '" + item.artifacts[i] +
+                                     (renamed.empty() ? "' is not declared in the course's artifacts/ folder"
+                                                      : "' was renamed: its id is now '" + renamed + "'"));
+                    }
                 if (kind == ItemKind::Module) {
                     if (auto cat = fm.string("category", true)) {
                         item.category = *cat;
@@ -272,7 +333,8 @@ private:
                     }
                 }
                 fm.warn_unknown_keys(
-                    {"id", "number", "title", "subtitle", "minutes", "category", "artifacts"});
+                    {"id", "aliases", "number", "title", "subtitle", "minutes", "category", "artifacts"});
+                read_aliases(fm, item.id, shown, &item.aliases);
             } else if (file.has_front_matter) {
                 salvage_item(file.front_matter, item);
             }
@@ -356,7 +418,12 @@ private:
 }  // namespace
 
 Course load_course(const fs::path& root) {
-    return Loader(root).run();
+    Course course = Loader(root).run();
+    // Work is kept under the course id, so a course always has one: a lone chapter folder's (or a folder that did
+    // not load) comes from its title, i.e. the folder's name.
+    if (course.id.empty())
+        course.id = slug_of(course.title.empty() ? root.lexically_normal().filename().string() : course.title);
+    return course;
 }
 
 }  // namespace gw

@@ -11,7 +11,7 @@ namespace gw {
 enum class ItemState { NotStarted, Started, Done };
 
 // Done wins; a reflection with any writing in it counts as started.
-ItemState item_state(const Profile& profile, const std::string& id);
+ItemState item_state(const CourseWork& work, const std::string& id);
 
 struct ChapterProgress {
     int modules_done = 0, modules_total = 0;
@@ -21,6 +21,7 @@ struct ChapterProgress {
     int percent() const { return total() ? (done() * 100 + total() / 2) / total() : 0; }
 };
 
-ChapterProgress chapter_progress(const Profile& profile, const Chapter& chapter);
+// `work` is the learner's work in the chapter's course (Profile::work(course.id)).
+ChapterProgress chapter_progress(const CourseWork& work, const Chapter& chapter);
 
 }  // namespace gw

@@ -222,7 +222,7 @@ SearchIndex index_course(const Course& course) {
 
 SearchIndex index_work(const Profile& profile, const Course& course) {
     SearchIndex index;
-    for (const WorkEntry& w : list_work(profile, course)) {
+    for (const WorkEntry& w : list_work(profile.work(course.id), course)) {
         if (!w.reflection) continue;
         SearchDocument doc;
         doc.kind = SearchDocument::Kind::Reflection;

@@ -1,5 +1,7 @@
 #include "runtime/course/page_navigator.h"
 
+#include "runtime/course/id_aliases.h"
+
 #include <algorithm>
 
 namespace gw {
@@ -100,6 +102,7 @@ std::string start_item_problem(const Course& course, const std::string& id) {
         what = "no artifact kind '" + kind + "' is declared in " + course.root + "/artifacts";
     } else {
         if (std::find(pages.begin(), pages.end(), id) != pages.end()) return "";
+        if (current_page_id(course, id) != id) return "";  // an old id listed under aliases: opens its page
         static const char* const kOwnPages[] = {"my-work", "accounts", "dashboard", "records", "cohort", "search", "library"};
         for (const char* own : kOwnPages)
             if (id == own) return "";

@@ -4,10 +4,10 @@
 
 namespace gw {
 
-std::vector<WorkEntry> list_work(const Profile& profile, const Course& course) {
+std::vector<WorkEntry> list_work(const CourseWork& work, const Course& course) {
     std::vector<WorkEntry> out;
-    for (const auto& [id, reflection] : profile.reflections) {
-        if (!profile.has_writing(id)) continue;
+    for (const auto& [id, reflection] : work.reflections) {
+        if (!work.has_writing(id)) continue;
         WorkEntry e;
         e.id = id;
         e.reflection = &reflection;

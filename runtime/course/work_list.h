@@ -17,6 +17,8 @@ struct WorkEntry {
     const Reflection* reflection = nullptr;  // points into the profile: valid until it changes
 };
 
-std::vector<WorkEntry> list_work(const Profile& profile, const Course& course);
+// `work` is the learner's work in `course` (Profile::work(course.id)); run apply_id_aliases first so that work under
+// a renamed id is listed under its new item (runtime/course/id_aliases.h).
+std::vector<WorkEntry> list_work(const CourseWork& work, const Course& course);
 
 }  // namespace gw

@@ -7,6 +7,7 @@
 #include "runtime/artifacts/calendar_date.h"
 #include "runtime/artifacts/health_dashboard.h"
 #include "runtime/course/course_progress.h"
+#include "runtime/course/id_aliases.h"
 
 namespace gw::xapi {
 
@@ -16,8 +17,11 @@ namespace fs = std::filesystem;
 
 constexpr Millis kMillisPerDay = 86400000;
 
-LearnerReport learner_from_profile(const std::string& name, const Profile& profile, const Course& course,
+LearnerReport learner_from_profile(const std::string& name, Profile profile, const Course& course,
                                    const CohortFilter& filter) {
+    // The learner's work in this course, read under the ids the course has now (a renamed module still counts).
+    apply_id_aliases(profile, course);
+    const CourseWork& work = profile.work(course.id);
     LearnerReport l;
     l.key = "file:" + name;
     l.name = name;
@@ -25,16 +29,16 @@ LearnerReport learner_from_profile(const std::string& name, const Profile& profi
     auto seen = [&](Millis t) {
         if (in_window(t)) l.last_activity = std::max(l.last_activity, t);
     };
-    for (const auto& [id, item] : profile.progress) {
+    for (const auto& [id, item] : work.progress) {
         if (!item.done || !in_window(item.done_at)) continue;
         const CourseItem* known = course.find_item(id);
         (known && known->kind == ItemKind::Homework ? l.homework_done : l.modules_done).push_back(id);
         seen(item.done_at);
     }
-    for (const auto& [id, r] : profile.reflections) seen(r.edited);
+    for (const auto& [id, r] : work.reflections) seen(r.edited);
     for (const Account& a : profile.accounts) seen(a.edited);
     for (const Artifact& a : profile.artifacts) seen(a.edited);
-    for (const Chapter& chapter : course.chapters) l.chapter_progress[chapter.id] = chapter_progress(profile, chapter).percent();
+    for (const Chapter& chapter : course.chapters) l.chapter_progress[chapter.id] = chapter_progress(work, chapter).percent();
 
     // The dashboard's own reading of the audits, so the report says what the learner's dashboard says.
     for (const ArtifactKind& kind : course.artifact_kinds) {

@@ -1,6 +1,7 @@
 #include "runtime/xapi/learning_recorder.h"
 
 #include "runtime/artifacts/artifact_rules.h"
+#include "runtime/course/id_aliases.h"
 
 namespace gw::xapi {
 
@@ -32,6 +33,25 @@ LearningRecorder::LearningRecorder(const Course& course, const LrsSettings& sett
 }
 
 void LearningRecorder::set_course(const Course& course) {
+    // Another course's work is another baseline: its marks were not made now. Within one course, what was seen
+    // under a renamed id was seen under the new one (the app moves the work, runtime/course/id_aliases.h).
+    if (baseline_ && course.id != ctx_.course.id) {
+        baseline_ = false;
+        done_.clear();
+        shared_text_.clear();
+    } else if (baseline_) {
+        for (const auto& [from, to] : id_aliases(course).pages) {
+            if (auto d = done_.find(from); d != done_.end()) {
+                done_.emplace(to, d->second);
+                done_.erase(d);
+            }
+            if (auto t = shared_text_.find(from); t != shared_text_.end()) {
+                shared_text_.emplace(to, std::move(t->second));  // a merged text differs, and is sent when left
+                shared_text_.erase(t);
+            }
+            if (page_ == from) page_ = to;
+        }
+    }
     course_ = &course;
     ctx_.course.id = course.id;
     ctx_.course.title = course.title;
@@ -69,7 +89,7 @@ void LearningRecorder::record_progress(const std::string& item_id, const Profile
     for (const auto* list : {&ch->modules, &ch->homework})
         for (const CourseItem& item : *list) {
             ++total;
-            done += profile.is_done(item.id) ? 1 : 0;
+            done += profile.work(course_->id).is_done(item.id) ? 1 : 0;
         }
     if (total == 0) return;
     // Rounded to nearest, as the course page shows it.
@@ -99,7 +119,7 @@ void LearningRecorder::leave_page(const Profile& profile, Millis now) {
                 record_artifact(profile, a, false, now);
         return;
     }
-    const Reflection* r = profile.reflection(page_);
+    const Reflection* r = profile.work(course_->id).reflection(page_);
     if (!r) return;
     auto [it, fresh] = shared_text_.emplace(page_, std::string());
     if (r->text == it->second) return;
@@ -110,20 +130,21 @@ void LearningRecorder::leave_page(const Profile& profile, Millis now) {
 }
 
 void LearningRecorder::observe(const Profile& profile, Millis now) {
+    const CourseWork& work = profile.work(course_->id);
     if (!baseline_) {
         // What the profile already holds was done before recording began (or was recorded then).
         baseline_ = true;
-        page_ = profile.resume.page_id;
+        page_ = work.resume.page_id;
         page_since_ = now;
-        for (const auto& [id, p] : profile.progress)
+        for (const auto& [id, p] : work.progress)
             if (p.done) done_[id] = p.done_at;
         for (const Artifact& a : profile.artifacts) artifact_edit_[a.id] = a.edited;
-        for (const auto& [id, r] : profile.reflections) shared_text_[id] = r.text;
+        for (const auto& [id, r] : work.reflections) shared_text_[id] = r.text;
         return;
     }
-    if (profile.resume.page_id != page_) {
+    if (work.resume.page_id != page_) {
         leave_page(profile, now);
-        page_ = profile.resume.page_id;
+        page_ = work.resume.page_id;
         page_since_ = now;
         const bool course_page = !page_.empty() && (course_->find_item(page_) || find_chapter(*course_, page_));
         if (course_page) {
@@ -131,7 +152,7 @@ void LearningRecorder::observe(const Profile& profile, Millis now) {
             keep(experienced(ctx_, item_activity(page_), chapter_activity(page_, &chapter), now));
         }
     }
-    for (const auto& [id, p] : profile.progress) {
+    for (const auto& [id, p] : work.progress) {
         if (!p.done || done_.count(id)) continue;
         Activity chapter;
         const Millis spent = id == page_ ? now - page_since_ : 0;
@@ -141,7 +162,7 @@ void LearningRecorder::observe(const Profile& profile, Millis now) {
     }
     // An undone mark may leave the profile's map altogether, so look from the marks seen.
     for (auto it = done_.begin(); it != done_.end();) {
-        if (profile.is_done(it->first)) {
+        if (work.is_done(it->first)) {
             ++it;
             continue;
         }

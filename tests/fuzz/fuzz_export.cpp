@@ -19,6 +19,7 @@
 
 #include "fuzz_support.h"
 #include "runtime/artifacts/artifact_export.h"
+#include "progress/profile_migration.h"
 #include "runtime/course/course_loader.h"
 
 namespace {
@@ -78,7 +79,7 @@ Profile profile_from(const std::string& input) {
         } else if (key == "@tier" && account) {
             account->tier = std::atoi(val.c_str());
         } else if (key == "@link") {
-            p.link(a.id, val);
+            p.work_in(kShippedCourseId).link(a.id, val);  // the course the export reads (its id)
         } else if (key == "@created") {
             a.created = std::strtoll(val.c_str(), nullptr, 10);
         } else if (key == "@edited") {

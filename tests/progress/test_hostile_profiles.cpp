@@ -19,7 +19,7 @@ namespace {
 
 Profile with_reflection(const std::string& text) {
     Profile p;
-    p.edit_reflection("qbr", "The QBR", 100).text = text;
+    p.work_in("").edit_reflection("qbr", "The QBR", 100).text = text;
     return p;
 }
 
@@ -101,7 +101,7 @@ TEST_CASE("hostile profiles are moved aside at start-up and the newest good back
         CHECK(r.outcome == OpenOutcome::Recovered);
         CHECK_MESSAGE(r.message.find(c.says) != std::string::npos, r.message);
         CHECK(r.message.find("Restored the backup") != std::string::npos);
-        const Reflection* restored = session->profile().reflection("qbr");
+        const Reflection* restored = session->work().reflection("qbr");
         CHECK(restored);
         if (restored) CHECK(restored->text == "good");
         CHECK(damaged_copies(dir / "profiles", "p.json", c.contents) == 1);
@@ -161,13 +161,13 @@ TEST_CASE("a profile that is a symbolic link stays one: saves and backups write 
     Profile back;
     std::string error;
     REQUIRE(load_profile_file(target, &back, &error));
-    CHECK(back.reflection("qbr")->text == "version 100");
+    CHECK(back.work_in("").reflection("qbr")->text == "version 100");
     // Backups are real copies of earlier states, not links that follow the live file.
     std::vector<fs::path> backups = list_backups(dir / "data/backups/p");
     REQUIRE_FALSE(backups.empty());
     for (const fs::path& b : backups) CHECK_FALSE(fs::is_symlink(b));
     REQUIRE(load_profile_file(backups.front(), &back, &error));
-    CHECK(back.reflection("qbr")->text == "version 99");
+    CHECK(back.work_in("").reflection("qbr")->text == "version 99");
     // No temporary file was left in either folder.
     for (const fs::path& folder : {dir / "data/profiles", dir / "synced/groundwork"})
         for (const auto& e : fs::directory_iterator(folder))
@@ -182,7 +182,7 @@ TEST_CASE("a profile that is a symbolic link stays one: saves and backups write 
     CHECK(fs::is_symlink(dir / "data/profiles/p.json"));
     CHECK(damaged_copies(dir / "synced/groundwork", "p.json", "{\"schema\": 2, \"refl") == 1);
     REQUIRE(load_profile_file(target, &back, &error));
-    CHECK(back.reflection("qbr")->text == "version 99");
+    CHECK(back.work_in("").reflection("qbr")->text == "version 99");
 }
 
 TEST_CASE("work rescued to the temporary folder is found at the next start and the learner told where") {

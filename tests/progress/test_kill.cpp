@@ -23,25 +23,25 @@ Profile state(long n) {
     Profile p;
     for (int i = 0; i < 40; ++i) {
         std::string id = "module-" + std::to_string(i);
-        Reflection& r = p.edit_reflection(id, "Module " + std::to_string(i), n);
+        Reflection& r = p.work_in("").edit_reflection(id, "Module " + std::to_string(i), n);
         r.text = "state " + std::to_string(n) + " " + std::string(200 + (n * 37 + i) % 500, 'x');
         r.cursor = static_cast<std::size_t>(n % 100);
-        p.set_done(id, (n + i) % 2 == 0, n);
+        p.work_in("").set_done(id, (n + i) % 2 == 0, n);
     }
-    p.resume.page_id = "module-" + std::to_string(n % 40);
+    p.work_in("").resume.page_id = "module-" + std::to_string(n % 40);
     return p;
 }
 
 // The state number a profile holds, or -1 when its fields disagree.
 long state_of(const Profile& p) {
-    long n = p.resume.page_id.empty() ? -1 : -2;
-    for (const auto& [id, r] : p.reflections) {
+    long n = p.work("").resume.page_id.empty() ? -1 : -2;
+    for (const auto& [id, r] : p.work("").reflections) {
         long m = std::stol(r.text.substr(6));
-        if (r.created != m || r.edited != m || r.text != state(m).reflections.at(id).text) return -1;
+        if (r.created != m || r.edited != m || r.text != state(m).work("").reflections.at(id).text) return -1;
         if (n == -2) n = m;
         if (m != n) return -1;
     }
-    if (p.reflections.size() != 40 || p.resume.page_id != "module-" + std::to_string(n % 40)) return -1;
+    if (p.work("").reflections.size() != 40 || p.work("").resume.page_id != "module-" + std::to_string(n % 40)) return -1;
     return n;
 }
 

@@ -6,6 +6,7 @@
 
 #include "progress/profile_json.h"
 #include "progress/profile_store.h"
+#include "progress/profile_migration.h"
 #include "temp_dir.h"
 
 using namespace gw;
@@ -15,8 +16,8 @@ namespace {
 
 Profile with_reflection(const std::string& text) {
     Profile p;
-    p.edit_reflection("qbr", "The QBR", 100).text = text;
-    p.set_done("qbr", true, 100);
+    p.work_in("").edit_reflection("qbr", "The QBR", 100).text = text;
+    p.work_in("").set_done("qbr", true, 100);
     return p;
 }
 
@@ -74,8 +75,8 @@ TEST_CASE("a new profile is created, saved off the UI thread and read back") {
     ProfileStore again(dir.path(), "anna");
     Profile p;
     CHECK(again.open(&p).outcome == OpenOutcome::Loaded);
-    CHECK(p.reflection("qbr")->text == "first words");
-    CHECK(p.is_done("qbr"));
+    CHECK(p.work_in("").reflection("qbr")->text == "first words");
+    CHECK(p.work_in("").is_done("qbr"));
 }
 
 TEST_CASE("the destructor writes what is still queued") {
@@ -89,7 +90,7 @@ TEST_CASE("the destructor writes what is still queued") {
     Profile p;
     std::string error;
     REQUIRE(load_profile_file(dir / "profiles/quit.json", &p, &error));
-    CHECK(p.reflection("qbr")->text == "typed just before quitting");
+    CHECK(p.work_in("").reflection("qbr")->text == "typed just before quitting");
 }
 
 TEST_CASE("damaged files are moved aside, never overwritten") {
@@ -113,7 +114,7 @@ TEST_CASE("damaged files are moved aside, never overwritten") {
         CHECK(r.outcome == OpenOutcome::MovedAside);
         CHECK(r.message.find(c.reason) != std::string::npos);
         CHECK(r.message.find("moved to") != std::string::npos);
-        CHECK(p.reflections.empty());
+        CHECK(p.work_in("").reflections.empty());
         // The damaged bytes are still there, byte for byte, next to the profile.
         int aside = 0;
         for (const auto& e : fs::directory_iterator(dir / "profiles"))
@@ -145,8 +146,8 @@ TEST_CASE("a damaged file is replaced by the newest good backup") {
     OpenReport r = store.open(&p);
     CHECK(r.outcome == OpenOutcome::Recovered);
     CHECK(r.message.find("Restored the backup from") != std::string::npos);
-    REQUIRE(p.reflection("qbr"));
-    CHECK(p.reflection("qbr")->text == "two");  // "three" was in the damaged file; the newest backup held "two"
+    REQUIRE(p.work_in("").reflection("qbr"));
+    CHECK(p.work_in("").reflection("qbr")->text == "two");  // "three" was in the damaged file; the newest backup held "two"
     REQUIRE(store.flush());  // the recovered profile is written back at once
     Profile reread;
     std::string error;
@@ -164,8 +165,8 @@ TEST_CASE("a profile from a newer Groundwork opens read-only and is never writte
     CHECK(r.message.find("newer Groundwork") != std::string::npos);
     CHECK(store.read_only());
     CHECK(store.status().state == SaveState::ReadOnly);
-    CHECK(p.reflection("growth-mindset")->text == "From the future.");
-    p.edit_reflection("growth-mindset", "", 5).text = "edited here";
+    CHECK(p.work(kShippedCourseId).reflection("growth-mindset")->text == "From the future.");
+    p.work_in(kShippedCourseId).edit_reflection("growth-mindset", "", 5).text = "edited here";
     store.save(p);
     CHECK_FALSE(store.flush(200));
     CHECK(test::slurp(dir / "profiles/p.json") == newer);
@@ -178,13 +179,39 @@ TEST_CASE("an earlier schema is migrated and the original file is kept") {
     ProfileStore store(dir.path(), "p");
     Profile p;
     CHECK(store.open(&p).outcome == OpenOutcome::Migrated);
-    CHECK(p.is_done("account-mapping"));
+    CHECK(p.work(kShippedCourseId).is_done("account-mapping"));
     // Named for the format it was migrated to: the file as it was before this version rewrote it.
     CHECK(test::slurp(dir / ("backups/p/before-format-" + std::to_string(kProfileSchema) + ".json")) == v1);
     store.save(p);
     REQUIRE(store.flush());
     CHECK(test::slurp(dir / "profiles/p.json").find("\"schema\": " + std::to_string(kProfileSchema)) !=
           std::string::npos);
+}
+
+TEST_CASE("a profile from before work was kept per course opens with all of it under the shipped course") {
+    test::TempDir dir;
+    const std::string v3 = test::fixture("v3.json");
+    test::spit(dir / "profiles/p.json", v3);
+    Profile before;
+    {
+        ProfileStore store(dir.path(), "p");
+        CHECK(store.open(&before).outcome == OpenOutcome::Migrated);
+        CHECK(test::slurp(dir / "backups/p/before-format-4.json") == v3);  // the old file, kept as it was
+        store.save(before);
+        REQUIRE(store.flush());
+    }
+    ProfileStore store(dir.path(), "p");
+    Profile after;
+    CHECK(store.open(&after).outcome == OpenOutcome::Loaded);
+    CHECK(serialize_profile(after) == serialize_profile(before));
+    const CourseWork& w = after.work(kShippedCourseId);
+    CHECK(w.progress.size() == 3);
+    CHECK(w.reflections.size() == 3);
+    CHECK(w.links.size() == 3);
+    CHECK(w.resume.page_id == "account-mapping");
+    CHECK(after.accounts.size() == 2);
+    CHECK(after.artifacts.size() == 2);
+    CHECK(after.courses.size() == 1);
 }
 
 TEST_CASE("a second window on the same profile is read-only") {
@@ -241,7 +268,7 @@ TEST_CASE("a failed write says so, keeps the text and retries until it succeeds"
     Profile back;
     std::string error;
     REQUIRE(load_profile_file(dir / "profiles/p.json", &back, &error));
-    CHECK(back.reflection("qbr")->text == "precious words");
+    CHECK(back.work_in("").reflection("qbr")->text == "precious words");
 }
 
 TEST_CASE("a folder that cannot be written to fails visibly and recovers when it can") {
@@ -286,7 +313,7 @@ TEST_CASE("backups keep the last five saves and one per day") {
     Profile newest;
     std::string error;
     load_profile_file(backups.front(), &newest, &error);
-    CHECK(newest.reflection("qbr")->text == "version 7");
+    CHECK(newest.work_in("").reflection("qbr")->text == "version 7");
 }
 
 TEST_CASE("saves queued faster than the disk coalesce into the newest") {

@@ -50,7 +50,7 @@ TEST_CASE("marking done is saved at once") {
     Profile p;
     std::string error;
     REQUIRE(load_profile_file(c.dir / "profiles/s.json", &p, &error));
-    CHECK(p.is_done("qbr"));
+    CHECK(p.work_in("").is_done("qbr"));
 }
 
 TEST_CASE("cursor and reading position ride along without a save of their own") {
@@ -65,8 +65,8 @@ TEST_CASE("cursor and reading position ride along without a save of their own") 
     Profile p;
     std::string error;
     REQUIRE(load_profile_file(c.dir / "profiles/s.json", &p, &error));
-    CHECK(p.reflection("qbr")->cursor == 2);
-    CHECK(p.resume.scroll == doctest::Approx(300));
+    CHECK(p.work_in("").reflection("qbr")->cursor == 2);
+    CHECK(p.work_in("").resume.scroll == doctest::Approx(300));
 }
 
 TEST_CASE("the session's destructor hands unsaved words to the store") {
@@ -79,7 +79,7 @@ TEST_CASE("the session's destructor hands unsaved words to the store") {
     Profile p;
     std::string error;
     REQUIRE(load_profile_file(dir / "profiles/s.json", &p, &error));
-    CHECK(p.reflection("qbr")->text == "typed then quit at once");
+    CHECK(p.work_in("").reflection("qbr")->text == "typed then quit at once");
 }
 
 TEST_CASE("numbers JSON cannot hold are refused at the door, so a save never becomes unreadable") {
@@ -113,4 +113,58 @@ TEST_CASE("a deleted artifact's id is never handed out again, across a restart t
     const std::string fourth = p.add_artifact("k", "K", "", 1).id;
     CHECK(fourth != third);
     CHECK(fourth != second);
+}
+
+TEST_CASE("two courses that share a module id never share work") {
+    Clocked c;
+    c.session.set_course("sales-success-excellence");
+    c.session.set_done("growth-mindset", true);
+    c.session.write_reflection("growth-mindset", "The Account Growth Mindset", "shipped course", 14);
+    c.session.set_resume({"growth-mindset", 120, true});
+    Artifact& a = c.session.create_artifact("account-map", "Account map", "", nlohmann::json::object(), "growth-mindset");
+    const std::string art = a.id;
+
+    c.session.set_course("trainers-copy");  // a copy of the shipped course that kept the module id
+    CHECK_FALSE(c.session.work().is_done("growth-mindset"));
+    CHECK(c.session.work().reflection("growth-mindset") == nullptr);
+    CHECK(c.session.work().resume.page_id.empty());
+    CHECK(c.session.work().links_to(art).empty());
+    CHECK(c.session.profile().linked_from("trainers-copy", "growth-mindset").empty());
+    c.session.write_reflection("growth-mindset", "Growth Mindset (our version)", "trainer's course", 16);
+    c.session.link(art, "growth-mindset");  // the learner's artifacts are shared: the copy may link to it too
+    c.session.set_resume({"growth-mindset", 0, false});
+
+    c.session.set_course("sales-success-excellence");
+    CHECK(c.session.work().is_done("growth-mindset"));
+    CHECK(c.session.work().reflection("growth-mindset")->text == "shipped course");
+    CHECK(c.session.work().resume.scroll == doctest::Approx(120));
+
+    // Deleting the artifact removes its links in every course.
+    REQUIRE(c.session.flush());
+    Profile p;
+    std::string error;
+    REQUIRE(load_profile_file(c.dir / "profiles/s.json", &p, &error));
+    CHECK(p.work("trainers-copy").reflection("growth-mindset")->text == "trainer's course");
+    CHECK(p.work("sales-success-excellence").reflection("growth-mindset")->text == "shipped course");
+    CHECK(p.work("trainers-copy").links_to(art) == std::vector<std::string>{"growth-mindset"});
+    c.session.delete_artifact(art);
+    CHECK(c.session.profile().work("trainers-copy").links.empty());
+    CHECK(c.session.profile().work("sales-success-excellence").links.empty());
+}
+
+TEST_CASE("a change to the whole profile is saved at once, and only when it changed something") {
+    Clocked c;
+    const std::uint64_t before = c.session.revision();
+    CHECK_FALSE(c.session.change_profile([](Profile&) { return false; }));
+    CHECK(c.session.revision() == before);
+    CHECK(c.session.change_profile([](Profile& p) {
+        p.work_in("x").set_done("m", true, 5);
+        return true;
+    }));
+    CHECK_FALSE(c.session.has_unsaved_changes());
+    REQUIRE(c.session.flush());
+    Profile p;
+    std::string error;
+    REQUIRE(load_profile_file(c.dir / "profiles/s.json", &p, &error));
+    CHECK(p.work("x").is_done("m"));
 }

@@ -17,6 +17,7 @@
 #include <sstream>
 #include <string>
 
+#include "progress/profile_migration.h"
 #include "../progress/temp_dir.h"
 #include "progress/profile_json.h"
 #include "progress/profile_store.h"
@@ -128,7 +129,7 @@ Profile sample() {
          })},
         {"competitors", "Acme Logistics holds the EU freight lanes.\n\nThreat: their contract renews in March."},
     };
-    p.link(map.id, "account-mapping");
+    p.work_in(kShippedCourseId).link(map.id, "account-mapping");
 
     Artifact& qbr = p.add_artifact("qbr-design", "QBR design", "acct-1", at("2026-10-20"));  // art-2
     qbr.edited = at("2026-11-02");
@@ -147,8 +148,8 @@ Profile sample() {
         {"client_does", "Confirm Q1 volumes"},
         {"by_when", "2026-11-26"},
     };
-    p.link(qbr.id, "qbr");
-    p.link(qbr.id, "hw-qbr-design");
+    p.work_in(kShippedCourseId).link(qbr.id, "qbr");
+    p.work_in(kShippedCourseId).link(qbr.id, "hw-qbr-design");
 
     Artifact& audit = p.add_artifact("health-audit", "Health audit", "acct-2", at("2026-11-26", 9));  // art-3
     audit.values = {
@@ -156,9 +157,9 @@ Profile sample() {
         {"referrals", "at_risk"},         {"tone", "healthy"},
         {"opening_question", "What has changed on your side since the summer?"},
     };
-    p.link(audit.id, "hw-health-audit");
-    p.edit_reflection("old-retention", "Retention Basics", at("2026-11-20"));  // a module since removed from the course
-    p.link(audit.id, "old-retention");
+    p.work_in(kShippedCourseId).link(audit.id, "hw-health-audit");
+    p.work_in(kShippedCourseId).edit_reflection("old-retention", "Retention Basics", at("2026-11-20"));  // a module since removed from the course
+    p.work_in(kShippedCourseId).link(audit.id, "old-retention");
 
     Artifact& plan = p.add_artifact("account-plan", "Account plan", "acct-1", at("2026-10-05"));  // art-4
     plan.values = {
@@ -174,8 +175,8 @@ Profile sample() {
         {"confidence", 4},
         {"legacy_summary", "Kept from the old one-page template."},  // a field the declaration no longer has
     };
-    p.link(plan.id, "account-plan");
-    p.link(plan.id, "hw-account-plan-sprint");
+    p.work_in(kShippedCourseId).link(plan.id, "account-plan");
+    p.work_in(kShippedCourseId).link(plan.id, "hw-account-plan-sprint");
 
     Artifact& tiers = p.add_artifact("tiering-rhythm", "Tiering and operating rhythm", "", at("2026-11-01"));  // art-5
     tiers.values = {
@@ -539,8 +540,8 @@ Profile hostile_profile() {
          "    indented code\n| a | b |\n![img](http://evil.example/x.png) <http://evil.example>\n===\nclosing ##"},
         {"notes", "**bold** _em_ `code` [link](javascript:alert(1)) &amp; snake_case"},
     };
-    p.edit_reflection("gone-module", "<script>t</script>\n# Retitled", at("2026-09-22"));
-    p.link(map.id, "gone-module");
+    p.work_in(kShippedCourseId).edit_reflection("gone-module", "<script>t</script>\n# Retitled", at("2026-09-22"));
+    p.work_in(kShippedCourseId).link(map.id, "gone-module");
 
     Artifact& old = p.add_artifact("x\n# kind", "<b>Old</b>\n# title", "", at("2026-09-23"));  // art-2: kind removed
     old.values = {

@@ -81,9 +81,9 @@ const LearnerReport* find(const CohortReport& r, const std::string& name) {
 // The three learners of cohort_statements as export files, with what each did on the same days.
 void write_exports(const std::filesystem::path& dir) {
     Profile anna;
-    anna.set_done("growth-mindset", true, kT0 + 1000);
-    anna.set_done("account-mapping", true, kT0 + 2000);
-    anna.set_done("hw-account-plan-sprint", true, kT0 + 3000);
+    anna.work_in(kCourse).set_done("growth-mindset", true, kT0 + 1000);
+    anna.work_in(kCourse).set_done("account-mapping", true, kT0 + 2000);
+    anna.work_in(kCourse).set_done("hw-account-plan-sprint", true, kT0 + 3000);
     const std::string acme = anna.add_account("Acme", kT0).id, globex = anna.add_account("Globex", kT0).id;
     auto add_audit = [&](const std::string& account, const std::string& date, int at_risk) {
         Artifact& a = anna.add_artifact("health-audit", "Health audit", account, kT0 + 4000);
@@ -95,11 +95,11 @@ void write_exports(const std::filesystem::path& dir) {
     add_audit(acme, "2026-12-01", 0);  // the latest: green
     add_audit(globex, "2026-12-01", 1);
     Profile ben;
-    ben.set_done("growth-mindset", true, kT0 + 1000);
-    ben.set_done("growth-mindset", false, kT0 + 8000);
-    ben.set_done("qbr", true, kT0 + 7000);
+    ben.work_in(kCourse).set_done("growth-mindset", true, kT0 + 1000);
+    ben.work_in(kCourse).set_done("growth-mindset", false, kT0 + 8000);
+    ben.work_in(kCourse).set_done("qbr", true, kT0 + 7000);
     Profile chloe;
-    chloe.edit_reflection("growth-mindset", "Growth mindset", kT0 + 6000).text = "A start.";
+    chloe.work_in(kCourse).edit_reflection("growth-mindset", "Growth mindset", kT0 + 6000).text = "A start.";
     test::spit(dir / "Anna Berg.json", serialize_profile(anna));
     test::spit(dir / "Ben Okafor.json", serialize_profile(ben));
     test::spit(dir / "chloe@example.com.json", serialize_profile(chloe));

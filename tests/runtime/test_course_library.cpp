@@ -282,7 +282,7 @@ TEST_CASE("uninstall removes the course files and never the learner's work") {
         gw::ProfileStore store(data.path(), "t");
         gw::Profile p;
         store.open(&p);
-        p.set_done("mod-a", true, 1000);
+        p.work_in("demo").set_done("mod-a", true, 1000);
         store.save(p);
         REQUIRE(store.flush());
     }
@@ -317,7 +317,7 @@ TEST_CASE("groundwork courses lists id, version, progress and title; the verbs' 
         gw::ProfileStore store(data.path(), "t");
         gw::Profile p;
         store.open(&p);
-        p.set_done("mod-a", true, 1000);
+        p.work_in("demo").set_done("mod-a", true, 1000);
         store.save(p);
         REQUIRE(store.flush());
     }

@@ -10,7 +10,7 @@ using namespace gw;
 TEST_CASE("chapter progress counts modules and homework the way the course page does") {
     Course c = load_course(std::string(GROUNDWORK_SHIPPED_CONTENT));
     REQUIRE(c.chapters.size() == 1);
-    Profile p;
+    CourseWork p;  // the learner's work in this course
     ChapterProgress none = chapter_progress(p, c.chapters[0]);
     CHECK(none.total() == 13);
     CHECK(none.modules_total == 10);
@@ -29,7 +29,7 @@ TEST_CASE("chapter progress counts modules and homework the way the course page 
 }
 
 TEST_CASE("an item is not started, started (something written) or done") {
-    Profile p;
+    CourseWork p;  // the learner's work in this course
     CHECK(item_state(p, "qbr") == ItemState::NotStarted);
     p.edit_reflection("qbr", "", 1).text = "  \n ";
     CHECK(item_state(p, "qbr") == ItemState::NotStarted);  // white space is not a start
@@ -41,7 +41,7 @@ TEST_CASE("an item is not started, started (something written) or done") {
 
 TEST_CASE("a content update that removes and renames modules resets nothing") {
     test::TempCourse course;
-    Profile p;
+    CourseWork p;  // the learner's work in this course
     p.edit_reflection("mod-a", "Module mod-a", 10).text = "Work on A";
     p.edit_reflection("mod-b", "Module mod-b", 20).text = "Work on B";
     p.set_done("mod-a", true, 10);

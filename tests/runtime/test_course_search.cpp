@@ -98,7 +98,7 @@ TEST_CASE("the learner's reflections and artifacts are found too, and merged wit
     TempCourse t;
     const Course course = load_course(t.root());
     Profile p;
-    p.edit_reflection("mod-a", "Module mod-a", 10).text = "Northwind's renewal is in March; call Dana first.";
+    p.work_in(course.id).edit_reflection("mod-a", "Module mod-a", 10).text = "Northwind's renewal is in March; call Dana first.";
     Account& acc = p.add_account("Northwind Traders", 20);
     Artifact& a = p.add_artifact("account-map", "Account map", acc.id, 30);
     a.values["notes"] = "Dana signs the renewal";

@@ -27,8 +27,8 @@ TEST_CASE("without an LRS nothing is recorded: no outbox file, no status line") 
     LearningRecords records(dir.path(), "ana", course, "Groundwork test");
     Profile p;
     records.observe(p, 0);
-    p.resume.page_id = "mini-one";
-    p.set_done("mini-one", true, 10);
+    p.work_in("mini-course").resume.page_id = "mini-one";
+    p.work_in("mini-course").set_done("mini-one", true, 10);
     records.observe(p, 10);
     records.flush(p, 20);
     CHECK_FALSE(records.enabled());
@@ -59,9 +59,9 @@ TEST_CASE("set from the app, what the learner does reaches the LRS; turned off, 
 
     Profile p;
     records.observe(p, 0);
-    p.resume.page_id = "mini-one";
+    p.work_in("mini-course").resume.page_id = "mini-one";
     records.observe(p, 1000);
-    p.set_done("mini-one", true, 2000);
+    p.work_in("mini-course").set_done("mini-one", true, 2000);
     records.observe(p, 2000);
     CHECK(test::eventually([&] { return lrs.state()["stored"] == 3; }));  // experienced, completed, progressed
     CHECK(test::eventually([&] { return records.status_line() == "Synced"; }));
@@ -74,7 +74,7 @@ TEST_CASE("set from the app, what the learner does reaches the LRS; turned off, 
 
     REQUIRE(records.turn_off(&error));
     CHECK_FALSE(records.enabled());
-    p.set_done("mini-two", true, 3000);
+    p.work_in("mini-course").set_done("mini-two", true, 3000);
     records.observe(p, 3000);
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     CHECK(lrs.state()["stored"] == 3);

@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "progress/profile_migration.h"
 #include "../progress/temp_dir.h"
 #include "progress/profile_json.h"
 #include "progress/profile_store.h"
@@ -17,15 +18,15 @@ namespace {
 
 Profile sample() {
     Profile p;
-    p.set_done("qbr", true, 1'790'000'000'000);
-    Reflection& r = p.edit_reflection("qbr", "The QBR", 1'790'000'000'000);
+    p.work_in(kShippedCourseId).set_done("qbr", true, 1'790'000'000'000);
+    Reflection& r = p.work_in(kShippedCourseId).edit_reflection("qbr", "The QBR", 1'790'000'000'000);
     r.text = "Northwind QBR on the 12th: lead with the 18% cycle-time gain.";
     r.cursor = 4;
-    p.resume = {"qbr", 640, true};
+    p.work_in(kShippedCourseId).resume = {"qbr", 640, true};
     Account& a = p.add_account("Northwind", 1'790'000'000'000);
     Artifact& art = p.add_artifact("qbr-design", "QBR design", a.id, 1'790'000'000'000);
     art.values = {{"follow_up", "Summary and next steps by Friday"}};
-    p.link(art.id, "qbr");
+    p.work_in(kShippedCourseId).link(art.id, "qbr");
     return p;
 }
 
@@ -87,7 +88,7 @@ TEST_CASE("a bad import file changes nothing and says why") {
 TEST_CASE("import keeps the profile it replaces in the backups") {
     test::TempDir dir;
     Profile mine;
-    mine.edit_reflection("growth-mindset", "Mindset", 5).text = "the work I had before";
+    mine.work_in(kShippedCourseId).edit_reflection("growth-mindset", "Mindset", 5).text = "the work I had before";
     save(dir, "anna", mine);
     test::spit(dir / "in.json", serialize_profile(sample()));
     std::ostringstream out, err;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "progress/profile_migration.h"
 #include "../progress/temp_dir.h"
 #include "progress/profile_store.h"
 #include "runtime/artifacts/artifact_export.h"
@@ -35,11 +36,11 @@ Profile sample() {
     c.current_value = 300000;
     c.has_potential_value = false;
     c.notes = "-2+3";
-    Reflection& r = p.edit_reflection("account-mapping", "Account Mapping", 10);
+    Reflection& r = p.work_in(kShippedCourseId).edit_reflection("account-mapping", "Account Mapping", 10);
     r.text = "# Not a heading\nOnly one strong contact at Contoso: [single](http://evil) threaded.";
-    p.set_done("account-mapping", true, 20);
-    p.edit_reflection("gone-module", "A module the trainer removed", 30).text = "Still mine.";
-    p.edit_reflection("qbr", "QBR", 40).text = "   ";  // blank: nothing to export
+    p.work_in(kShippedCourseId).set_done("account-mapping", true, 20);
+    p.work_in(kShippedCourseId).edit_reflection("gone-module", "A module the trainer removed", 30).text = "Still mine.";
+    p.work_in(kShippedCourseId).edit_reflection("qbr", "QBR", 40).text = "   ";  // blank: nothing to export
     return p;
 }
 

@@ -81,7 +81,7 @@ TEST_CASE("filling in an account map: rows, ratings and the single-threaded warn
     const Artifact* again = f.session->profile().artifact(id);
     REQUIRE(again);
     CHECK(again->values["stakeholders"][0]["name"] == "Maria Lopez");
-    CHECK(f.session->profile().links_to(id) == std::vector<std::string>{"account-mapping"});
+    CHECK(f.session->work().links_to(id) == std::vector<std::string>{"account-mapping"});
 }
 
 TEST_CASE("filling in a health audit: two at-risk signals turn it red with a check-in due in ten days") {
@@ -141,7 +141,7 @@ TEST_CASE("the app reopens the artifact, accounts or dashboard page the learner 
     f.frames(2);
     REQUIRE(f.session->flush());
     f.start("");
-    CHECK(f.session->profile().resume.page_id == kDashboardPage);
+    CHECK(f.session->work().resume.page_id == kDashboardPage);
     REQUIRE(probe::centre("audit:" + acct));  // the dashboard is what is drawn
 }
 
@@ -193,7 +193,7 @@ TEST_CASE("creating an artifact from a page that already links one draws on with
     f.frames(2);
     f.click("create:trigger-log");  // the vector of artifacts grows during this frame
     f.frames(3);
-    CHECK(f.session->profile().linked_from("expansion-triggers").size() == 2);
+    CHECK(f.session->profile().linked_from(f.session->course(), "expansion-triggers").size() == 2);
 }
 
 TEST_CASE("the accounts page and the dashboard stay drawable with hundreds of accounts") {

@@ -21,7 +21,7 @@ TEST_CASE("the cohort page reads a folder of export files in the background and 
     test::TempDir dir;
     for (int n = 0; n < 3; ++n) {
         Profile p;
-        for (int i = 0; i < n; ++i) p.set_done(course.chapters[0].modules[static_cast<size_t>(i)].id, true, 1000 + i);
+        for (int i = 0; i < n; ++i) p.work_in(course.id).set_done(course.chapters[0].modules[static_cast<size_t>(i)].id, true, 1000 + i);
         std::ofstream(dir / ("learner-" + std::to_string(n) + ".json")) << profile_to_json(p).dump();
     }
     ui::HeadlessImGui gui;

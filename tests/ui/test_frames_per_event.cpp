@@ -243,7 +243,7 @@ TEST_CASE("typing in the reflection editor: each character renders one frame (th
             CHECK(c.built <= 2);
         }
     }
-    const Reflection* written = f.session->profile().reflection("account-mapping");
+    const Reflection* written = f.session->work().reflection("account-mapping");
     REQUIRE(written);
     CHECK(written->text == text);
     MESSAGE("typing " << std::strlen(text) << " characters: " << built << " frames built, " << rendered << " rendered");

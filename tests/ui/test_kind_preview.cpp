@@ -14,11 +14,11 @@ TEST_CASE("--module artifact-kind:KIND opens an empty, unsaved preview of the ki
     REQUIRE(f.session->flush());
     CHECK(f.session->profile().artifacts.empty());
     // A preview is not a place to come back to: no resume point names it, in memory or on disk.
-    CHECK(f.session->profile().resume.page_id.find("artifact-kind") == std::string::npos);
+    CHECK(f.session->work().resume.page_id.find("artifact-kind") == std::string::npos);
     if (std::filesystem::exists(f.dir / "profiles/t.json")) {
         Profile p = f.on_disk();
         CHECK(p.artifacts.empty());
-        CHECK(p.resume.page_id.find("artifact-kind") == std::string::npos);
+        CHECK(p.work(f.app->course().id).resume.page_id.find("artifact-kind") == std::string::npos);
     }
 
     // The next start goes back to the course, not to the preview.

@@ -18,7 +18,7 @@ TEST_CASE("the sidebar opens Learning records; saving an address that is not htt
     f.frames(2);
     f.click("records");
     f.frames(2);
-    CHECK(f.session->profile().resume.page_id == ui::kRecordsPage);
+    CHECK(f.session->work().resume.page_id == ui::kRecordsPage);
     CHECK_FALSE(records.enabled());
     f.click("lrs-save");  // the endpoint field is empty
     CHECK_FALSE(records.enabled());

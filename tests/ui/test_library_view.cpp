@@ -46,7 +46,7 @@ TEST_CASE("the Library page lists installed courses and opens another one, keepi
     CHECK(ui::probe::centre("library-current:alpha"));
     CHECK_FALSE(ui::probe::centre("library-open:alpha"));
     REQUIRE(ui::probe::centre("library-open:beta"));
-    CHECK(f.session->profile().resume.page_id == ui::kLibraryPage);
+    CHECK(f.session->work().resume.page_id == ui::kLibraryPage);
 
     f.click("library-open:beta");
     CHECK_FALSE(f.app->showing_library());
@@ -54,7 +54,8 @@ TEST_CASE("the Library page lists installed courses and opens another one, keepi
     CHECK(f.app->content_dir() == library.folder_of("beta").string());
     CHECK(f.app->navigator().current() == "ch");  // the new course starts at its first page
     CHECK(library.last_course() == "beta");
-    CHECK(f.session->profile().is_done("mod-a"));  // the profile stays
+    CHECK(f.session->profile().work("alpha").is_done("mod-a"));  // alpha's work stays, kept under its id
+    CHECK_FALSE(f.session->work().is_done("mod-a"));                // and beta, with a mod-a of its own, has none
 }
 
 TEST_CASE("the sidebar's Library row opens the page from a trainer's working folder too") {

@@ -42,12 +42,13 @@ TEST_CASE("typing a reflection saves it about a second after typing stops") {
     f.frames(1);
     CHECK_FALSE(f.session->has_unsaved_changes());
     Profile p = f.on_disk();
-    REQUIRE(p.reflection("mini-one"));
-    CHECK(p.reflection("mini-one")->text == "Contoso is single-threaded.");
-    CHECK(p.reflection("mini-one")->title == f.app->course().find_item("mini-one")->title);
+    const CourseWork& w = p.work("mini-course");  // tests/data/mini-course has no id: its title's slug
+    REQUIRE(w.reflection("mini-one"));
+    CHECK(w.reflection("mini-one")->text == "Contoso is single-threaded.");
+    CHECK(w.reflection("mini-one")->title == f.app->course().find_item("mini-one")->title);
     f.frames(1);
     CHECK(f.session->status_text() == "Saved \xC2\xB7 just now");
-    CHECK(item_state(f.session->profile(), "mini-one") == ItemState::Started);
+    CHECK(item_state(f.session->work(), "mini-one") == ItemState::Started);
 }
 
 TEST_CASE("leaving the module saves at once, without waiting for the pause") {
@@ -61,7 +62,7 @@ TEST_CASE("leaving the module saves at once, without waiting for the pause") {
     f.gui.key(ImGuiKey_RightArrow, f.body);
     CHECK(f.app->navigator().current() == "mini-two");
     CHECK_FALSE(f.session->has_unsaved_changes());
-    CHECK(f.on_disk().reflection("mini-one")->text == "Half a thought");
+    CHECK(f.on_disk().work("mini-course").reflection("mini-one")->text == "Half a thought");
 }
 
 TEST_CASE("the done button marks a module done, the sidebar counts it, and it can be undone") {
@@ -69,14 +70,14 @@ TEST_CASE("the done button marks a module done, the sidebar counts it, and it ca
     f.start("mini-two");
     f.scroll_to_end();
     f.click("done-button");
-    CHECK(f.session->profile().is_done("mini-two"));
-    CHECK(chapter_progress(f.session->profile(), f.app->course().chapters[0]).done() == 1);
-    CHECK(f.on_disk().is_done("mini-two"));  // a deliberate click is saved at once
+    CHECK(f.session->work().is_done("mini-two"));
+    CHECK(chapter_progress(f.session->work(), f.app->course().chapters[0]).done() == 1);
+    CHECK(f.on_disk().work("mini-course").is_done("mini-two"));  // a deliberate click is saved at once
 
     f.frames(2);
     f.click("done-button");
-    CHECK_FALSE(f.session->profile().is_done("mini-two"));
-    CHECK_FALSE(f.on_disk().is_done("mini-two"));
+    CHECK_FALSE(f.session->work().is_done("mini-two"));
+    CHECK_FALSE(f.on_disk().work("mini-course").is_done("mini-two"));
 }
 
 TEST_CASE("homework has a notes editor and its own done button") {
@@ -85,8 +86,8 @@ TEST_CASE("homework has a notes editor and its own done button") {
     f.scroll_to_end();
     REQUIRE(probe::centre("reflection-editor"));
     f.click("done-button");
-    CHECK(f.session->profile().is_done("mini-hw"));
-    ChapterProgress p = chapter_progress(f.session->profile(), f.app->course().chapters[0]);
+    CHECK(f.session->work().is_done("mini-hw"));
+    ChapterProgress p = chapter_progress(f.session->work(), f.app->course().chapters[0]);
     CHECK(p.homework_done == 1);
     CHECK(p.modules_done == 0);
 }
@@ -150,9 +151,9 @@ TEST_CASE("work on a module that left the course is still listed and can be open
     Fixture f;
     {
         Profile p;
-        Reflection& r = p.edit_reflection("retired-module", "The Module We Dropped", 1'700'000'000'000);
+        Reflection& r = p.work_in("mini-course").edit_reflection("retired-module", "The Module We Dropped", 1'700'000'000'000);
         r.text = "Notes I do not want to lose.";
-        p.set_done("retired-module", true, 1);
+        p.work_in("mini-course").set_done("retired-module", true, 1);
         test::spit(f.dir / "profiles/t.json", serialize_profile(p));
     }
     f.start("mini-one");
@@ -161,14 +162,14 @@ TEST_CASE("work on a module that left the course is still listed and can be open
     f.click("work:retired-module");
     f.frames(1);
     CHECK(f.app->removed_work_shown() == "retired-module");
-    CHECK(f.session->profile().reflection("retired-module")->text == "Notes I do not want to lose.");
-    CHECK(f.session->profile().is_done("retired-module"));  // kept, though it counts toward nothing now
-    CHECK(chapter_progress(f.session->profile(), f.app->course().chapters[0]).done() == 0);
+    CHECK(f.session->work().reflection("retired-module")->text == "Notes I do not want to lose.");
+    CHECK(f.session->work().is_done("retired-module"));  // kept, though it counts toward nothing now
+    CHECK(chapter_progress(f.session->work(), f.app->course().chapters[0]).done() == 0);
 }
 
 TEST_CASE("a profile from a newer Groundwork shows its work and takes no edits") {
     Fixture f;
-    const std::string newer = R"({"schema": 9, "reflections": {"mini-one": {"text": "Written by a newer app."}}})";
+    const std::string newer = R"({"schema": 9, "courses": {"mini-course": {"reflections": {"mini-one": {"text": "Written by a newer app."}}}}})";
     test::spit(f.dir / "profiles/t.json", newer);
     f.start("mini-one");
     CHECK(f.session->store().read_only());
@@ -176,10 +177,10 @@ TEST_CASE("a profile from a newer Groundwork shows its work and takes no edits")
     f.frames(2);
     f.gui.type("more", f.body);
     f.frames(2);
-    CHECK(f.session->profile().reflection("mini-one")->text == "Written by a newer app.");
+    CHECK(f.session->work().reflection("mini-one")->text == "Written by a newer app.");
     f.scroll_to_end();
     f.click("done-button");
-    CHECK_FALSE(f.session->profile().is_done("mini-one"));
+    CHECK_FALSE(f.session->work().is_done("mini-one"));
     f.session.reset();
     CHECK(test::slurp(f.dir / "profiles/t.json") == newer);
 }
@@ -199,7 +200,7 @@ TEST_CASE("My work stays drawable with thousands of reflections (cards off scree
     {
         Profile p;
         for (int i = 0; i < 2000; ++i)
-            p.edit_reflection("old-" + std::to_string(i), "Old module " + std::to_string(i), 1000 + i).text =
+            p.work_in("mini-course").edit_reflection("old-" + std::to_string(i), "Old module " + std::to_string(i), 1000 + i).text =
                 "Notes about account number " + std::to_string(i) + " and what to do next quarter.";
         test::spit(f.dir / "profiles/t.json", serialize_profile(p));
     }

@@ -81,8 +81,8 @@ TEST_CASE("'?' opens the shortcuts when no text field has the keyboard, and is t
     f.gui.type("?", f.body);
     f.frames(1);
     CHECK_FALSE(f.help_drawn());
-    REQUIRE(f.session->profile().reflection("account-mapping"));
-    CHECK(f.session->profile().reflection("account-mapping")->text.find('?') != std::string::npos);
+    REQUIRE(f.session->work().reflection("account-mapping"));
+    CHECK(f.session->work().reflection("account-mapping")->text.find('?') != std::string::npos);
 }
 
 TEST_CASE("the shortcuts list names every key the README's keys paragraph gives") {

@@ -43,7 +43,7 @@ std::string draw_artifact_links(ArtifactLinksState& state, WorkSession& session,
     const bool read_only = session.store().read_only();
     // Ids, not pointers: creating an artifact below grows the profile's vector and would leave pointers dangling.
     std::vector<std::string> linked;
-    for (const Artifact* a : profile.linked_from(item.id)) linked.push_back(a->id);
+    for (const Artifact* a : profile.linked_from(session.course(), item.id)) linked.push_back(a->id);
     if (item.artifacts.empty() && linked.empty() && profile.artifacts.empty()) return open;
 
     ImGui::PushID("artifacts");
@@ -127,7 +127,7 @@ std::string draw_artifact_links(ArtifactLinksState& state, WorkSession& session,
         if (ImGui::BeginCombo("##link", "Link another artifact\xE2\x80\xA6", ImGuiComboFlags_HeightLarge)) {
             std::string chosen;
             for (const Artifact& a : profile.artifacts) {
-                const auto here = profile.links_to(a.id);
+                const auto here = session.work().links_to(a.id);
                 if (std::find(here.begin(), here.end(), item.id) != here.end()) continue;
                 ImGui::PushID(a.id.c_str());  // two audits of one account read alike
                 if (ImGui::Selectable(artifact_display_name(a, course, profile).c_str())) chosen = a.id;

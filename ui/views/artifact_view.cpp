@@ -124,11 +124,12 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
 
     // Linked from.
     ImGui::Dummy(ImVec2(0, 10));
-    const std::vector<std::string> linked = profile.links_to(a->id);
+    const std::vector<std::string> linked = session.work().links_to(a->id);
     StyledText(fonts.label, color::kMuted, linked.empty() ? "NOT LINKED FROM ANY REFLECTION YET" : "LINKED FROM", false);
     for (const std::string& item : linked) {
         ImGui::PushID(item.c_str());
         if (PageButton((item_label(course, item) + "##go").c_str(), ButtonKind::Link, fonts)) result.go = item;
+        probe::last_item("linked-from:" + item);
         if (!read_only) {  // after a long module title the button goes under it rather than past the column's edge
             SameLineIfFits(ImGui::CalcTextSize("\xC3\x97").x + ImGui::GetStyle().FramePadding.x * 2, 4);
             if (ImGui::SmallButton("\xC3\x97")) session.unlink(a->id, item);

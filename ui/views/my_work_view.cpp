@@ -32,7 +32,7 @@ void build(MyWorkState& state, const Profile& profile, const Course& course, flo
     const float wrap = width - 36;
     ImFont* tf = fonts.ui.bold;
     ImFont* pf = fonts.body.italic;
-    for (const WorkEntry& e : list_work(profile, course)) {
+    for (const WorkEntry& e : list_work(profile.work(course.id), course)) {
         MyWorkState::Card card;
         card.id = e.id;
         card.title = e.title;
@@ -58,7 +58,7 @@ void build(MyWorkState& state, const Profile& profile, const Course& course, flo
         row.color = status.color;
         row.label = artifact_display_name(*a, course, profile) + "  \xE2\x80\xBA##open";
         std::string where;
-        for (const std::string& item : profile.links_to(a->id)) {
+        for (const std::string& item : profile.work(course.id).links_to(a->id)) {
             const CourseItem* ci = course.find_item(item);
             where += (where.empty() ? "" : ", ") +
                      (ci ? (ci->kind == ItemKind::Homework ? "Homework " : "Module ") + std::to_string(ci->number) : item);

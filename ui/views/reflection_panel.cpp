@@ -33,7 +33,7 @@ void draw_read_only_text(const std::string& text, float width, const Fonts& font
 
 void draw_reflection_panel(ReflectionPanelState& state, WorkSession& session, const std::string& item_id,
                            const std::string& title, float width, const Fonts& fonts, const std::string& placeholder) {
-    const Reflection* stored = session.profile().reflection(item_id);
+    const Reflection* stored = session.work().reflection(item_id);
     if (state.item_id != item_id) {
         state.editor = ProseEditorState();
         state.item_id = item_id;
@@ -82,7 +82,7 @@ void draw_reflection_panel(ReflectionPanelState& state, WorkSession& session, co
     const SaveStatus status = session.status();
     // Report saving only for text changed in this run; older text says when it was last edited.
     std::string line;
-    const Reflection* now_stored = session.profile().reflection(item_id);
+    const Reflection* now_stored = session.work().reflection(item_id);
     if (now_stored && now_stored->edited >= session.started_at()) {
         line = session.status_text();
     } else if (now_stored && now_stored->edited > 0) {

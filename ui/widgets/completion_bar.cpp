@@ -10,7 +10,7 @@
 namespace gw::ui {
 
 void draw_completion_bar(WorkSession& session, const CourseItem& item, float width, const Fonts& fonts) {
-    const bool done = session.profile().is_done(item.id);
+    const bool done = session.work().is_done(item.id);
     const bool homework = item.kind == ItemKind::Homework;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 p = ImGui::GetCursorScreenPos();
