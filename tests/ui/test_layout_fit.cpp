@@ -23,6 +23,7 @@
 #include "runtime/course/course_loader.h"
 #include "runtime/cli/transfer_commands.h"
 #include "ui/views/accounts_view.h"
+#include "ui/views/sidebar_view.h"
 #include "ui/headless.h"
 #include "ui/item_probe.h"
 #include "ui/markdown/line_fit.h"
@@ -384,4 +385,40 @@ TEST_CASE("at 800x600 every account's '+ Audit' on the dashboard is on screen") 
         CHECK(r->first.x >= 0);
     }
     CHECK(audits >= 1);
+}
+
+TEST_CASE("a sidebar row's detail shows whole or not at all: never cut to a letter and an ellipsis") {
+    // At 800 px "Learning records" left room for "n…" of "not sending", which said nothing.
+    HeadlessImGui gui;
+    const Course course = load_course(GROUNDWORK_SHIPPED_CONTENT);
+    const std::string current;
+    for (const char* detail : {"off", "not sending", "a detail far too long for any sidebar row to hold"}) {
+        CAPTURE(detail);
+        SidebarModel model;
+        model.course = &course;
+        model.current = &current;
+        model.work_count = 0;
+        model.records_detail = detail;
+        const ImDrawData* d = gui.frame([&] {
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(ImVec2(236, 600));
+            ImGui::Begin("##side", nullptr, ImGuiWindowFlags_NoDecoration);
+            draw_sidebar(model, gui.fonts());
+            ImGui::End();
+        });
+        // The glyphs in draw order; the rows end where the chapter's "CHAPTER 19" label starts.
+        std::vector<Glyph> all;
+        for (const auto& list : glyphs_by_list(d)) all.insert(all.end(), list.begin(), list.end());
+        std::string drawn;
+        for (const Glyph& g : all) drawn += g.codepoint < 128 ? char(g.codepoint) : '~';
+        const std::size_t chapter = drawn.find("CHAPTER");
+        REQUIRE(chapter != std::string::npos);
+        REQUIRE(drawn.find("Learning") < chapter);  // spaces draw no glyph
+        const float rows_end = all[chapter].pen.y;
+        bool ellipsis = false;
+        for (const Glyph& g : all) ellipsis |= g.codepoint == 0x2026 && g.pen.y < rows_end;
+        CHECK_FALSE(ellipsis);
+        drawn.resize(chapter);
+        if (std::string(detail) == "off") CHECK(drawn.find("recordsoff") != std::string::npos);  // a short one shows
+    }
 }

@@ -7,6 +7,7 @@
 
 #include "ui/item_probe.h"
 #include "ui/theme.h"
+#include "ui/widgets/plural.h"
 #include "ui/text_style.h"
 
 namespace gw::ui {
@@ -120,10 +121,12 @@ bool nav_row(const SidebarModel& model, const char* page, const char* icon, cons
         dl->AddLine(ImVec2(c.x + r * 0.7f, c.y + r * 0.7f), ImVec2(c.x + r * 1.8f, c.y + r * 1.8f), color::kAccent, 2.2f);
     }
     dl->AddText(f, f->FontSize, ImVec2(pos.x + 36, ty), color::kHeading, title);
-    // The detail gets what the title leaves, cut with an ellipsis: at 800 px "Learning records" and "not sending"
-    // would otherwise overlap.
+    // The detail is shown whole or not at all: at 800 px "Learning records" leaves room for "off" but not for
+    // "not sending", and a cut "n…" says nothing (the page itself says it).
     const float title_w = f->CalcTextSizeA(f->FontSize, 1e9f, 0, title).x;
-    const std::string shown = fit_text(fonts.small, detail, width - 36 - title_w - 10 - 12);
+    const float room = width - 36 - title_w - 10 - 12;
+    const std::string shown =
+        fonts.small->CalcTextSizeA(fonts.small->FontSize, 1e9f, 0, detail.c_str()).x <= room ? detail : std::string();
     float w = fonts.small->CalcTextSizeA(fonts.small->FontSize, 1e9f, 0, shown.c_str()).x;
     if (!shown.empty())
         dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(pos.x + width - 10 - w, ty + 2), color::kMuted,
@@ -165,16 +168,13 @@ std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
     // The course index, as the course web page's "Back to ..." link: every installed course, one of them open.
     if (model.library_count >= 0 &&
         nav_row(model, kLibraryPage, "\xE2\x96\xA4", "Library",
-                std::to_string(model.library_count) + (model.library_count == 1 ? " course" : " courses"), fonts))
+                count_of(model.library_count, "course", "courses"), fonts))
         clicked = kLibraryPage;
     if (nav_row(model, kSearchPage, nullptr, "Search", "Ctrl+F", fonts)) clicked = kSearchPage;
     if (model.work_count >= 0) {
-        auto plural = [](int n, const char* one, const char* many) {
-            return std::to_string(n) + " " + (n == 1 ? one : many);
-        };
-        if (nav_row(model, kMyWorkPage, "\xE2\x9C\x8E", "My work", plural(model.work_count, "piece", "pieces"), fonts))
+        if (nav_row(model, kMyWorkPage, "\xE2\x9C\x8E", "My work", count_of(model.work_count, "piece", "pieces"), fonts))
             clicked = kMyWorkPage;
-        if (nav_row(model, kAccountsPage, "\xE2\x97\x86", "Accounts", plural(model.account_count, "account", "accounts"),
+        if (nav_row(model, kAccountsPage, "\xE2\x97\x86", "Accounts", count_of(model.account_count, "account", "accounts"),
                     fonts))
             clicked = kAccountsPage;
         if (model.has_dashboard &&
