@@ -154,12 +154,83 @@ Artifact& Profile::add_artifact(const std::string& kind, const std::string& titl
     return artifacts.back();
 }
 
-void Profile::remove_artifact(const std::string& id) {
+void Profile::remove_artifact(const std::string& id_ref) {
+    const std::string id = id_ref;  // a copy: remove_if moves artifacts, the caller's may be one of their ids
     artifacts.erase(std::remove_if(artifacts.begin(), artifacts.end(), [&](const Artifact& a) { return a.id == id; }),
                     artifacts.end());
     for (auto& [course, w] : courses)
         w.links.erase(std::remove_if(w.links.begin(), w.links.end(), [&](const Link& l) { return l.artifact == id; }),
                       w.links.end());
+}
+
+namespace {
+
+// Moves the artifacts `pick` selects, and every link to them, into `into`.
+template <typename Pick>
+void move_artifacts(Profile& p, DeletedWork& into, Pick pick) {
+    auto keep_end = std::stable_partition(p.artifacts.begin(), p.artifacts.end(), [&](const Artifact& a) { return !pick(a); });
+    std::vector<std::string> ids;
+    for (auto it = keep_end; it != p.artifacts.end(); ++it) {
+        ids.push_back(it->id);
+        into.artifacts.push_back(std::move(*it));
+    }
+    p.artifacts.erase(keep_end, p.artifacts.end());
+    auto gone = [&](const Link& l) { return std::find(ids.begin(), ids.end(), l.artifact) != ids.end(); };
+    for (auto& [course, w] : p.courses) {
+        auto moved = std::stable_partition(w.links.begin(), w.links.end(), [&](const Link& l) { return !gone(l); });
+        if (moved == w.links.end()) continue;
+        auto& kept = into.links[course];
+        kept.insert(kept.end(), moved, w.links.end());
+        w.links.erase(moved, w.links.end());
+    }
+}
+
+}  // namespace
+
+bool Profile::delete_artifact(const std::string& id_ref, Millis when) {
+    const std::string id = id_ref;  // a copy: the caller's may live in the artifact that is about to move
+    if (!artifact(id)) return false;
+    DeletedWork d;
+    d.deleted = when;
+    move_artifacts(*this, d, [&](const Artifact& a) { return a.id == id; });
+    recently_deleted.push_back(std::move(d));
+    return true;
+}
+
+bool Profile::delete_account(const std::string& id_ref, Millis when) {
+    const std::string id = id_ref;  // a copy: the caller's may be the account's own id, moved away below
+    auto it = std::find_if(accounts.begin(), accounts.end(), [&](const Account& a) { return a.id == id; });
+    if (it == accounts.end()) return false;
+    DeletedWork d;
+    d.deleted = when;
+    d.accounts.push_back(std::move(*it));
+    accounts.erase(it);
+    move_artifacts(*this, d, [&](const Artifact& a) { return a.account == id; });
+    recently_deleted.push_back(std::move(d));
+    return true;
+}
+
+bool Profile::restore_deleted(std::size_t index) {
+    if (index >= recently_deleted.size()) return false;
+    DeletedWork d = std::move(recently_deleted[index]);
+    recently_deleted.erase(recently_deleted.begin() + std::ptrdiff_t(index));
+    // Ids are never handed out twice (last_*_number), so nothing restored can collide; checked all the same so a
+    // hand-edited file cannot make two of one id.
+    for (Account& a : d.accounts)
+        if (!account(a.id)) accounts.push_back(std::move(a));
+    for (Artifact& a : d.artifacts)
+        if (!artifact(a.id)) artifacts.push_back(std::move(a));
+    for (auto& [course, links] : d.links)
+        for (const Link& l : links) work_in(course).link(l.artifact, l.item);
+    return true;
+}
+
+std::size_t Profile::forget_deleted_before(Millis cutoff) {
+    const std::size_t before = recently_deleted.size();
+    recently_deleted.erase(std::remove_if(recently_deleted.begin(), recently_deleted.end(),
+                                          [&](const DeletedWork& d) { return d.deleted < cutoff; }),
+                           recently_deleted.end());
+    return before - recently_deleted.size();
 }
 
 std::vector<const Artifact*> Profile::linked_from(const std::string& course, const std::string& item) const {

@@ -95,6 +95,17 @@ struct CourseWork {
     std::vector<std::string> links_to(const std::string& artifact) const;  // the items of this course linking to it
 };
 
+// A delete the learner can take back (issue 10, "Deleting and undoing"): one artifact, or an account with the
+// artifacts that went with it, and the links that pointed at them in each course. Kept kDeletedKeptMillis, then
+// forgotten; listed in My work under "Recently deleted".
+struct DeletedWork {
+    Millis deleted = 0;
+    std::vector<Account> accounts;    // the deleted account, if an account was deleted; else empty
+    std::vector<Artifact> artifacts;  // the artifact, or the account's artifacts
+    std::map<std::string, std::vector<Link>> links;  // course id -> the links to those artifacts
+};
+inline constexpr Millis kDeletedKeptMillis = 30LL * 24 * 60 * 60 * 1000;  // 30 days
+
 // Everything one learner keeps. Accounts, artifacts and the currency are the learner's own and shared by every
 // course; what is done, written, linked and where they were is kept per course (`courses`, by course id: course.md
 // `id:`, see runtime/course/course.h).
@@ -108,6 +119,7 @@ struct Profile {
     // The highest numbers handed out so far: a deleted artifact's id is never given to a new one.
     long last_account_number = 0;
     long last_artifact_number = 0;
+    std::vector<DeletedWork> recently_deleted;  // oldest first; schema 5
 
     // The work in one course; an empty CourseWork (never stored) when there is none yet.
     const CourseWork& work(const std::string& course) const;
@@ -120,7 +132,15 @@ struct Profile {
     Artifact* artifact(const std::string& id);
     const Artifact* artifact(const std::string& id) const;
     Artifact& add_artifact(const std::string& kind, const std::string& title, const std::string& account, Millis when);
-    void remove_artifact(const std::string& id);  // and its links, in every course
+    void remove_artifact(const std::string& id);  // and its links, in every course; nothing is kept
+    // Deletes moved to `recently_deleted` (newest last), to be restored or forgotten. False for an unknown id.
+    bool delete_artifact(const std::string& id, Millis when);
+    bool delete_account(const std::string& id, Millis when);  // with its artifacts and their links
+    // Puts recently_deleted[index] back: the account, its artifacts and their links (a link whose course item is
+    // gone is kept all the same: it shows again if the item comes back). False when `index` is out of range.
+    bool restore_deleted(std::size_t index);
+    // Drops what was deleted before `cutoff` (ms); returns how many entries went.
+    std::size_t forget_deleted_before(Millis cutoff);
     // The artifacts an item of `course` links to, in link order (links to a missing artifact are skipped).
     std::vector<const Artifact*> linked_from(const std::string& course, const std::string& item) const;
 };

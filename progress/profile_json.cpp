@@ -85,14 +85,16 @@ struct Reader {
         *known = true;
         return real(obj, key, path, out);
     }
-    // A list of objects, each read by `item`; paths look like "artifacts[3].kind".
+    // A list of objects, each read by `item`; paths look like "artifacts[3].kind", or under `at` (a path of the
+    // object holding the list) "deleted[0].artifacts[3].kind".
     template <typename T, typename Item>
-    bool list(const json& doc, const char* key, std::vector<T>* out, Item item) {
+    bool list(const json& doc, const char* key, std::vector<T>* out, Item item, const std::string& at = "") {
         if (!doc.contains(key)) return true;
         const json& arr = doc[key];
-        if (!arr.is_array()) return fail(key, "a list");
+        const std::string where = at.empty() ? std::string(key) : at + "." + key;
+        if (!arr.is_array()) return fail(where, "a list");
         for (std::size_t i = 0; i < arr.size(); ++i) {
-            std::string path = std::string(key) + "[" + std::to_string(i) + "]";
+            std::string path = where + "[" + std::to_string(i) + "]";
             T value;
             if (!object(arr[i], path) || !item(arr[i], path, value)) return false;
             out->push_back(std::move(value));
@@ -185,6 +187,31 @@ bool read_current(const json& doc, Profile* p, std::string* error) {
     };
     if (!r.list(doc, "accounts", &p->accounts, account) || !r.list(doc, "artifacts", &p->artifacts, artifact))
         return *error = r.error, false;
+    // Recently deleted work (schema 5): each entry as {"deleted": ms, "accounts": [...], "artifacts": [...],
+    // "links": {course: [...]}}, its parts read like the live ones. A path names the entry: "deleted[2].artifacts[0]".
+    auto deleted = [&](const json& j, const std::string& path, DeletedWork& d) {
+        if (!r.integer(j, "deleted", path, &d.deleted) || !r.list(j, "accounts", &d.accounts, account, path) ||
+            !r.list(j, "artifacts", &d.artifacts, artifact, path))
+            return false;
+        if (j.contains("links")) {
+            const json& links = j["links"];
+            if (!r.object(links, path + ".links")) return false;
+            for (auto& [course, list] : links.items()) {
+                const std::string lp = path + ".links." + course;
+                if (!list.is_array()) return r.fail(lp, "a list");
+                for (std::size_t i = 0; i < list.size(); ++i) {
+                    const std::string ip = lp + "[" + std::to_string(i) + "]";
+                    Link l;
+                    if (!r.object(list[i], ip) || !r.string(list[i], "artifact", ip, &l.artifact) ||
+                        !r.string(list[i], "item", ip, &l.item))
+                        return false;
+                    d.links[course].push_back(std::move(l));
+                }
+            }
+        }
+        return true;
+    };
+    if (!r.list(doc, "deleted", &p->recently_deleted, deleted)) return *error = r.error, false;
     if (!r.string(doc, "currency", "", &p->currency)) return *error = r.error.substr(1), false;
     if (p->currency.empty()) p->currency = "USD";
     if (doc.contains("last_ids")) {

@@ -14,7 +14,8 @@ namespace gw {
 // Version 2: progress, reflections with cursor/timestamps/title, resume point, accounts, artifacts, links.
 // Version 3: "currency" (ISO 4217 code); an account's current_value / potential_value may be null (not entered).
 // 4: the work (progress, reflections, resume point, links) is kept per course under "courses" (issue 9).
-constexpr int kProfileSchema = 4;
+// 5: "deleted": recently deleted accounts and artifacts with their links, kept 30 days (issue 10).
+constexpr int kProfileSchema = 5;
 
 nlohmann::json profile_to_json(const Profile& profile);
 std::string serialize_profile(const Profile& profile);  // one-off; the store keeps a ProfileSerializer

@@ -75,6 +75,7 @@ bool migrate_profile(json& doc, std::string* error) {
         case 1: ok = v1_to_v2(doc, error); break;
         case 2: ok = v2_to_v3(doc, error); break;
         case 3: ok = v3_to_v4(doc, error); break;
+        case 4: doc["schema"] = 5, ok = true; break;  // 5 adds "deleted" (recently deleted work): none before
         default: *error = "schema " + std::to_string(from) + " is not one Groundwork ever wrote"; return false;
         }
         if (!ok) {

@@ -41,6 +41,32 @@ void write_list(std::string& out, const std::vector<T>& items, const char* inden
     out += "]";
 }
 
+json account_json(const Account& a) {
+    // JSON has no infinity; an amount not entered is null, never 0.
+    auto amount = [](double v, bool known) { return known ? json(std::isfinite(v) ? v : 0.0) : json(nullptr); };
+    return {{"id", a.id}, {"name", a.name}, {"current_value", amount(a.current_value, a.has_current_value)},
+            {"potential_value", amount(a.potential_value, a.has_potential_value)}, {"tier", a.tier}, {"notes", a.notes},
+            {"created", a.created}, {"edited", a.edited}};
+}
+
+json artifact_json(const Artifact& a) {
+    return {{"id", a.id}, {"kind", a.kind}, {"account", a.account}, {"title", a.title},
+            {"created", a.created}, {"edited", a.edited}, {"values", a.values}};
+}
+
+json link_json(const Link& l) { return {{"artifact", l.artifact}, {"item", l.item}}; }
+
+json deleted_json(const DeletedWork& d) {
+    json accounts = json::array(), artifacts = json::array(), links = json::object();
+    for (const Account& a : d.accounts) accounts.push_back(account_json(a));
+    for (const Artifact& a : d.artifacts) artifacts.push_back(artifact_json(a));
+    for (const auto& [course, list] : d.links) {
+        json& out = links[course] = json::array();
+        for (const Link& l : list) out.push_back(link_json(l));
+    }
+    return {{"deleted", d.deleted}, {"accounts", accounts}, {"artifacts", artifacts}, {"links", links}};
+}
+
 }  // namespace
 
 std::string ProfileSerializer::serialize(const Profile& p) {
@@ -62,7 +88,7 @@ std::string ProfileSerializer::serialize(const Profile& p) {
         out += "\t\t\t\"resume\": " +
                encode({{"page", w.resume.page_id}, {"scroll", scroll}, {"editing", w.resume.editing}}) + ",\n";
         out += "\t\t\t\"links\": ";
-        write_list(out, w.links, "\t\t\t", [](const Link& l) { return encode({{"artifact", l.artifact}, {"item", l.item}}); });
+        write_list(out, w.links, "\t\t\t", [](const Link& l) { return encode(link_json(l)); });
         out += ",\n\t\t\t\"reflections\": {";
         bool first = true;
         for (const auto& [id, r] : w.reflections) {
@@ -91,24 +117,19 @@ std::string ProfileSerializer::serialize(const Profile& p) {
 
     out += "\t\"currency\": " + encode(json(p.currency)) + ",\n";
     out += "\t\"accounts\": ";
-    write_list(out, p.accounts, "\t", [](const Account& a) {
-        // JSON has no infinity; an amount not entered is null, never 0.
-        auto amount = [](double v, bool known) { return known ? json(std::isfinite(v) ? v : 0.0) : json(nullptr); };
-        return encode({{"id", a.id}, {"name", a.name}, {"current_value", amount(a.current_value, a.has_current_value)},
-                       {"potential_value", amount(a.potential_value, a.has_potential_value)}, {"tier", a.tier}, {"notes", a.notes},
-                       {"created", a.created}, {"edited", a.edited}});
-    });
+    write_list(out, p.accounts, "\t", [](const Account& a) { return encode(account_json(a)); });
     out += ",\n\t\"artifacts\": ";
     write_list(out, p.artifacts, "\t", [this](const Artifact& a) -> const std::string& {
         CachedArtifact& cached = artifacts_[a.id];
         if (cached.line.empty() || !same(cached.source, a)) {
             cached.source = a;
-            cached.line = encode({{"id", a.id}, {"kind", a.kind}, {"account", a.account}, {"title", a.title},
-                                  {"created", a.created}, {"edited", a.edited}, {"values", a.values}});
+            cached.line = encode(artifact_json(a));
         }
         return cached.line;
     });
     if (artifacts_.size() > p.artifacts.size() + 16) artifacts_.clear();  // deleted artifacts: start over
+    out += ",\n\t\"deleted\": ";
+    write_list(out, p.recently_deleted, "\t", [](const DeletedWork& d) { return encode(deleted_json(d)); });
     out += ",\n\t\"last_ids\": " +
            encode({{"account", p.last_account_number}, {"artifact", p.last_artifact_number}}) + "\n}\n";
     last_size_ = out.size();

@@ -28,7 +28,10 @@ WorkSession::~WorkSession() {
 OpenReport WorkSession::open() {
     dirty_ = quiet_dirty_ = false;
     ++revision_;
-    return store_->open(&profile_);
+    OpenReport report = store_->open(&profile_);
+    // Deletes older than 30 days are forgotten at the next save (a read-only profile is never written).
+    if (profile_.forget_deleted_before(clock_() - kDeletedKeptMillis) > 0) quiet_dirty_ = true;
+    return report;
 }
 
 void WorkSession::set_course(const std::string& course_id) {
@@ -137,8 +140,15 @@ void WorkSession::unlink(const std::string& artifact, const std::string& item) {
 }
 
 void WorkSession::delete_artifact(const std::string& artifact) {
-    profile_.remove_artifact(artifact);
-    changed_now();
+    if (profile_.delete_artifact(artifact, clock_())) changed_now();
+}
+
+void WorkSession::delete_account(const std::string& account) {
+    if (profile_.delete_account(account, clock_())) changed_now();
+}
+
+void WorkSession::restore_deleted(std::size_t index) {
+    if (profile_.restore_deleted(index)) changed_now();
 }
 
 void WorkSession::save_now() {

@@ -53,7 +53,11 @@ public:
     void set_artifact_account(const std::string& artifact, const std::string& account);
     void link(const std::string& artifact, const std::string& item);
     void unlink(const std::string& artifact, const std::string& item);
+    // Deletes go to the profile's "Recently deleted" for 30 days (Profile::recently_deleted), from where
+    // restore_deleted(index) brings them back with their links; both are saved at once.
     void delete_artifact(const std::string& artifact);
+    void delete_account(const std::string& account);  // with its artifacts
+    void restore_deleted(std::size_t index);
 
     void save_now();               // writes if anything changed; returns at once
     void tick();                   // call every frame: saves once typing has paused long enough

@@ -397,7 +397,7 @@ std::string ReaderApp::showing_page_id() const {
     case View::Dashboard: return kDashboardPage;
     case View::Records: return kRecordsPage;
     case View::Cohort: return kCohortPage;
-    case View::Library: return kLibraryPage;
+    case View::Library: return {};  // like search: the next start (or reopening this course) is where they read
     case View::Artifact: return kArtifactPrefix + artifact_id_;
     case View::RemovedWork: return removed_id_;
     case View::KindPreview: return {};

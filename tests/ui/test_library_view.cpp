@@ -46,7 +46,7 @@ TEST_CASE("the Library page lists installed courses and opens another one, keepi
     CHECK(ui::probe::centre("library-current:alpha"));
     CHECK_FALSE(ui::probe::centre("library-open:alpha"));
     REQUIRE(ui::probe::centre("library-open:beta"));
-    CHECK(f.session->work().resume.page_id == ui::kLibraryPage);
+    CHECK(f.session->work().resume.page_id != ui::kLibraryPage);  // the Library is not a place in a course
 
     f.click("library-open:beta");
     CHECK_FALSE(f.app->showing_library());
@@ -56,6 +56,15 @@ TEST_CASE("the Library page lists installed courses and opens another one, keepi
     CHECK(library.last_course() == "beta");
     CHECK(f.session->profile().work("alpha").is_done("mod-a"));  // alpha's work stays, kept under its id
     CHECK_FALSE(f.session->work().is_done("mod-a"));                // and beta, with a mod-a of its own, has none
+
+    // Back to alpha through the Library: it opens on a page of alpha, not on the Library again (the resume point
+    // once recorded the Library itself, and every course left through it came back there).
+    f.click("library");
+    REQUIRE(f.app->showing_library());
+    REQUIRE(ui::probe::centre("library-open:alpha"));
+    f.click("library-open:alpha");
+    CHECK(f.app->course().id == "alpha");
+    CHECK_FALSE(f.app->showing_library());
 }
 
 TEST_CASE("the sidebar's Library row opens the page from a trainer's working folder too") {
