@@ -316,6 +316,22 @@ void ReaderApp::draw_search_page(float width) {
     }
 }
 
+void ReaderApp::draw_export_all() {
+    if (session_->profile().artifacts.empty()) return;
+    ImGui::Dummy(ImVec2(0, 16));
+    if (PageButton("Export all artifacts (Markdown and CSV)##export", ButtonKind::Quiet, fonts_)) {
+        const auto dir = session_->store().data_dir() / "exports" / format_date(today_days());
+        std::ostringstream written;
+        std::string error;
+        int md = export_artifacts(session_->profile(), course_, "md", dir, written, &error);
+        int csv = md < 0 ? -1 : export_artifacts(session_->profile(), course_, "csv", dir, written, &error);
+        export_message_ = md < 0 || csv < 0 ? "Not exported: " + error
+                                            : "Wrote " + count_of(md + csv, "file", "files") + " in " + dir.string();
+    }
+    probe::last_item("export-all");
+    if (!export_message_.empty()) StyledText(fonts_.small, color::kMuted, export_message_);
+}
+
 bool ReaderApp::can_go_back() const {
     return link_return_ && view_ == View::Page && nav_.current() == link_return_->to_page;
 }
@@ -497,19 +513,8 @@ void ReaderApp::draw_page_column() {
         std::string open;
         column([&] {
             open = draw_my_work(my_work_, session_->profile(), session_->revision(), course_, width, fonts_);
-            if (session_->profile().artifacts.empty()) return;
-            ImGui::Dummy(ImVec2(0, 16));
-            if (PageButton("Export all artifacts (Markdown and CSV)##export", ButtonKind::Quiet, fonts_)) {
-                const auto dir = session_->store().data_dir() / "exports" / format_date(today_days());
-                std::ostringstream written;
-                std::string error;
-                int md = export_artifacts(session_->profile(), course_, "md", dir, written, &error);
-                int csv = md < 0 ? -1 : export_artifacts(session_->profile(), course_, "csv", dir, written, &error);
-                export_message_ = md < 0 || csv < 0 ? "Not exported: " + error
-                                                    : "Wrote " + count_of(md + csv, "file", "files") + " in " + dir.string();
-            }
-            probe::last_item("export-all");
-            if (!export_message_.empty()) StyledText(fonts_.small, color::kMuted, export_message_);
+            draw_export_all();
+            draw_recently_deleted(*session_, course_, width, fonts_);
         });
         if (!open.empty()) open_work(open);
     } else if (view_ == View::RemovedWork && session_) {

@@ -19,6 +19,7 @@
 #include "ui/views/reflection_panel.h"
 #include "ui/views/learning_records_view.h"
 #include "ui/views/cohort_view.h"
+#include "ui/views/recently_deleted_view.h"
 #include "ui/views/search_view.h"
 #include "ui/views/library_view.h"
 #include "runtime/xapi/learning_records.h"
@@ -118,6 +119,7 @@ private:
     std::string search_from_;
     void open_search();
     void draw_search_page(float width);
+    void draw_export_all();  // My work's "Export all artifacts" button and what it wrote
     float notices_height_ = 0;
     int redraw_frames_ = 0;  // after a jump, draw a few more frames so scrolling and focus settle
     std::string notice_title_, notice_text_;

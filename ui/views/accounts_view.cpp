@@ -165,6 +165,42 @@ std::string draw_accounts_view(AccountsViewState& state, WorkSession& session, c
         state.new_name.clear();
     }
     probe::last_item("add-account");
+    // Deleting an account takes its artifacts along; both wait in My work's "Recently deleted" for 30 days.
+    if (!profile.accounts.empty()) {
+        // Beside "Add account" when the column has room for it (at 800 px it has not: then on a line of its own).
+        const float row_right = ImGui::GetItemRectMax().x + 18 + 200;
+        if (row_right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x &&
+            row_right <= ImGui::GetCursorScreenPos().x + width)
+            ImGui::SameLine(0, 18);
+        ImGui::SetNextItemWidth(200);
+        if (ImGui::BeginCombo("##delete-account", "Delete an account\xE2\x80\xA6", ImGuiComboFlags_HeightLarge)) {
+            for (const Account& a : profile.accounts)
+                if (ImGui::Selectable(((a.name.empty() ? std::string("(no name)") : a.name) + "##" + a.id).c_str()))
+                    state.delete_account = a.id;
+                else
+                    probe::last_item("delete-account:" + a.id);
+            ImGui::EndCombo();
+        }
+        probe::last_item("delete-account");
+    }
+    if (const Account* doomed = profile.account(state.delete_account)) {
+        int artifacts = 0;
+        for (const Artifact& art : profile.artifacts) artifacts += art.account == doomed->id;
+        StyledText(fonts.ui.regular, color::kError,
+                   "Delete " + doomed->name +
+                       (artifacts > 0 ? " and its " + count_of(artifacts, "artifact", "artifacts") : std::string()) +
+                       "? They wait in My work, under Recently deleted, for 30 days.");
+        const std::string id = doomed->id;  // delete_account moves the account this points at
+        if (PageButton("Delete##confirm-delete-account", ButtonKind::Quiet, fonts)) {
+            session.delete_account(id);
+            state.delete_account.clear();
+        }
+        probe::last_item("confirm-delete-account");
+        ImGui::SameLine();
+        if (PageButton("Keep it##keep-account", ButtonKind::Primary, fonts)) state.delete_account.clear();
+    } else {
+        state.delete_account.clear();
+    }
     ImGui::EndDisabled();
 
     // Each account's artifacts, one line per kind: the newest opens, the count says how many more there are

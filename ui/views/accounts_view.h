@@ -13,6 +13,7 @@ namespace gw::ui {
 
 struct AccountsViewState {
     std::string new_name;
+    std::string delete_account;  // the account whose delete waits for "Delete" or "Keep it"; "" = none
     TypedDrafts drafts;  // amounts typed that do not read yet, with their messages
 };
 

@@ -196,7 +196,7 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
         if (!state.confirm_delete) {
             if (PageButton("Delete this artifact##del", ButtonKind::Link, fonts)) state.confirm_delete = true;
         } else {
-            StyledText(fonts.ui.regular, color::kError, "Delete it and its links? This cannot be undone.", false);
+            StyledText(fonts.ui.regular, color::kError, "Delete it? It waits in My work, under Recently deleted, for 30 days.", false);
             if (PageButton("Delete##yes", ButtonKind::Quiet, fonts)) {
                 session.delete_artifact(artifact_id);
                 result.deleted = true;
