@@ -84,7 +84,14 @@ void ReaderApp::load_content() {
     const std::string keep_file = loaded_once_ && !switching ? nav_.current_file(course_) : std::string();
     const std::string keep_chapter = loaded_once_ && !switching ? nav_.current_chapter(course_) : std::string();
     const std::string was_showing = switching ? std::string() : nav_.current();
+    const std::string previous_id = course_.id;
     course_ = load_course(options_.content_dir);
+    // course.md saved half-way while the app runs reads as "Untitled course" with another id: keep the work where
+    // it is (under the id the course had) until the file is whole again, instead of switching to an empty course.
+    const bool course_md_broken = std::any_of(course_.diagnostics.begin(), course_.diagnostics.end(), [](const Diagnostic& d) {
+        return d.severity == Severity::Error && d.file == "course.md";
+    });
+    if (loaded_once_ && !switching && course_md_broken && !previous_id.empty()) course_.id = previous_id;
     library_count_ = session_ ? static_cast<int>(CourseLibrary(library_data_dir()).installed_ids().size()) : -1;
     if (session_) {
         // The learner's work in this course, with work kept under ids the course has since renamed (aliases:)
@@ -109,6 +116,9 @@ void ReaderApp::load_content() {
         go(current_page_id(course_, removed_id_));  // the course now says where that work belongs
     page_.body.invalidate();
     search_index_built_ = false;  // rebuilt from the new course when next searched
+    search_.searched.clear();     // and the hits with it, with or without a learner session
+    search_.hits.clear();
+    search_.cards.clear();
     search_.searched_revision = 0;
     search_.work_revision = 0;
     dashboard_ = HealthDashboardState();  // the declarations (levels, colours) may have changed

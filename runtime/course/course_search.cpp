@@ -84,7 +84,11 @@ void make_snippet(const std::string& text, const std::string& folded,
     std::vector<SearchMark> marks;
     for (const std::string& w : words)
         for (std::size_t at = folded.find(w); at != std::string::npos; at = folded.find(w, at + w.size())) {
-            const std::size_t b = origin[at], e = origin[at + w.size()];
+            // A match may end inside one character's fold ("Straße" folds to "strasse"; "stras" ends in the ß):
+            // the mark then takes that whole character.
+            std::size_t k = at + w.size();
+            while (k < folded.size() && origin[k] == origin[k - 1]) ++k;
+            const std::size_t b = origin[at], e = origin[k];
             if (b < begin || e > end) continue;
             marks.push_back({prefix.size() + b - begin, prefix.size() + e - begin});
         }

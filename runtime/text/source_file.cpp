@@ -72,6 +72,11 @@ SourceFile read_source_file(const std::filesystem::path& path, const std::string
         std::ostringstream rest;
         rest << in.rdbuf();
         file.text += rest.str();
+        if (file.text.size() > kMaxContentFileBytes) {
+            error(0, "file is " + human_size(file.text.size()) + "; content files may be at most 1 MB (split it into modules)");
+            file.text.clear();
+            return file;
+        }
     }
 
     if (file.text.find('\0') != std::string::npos) {

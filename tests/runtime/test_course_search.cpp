@@ -135,3 +135,16 @@ TEST_CASE("folding keeps a map back to the original bytes, also over invalid UTF
     CHECK(origin[3] == 4);
     CHECK(origin.back() == text.size());
 }
+
+TEST_CASE("a match that ends inside one character's fold marks the whole character") {
+    SearchIndex index;
+    SearchDocument doc;
+    doc.target = "p";
+    doc.text = "Die Straße ist lang.";
+    index.add(doc);
+    const auto hits = index.find("stras");  // "ß" folds to "ss": the match ends between its two s
+    REQUIRE(hits.size() == 1);
+    REQUIRE(hits[0].marks.size() == 1);
+    const SearchMark m = hits[0].marks[0];
+    CHECK(hits[0].snippet.substr(m.begin, m.end - m.begin) == "Straß");
+}

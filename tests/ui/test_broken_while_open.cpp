@@ -56,3 +56,31 @@ TEST_CASE("a module broken while it is open keeps the reader on it and comes bac
         CHECK_FALSE(ui::draw_data_has_colour(d, ui::color::kErrorBg));
     }
 }
+
+TEST_CASE("course.md broken while the app runs keeps the learner's work under the course's id") {
+    // A half-saved course.md reads as "Untitled course", whose id is another key: the done mark seemed gone and
+    // what the learner did meanwhile went under that key. The reader keeps the id until the file is whole.
+    test::TempDir content;
+    std::filesystem::copy(kMini, content.path(), std::filesystem::copy_options::recursive);
+    const auto course_md = content.path() / "course.md";
+    const std::string good = read(course_md);
+    test::ReaderFixture f(content.path().string(), 2);
+    f.start("mini-two");
+    const std::string id = f.app->course().id;
+    f.session->set_done("mini-two", true);
+    REQUIRE(f.session->work().is_done("mini-two"));
+
+    std::ofstream(course_md, std::ios::binary) << "---\ntitle: [half saved\n";
+    f.app->load_content();
+    f.frames(2);
+    CHECK(f.app->course().id == id);
+    CHECK(f.session->work().is_done("mini-two"));
+    f.session->set_done("mini-one", true);  // done while the file was broken: kept with the rest
+
+    std::ofstream(course_md, std::ios::binary) << good;
+    f.app->load_content();
+    f.frames(2);
+    CHECK(f.app->course().id == id);
+    CHECK(f.session->work().is_done("mini-one"));
+    CHECK(f.session->work().is_done("mini-two"));
+}
