@@ -21,6 +21,7 @@
 #include "runtime/cli/check_command.h"
 #include "runtime/course/course_loader.h"
 #include "runtime/markdown/front_matter.h"
+#include "runtime/text/source_file.h"
 
 namespace gw {
 
@@ -654,6 +655,53 @@ bool CourseLibrary::set_last_course(const std::string& id, std::string* error) {
     return ok;
 }
 
+namespace {
+
+// id: and version: of a course folder's course.md, from its front matter alone (no chapter is loaded): what the
+// start-up check below needs, at the cost of one small file.
+struct CourseStamp {
+    std::string id, version;
+};
+
+CourseStamp stamp_of(const fs::path& dir) {
+    std::vector<Diagnostic> ignored;
+    SourceFile file = read_source_file(dir / "course.md", "course.md", ignored);
+    if (!file.ok) return {};
+    split_front_matter(file, ignored);
+    FrontMatter fm(file, ignored, "title: and chapters:");
+    if (!fm.valid()) return {};
+    return {fm.string("id", false).value_or(""), fm.string("version", false).value_or("")};
+}
+
+}  // namespace
+
+bool version_is_newer(const std::string& a, const std::string& b) {
+    // Compared part by part at '.', '-' and '+': numbers as numbers ("2026.12" > "2026.9"), other parts as text.
+    auto parts = [](const std::string& v) {
+        std::vector<std::string> out(1);
+        for (char c : v) {
+            if (c == '.' || c == '-' || c == '+') out.emplace_back();
+            else out.back() += c;
+        }
+        return out;
+    };
+    const auto pa = parts(a), pb = parts(b);
+    for (std::size_t i = 0; i < std::max(pa.size(), pb.size()); ++i) {
+        const std::string x = i < pa.size() ? pa[i] : "", y = i < pb.size() ? pb[i] : "";
+        const bool nx = !x.empty() && std::all_of(x.begin(), x.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        const bool ny = !y.empty() && std::all_of(y.begin(), y.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        if (nx && ny) {
+            const std::string tx = x.substr(std::min(x.find_first_not_of('0'), x.size() - 1));
+            const std::string ty = y.substr(std::min(y.find_first_not_of('0'), y.size() - 1));
+            if (tx.size() != ty.size()) return tx.size() > ty.size();
+            if (tx != ty) return tx > ty;
+        } else if (x != y) {
+            return x > y;
+        }
+    }
+    return false;
+}
+
 fs::path resolve_app_course(CourseLibrary& library, const fs::path& shipped_dir, const std::string& explicit_content,
                             std::string* note) {
     if (!explicit_content.empty()) {
@@ -661,7 +709,13 @@ fs::path resolve_app_course(CourseLibrary& library, const fs::path& shipped_dir,
         if (!id.empty() && library.last_course() != id) library.set_last_course(id);
         return explicit_content;
     }
-    // The usual start costs one small file read: the shipped course is loaded only when it is needed.
+    // A newer Groundwork ships a newer version of its course: it replaces the installed one (kept for
+    // --rollback), as an install of that package would. Never an older one over a newer the learner installed.
+    const CourseStamp shipped = stamp_of(shipped_dir);
+    if (!shipped.id.empty() && !shipped.version.empty() && library.installed(shipped.id) &&
+        version_is_newer(shipped.version, stamp_of(library.folder_of(shipped.id)).version))
+        library.install(shipped_dir);
+    // The usual start costs two small file reads: the shipped course is loaded only when it is needed.
     const std::string last = library.last_course();
     if (!last.empty() && library.installed(last)) return library.folder_of(last);
     const std::string shipped_id = load_course(shipped_dir).id;

@@ -117,7 +117,13 @@ private:
     std::filesystem::path previous_of(const std::string& id) const { return root() / ".previous" / id; }
 };
 
-// Which course folder the app opens (issue 9). In order:
+// True when version `a` is newer than `b`, compared part by part at '.', '-' and '+' (numbers as numbers, so
+// "2026.12" is newer than "2026.9"; other parts as text). Equal or older: false. "" is older than any version.
+bool version_is_newer(const std::string& a, const std::string& b);
+
+// Which course folder the app opens (issue 9). First, when the shipped course's version: is newer than its
+// installed copy's (version_is_newer), the shipped course is installed over it (an update: the old one is kept for
+// --rollback). Then, in order:
 // - `explicit_content` non-empty (--content DIR): that folder, with live reload. It becomes the last course only
 //   when it is an installed course's folder; a trainer's working folder is never remembered.
 // - else the last course (library.json), when it is still installed;

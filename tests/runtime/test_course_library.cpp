@@ -523,3 +523,33 @@ TEST_CASE("the app opens the last course; the shipped course is installed on fir
     std::ofstream(data / "library.json") << "{not json";
     CHECK(lib.last_course().empty());
 }
+
+TEST_CASE("a newer shipped course replaces its installed copy at start; an older one never does") {
+    CHECK(gw::version_is_newer("2026.12", "2026.9"));
+    CHECK_FALSE(gw::version_is_newer("2026.9", "2026.12"));
+    CHECK_FALSE(gw::version_is_newer("1.0", "1.0"));
+    CHECK(gw::version_is_newer("1.0.1", "1.0"));
+    CHECK(gw::version_is_newer("1", ""));
+    CHECK_FALSE(gw::version_is_newer("", "1"));
+    CHECK(gw::version_is_newer("1.0-rc2", "1.0-rc1"));
+    CHECK(gw::version_is_newer("010", "9"));
+
+    gw::test::TempDir data;
+    gw::test::TempCourse shipped;
+    make_course(shipped, "shipped", "1.0", "Version one.");
+    CourseLibrary lib(data.path());
+    std::string note;
+    REQUIRE(gw::resolve_app_course(lib, shipped.root(), "", &note) == lib.folder_of("shipped"));
+    make_course(shipped, "shipped", "1.1", "Version two.");  // the app was upgraded with a newer course
+    CHECK(gw::resolve_app_course(lib, shipped.root(), "", &note) == lib.folder_of("shipped"));
+    CHECK(lib.find("shipped")->version == "1.1");
+    CHECK(contains(read_text(lib.folder_of("shipped") / "ch/a.md"), "Version two."));
+    CHECK(lib.find("shipped")->previous_version == "1.0");  // kept for --rollback
+
+    // The learner installs a newer package of it themselves; the app's own older copy does not undo that.
+    gw::test::TempCourse newer;
+    make_course(newer, "shipped", "2.0", "Version three.");
+    REQUIRE(lib.install(newer.root()).ok());
+    gw::resolve_app_course(lib, shipped.root(), "", &note);
+    CHECK(lib.find("shipped")->version == "2.0");
+}
