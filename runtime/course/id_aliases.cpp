@@ -49,12 +49,20 @@ void merge_reflection(CourseWork& w, const std::string& from, const std::string&
     Reflection first = moved_is_newer ? moved : current;
     const Reflection& second = moved_is_newer ? current : moved;
     const std::string& second_id = moved_is_newer ? to : from;
-    if (!blank_text(second.text) && first.text.find(second.text) == std::string::npos) {
-        const std::string where = second.title.empty() ? second_id : second.title + " (" + second_id + ")";
+    // Dropped only when it says exactly what the first says, or was appended before: a text that merely occurs
+    // inside the other ("Yes" in "Yesterday I called...") is the learner's and is kept.
+    auto trimmed = [](const std::string& t) {
+        const std::size_t b = t.find_first_not_of(" \t\r\n"), e = t.find_last_not_of(" \t\r\n");
+        return b == std::string::npos ? std::string() : t.substr(b, e - b + 1);
+    };
+    const std::string where = second.title.empty() ? second_id : second.title + " (" + second_id + ")";
+    const std::string appended = "\n\n\xE2\x80\x94 Also written under " + where + ":\n\n" + second.text;
+    if (!blank_text(second.text) && trimmed(first.text) != trimmed(second.text) &&
+        first.text.find(appended) == std::string::npos) {
         if (blank_text(first.text))
             first.text = second.text;
         else
-            first.text += "\n\n\xE2\x80\x94 Also written under " + where + ":\n\n" + second.text;
+            first.text += appended;
     }
     if (first.cursor > first.text.size()) first.cursor = first.text.size();
     auto earliest = [](Millis a, Millis b) { return a == 0 ? b : b == 0 ? a : std::min(a, b); };

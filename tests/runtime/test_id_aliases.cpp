@@ -309,3 +309,28 @@ TEST_CASE("--module with an old id is accepted and opens the renamed page") {
     CHECK(current_page_id(c, "mod-b") == "mod-b");
     CHECK(current_page_id(c, "nothing") == "nothing");
 }
+
+TEST_CASE("a reflection that merely occurs inside the other is kept when two ids merge; an identical one is not doubled") {
+    RenamedCourse course("[old-1]");
+    const Course c = course.load();
+    REQUIRE(count_errors(c.diagnostics) == 0);
+    {
+        Profile p;
+        CourseWork& w = p.work_in(kCourse);
+        w.edit_reflection("old-1", "First name", 1000).text = "Yes";
+        w.edit_reflection("mod-a-new", "Module A", 2000).text = "Yesterday I called Dana.";
+        CHECK(apply_id_aliases(p, c));
+        const Reflection* r = p.work(kCourse).reflection("mod-a-new");
+        REQUIRE(r);
+        CHECK(r->text.rfind("Yesterday I called Dana.", 0) == 0);
+        CHECK(r->text.find("Also written under") != std::string::npos);  // "Yes" is the learner's too
+    }
+    {
+        Profile p;
+        CourseWork& w = p.work_in(kCourse);
+        w.edit_reflection("old-1", "First name", 1000).text = "Same words.\n";
+        w.edit_reflection("mod-a-new", "Module A", 2000).text = "Same words.";
+        CHECK(apply_id_aliases(p, c));
+        CHECK(p.work(kCourse).reflection("mod-a-new")->text == "Same words.");
+    }
+}
