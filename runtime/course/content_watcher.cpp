@@ -14,7 +14,8 @@ namespace gw {
 
 namespace {
 
-constexpr uint32_t kWatchMask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ONLYDIR;
+constexpr uint32_t kWatchMask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ONLYDIR |
+                                 IN_MOVE_SELF | IN_DELETE_SELF;
 
 bool hidden_name(const std::filesystem::path& p) {
     const std::string name = p.filename().string();
@@ -33,7 +34,7 @@ std::string inotify_watch_limit() {
 
 ContentWatcher::ContentWatcher(const std::filesystem::path& root, std::function<void()> wake,
                                std::function<void(const std::string&)> report, std::size_t max_folders)
-    : wake_(std::move(wake)), report_(std::move(report)), max_folders_(max_folders) {
+    : root_(root), wake_(std::move(wake)), report_(std::move(report)), max_folders_(max_folders) {
     fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (fd_ < 0) {
         problem("edits to the course are not picked up live: inotify is unavailable (" +
@@ -139,6 +140,16 @@ void ContentWatcher::forget_tree(const std::filesystem::path& top) {
     }
 }
 
+void ContentWatcher::rewatch_root() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        for (const auto& [wd, folder] : folder_of_) inotify_rm_watch(fd_, wd);
+        folder_of_.clear();
+    }
+    std::error_code ec;
+    if (std::filesystem::is_directory(root_, ec)) watch_tree(root_);  // the new copy, if one was put in its place
+}
+
 void ContentWatcher::handle_events(const char* buf, long length) {
     for (long i = 0; i + long(sizeof(inotify_event)) <= length;) {
         inotify_event ev;
@@ -148,6 +159,16 @@ void ContentWatcher::handle_events(const char* buf, long length) {
         if (ev.mask & IN_IGNORED) {  // the folder was deleted (or unwatched): its descriptor may be reused
             std::lock_guard<std::mutex> lock(mutex_);
             folder_of_.erase(ev.wd);
+            continue;
+        }
+        if (ev.mask & (IN_MOVE_SELF | IN_DELETE_SELF)) {  // only the course folder's own matters: a subfolder's
+            bool is_root = false;                          // move is also seen by its parent (IN_MOVED_FROM)
+            {
+                std::lock_guard<std::mutex> lock(mutex_);
+                auto it = folder_of_.find(ev.wd);
+                is_root = it != folder_of_.end() && it->second == root_;
+            }
+            if (is_root) rewatch_root();
             continue;
         }
         if (!(ev.mask & IN_ISDIR) || ev.len == 0) continue;

@@ -39,6 +39,9 @@ public:
 private:
     int fd_ = -1;
     int stop_pipe_[2] = {-1, -1};
+    // The course folder as named: when the folder there is swapped (a library update renames a new copy into
+    // place) or removed, the watches follow the name, not the old folder (IN_MOVE_SELF / IN_DELETE_SELF).
+    std::filesystem::path root_;
     std::atomic<bool> changed_{false};
     std::function<void()> wake_;
     std::function<void(const std::string&)> report_;
@@ -52,6 +55,7 @@ private:
     void watch_tree(const std::filesystem::path& top);
     bool watch_folder(const std::filesystem::path& folder);
     void forget_tree(const std::filesystem::path& top);
+    void rewatch_root();
     void problem(const std::string& text);
     void handle_events(const char* buf, long length);
     void run();

@@ -85,3 +85,21 @@ TEST_CASE("hidden folders are not watched; a deleted folder gives its watch back
     t.write("ch/a.md", gw::test::TempCourse::module("mod-a", 1, "cat") + "\nStill watched.\n");
     CHECK(change_seen(w));
 }
+
+TEST_CASE("the course folder swapped for a new copy (a library update) is followed by name") {
+    // The library installs an update by renaming a new copy into the course's place; the watches stayed on the old
+    // folder (now under .previous/), so edits and the update itself went unseen.
+    gw::test::TempCourse t;
+    gw::test::TempCourse next;
+    const std::filesystem::path old_place = t.root().string() + ".previous";
+    gw::ContentWatcher w(t.root(), [] {});
+    REQUIRE(w.active());
+    std::filesystem::rename(t.root(), old_place);
+    std::filesystem::rename(next.root(), t.root());
+    CHECK(change_seen(w));  // the swap itself
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    t.write("ch/a.md", gw::test::TempCourse::module("mod-a", 1, "cat") + "\nEdited in the new copy.\n");
+    CHECK(change_seen(w));
+    std::filesystem::remove_all(old_place);
+    std::filesystem::create_directories(next.root());  // so `next` can clean up after itself
+}
