@@ -103,6 +103,20 @@ struct Reader {
     }
 };
 
+// A list of links [{"artifact": id, "item": id}, ...] at `at` ("courses.c1.links").
+bool read_links(Reader& r, const json& list, const std::string& at, std::vector<Link>* out) {
+    if (!list.is_array()) return r.fail(at, "a list");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string path = at + "[" + std::to_string(i) + "]";
+        Link l;
+        if (!r.object(list[i], path) || !r.string(list[i], "artifact", path, &l.artifact) ||
+            !r.string(list[i], "item", path, &l.item))
+            return false;
+        out->push_back(std::move(l));
+    }
+    return true;
+}
+
 // One course's work: {"progress": {...}, "reflections": {...}, "resume": {...}, "links": [...]}; paths start at
 // `at` ("courses.<id>").
 bool read_course_work(Reader& r, const json& doc, const std::string& at, CourseWork* w) {
@@ -140,19 +154,7 @@ bool read_course_work(Reader& r, const json& doc, const std::string& at, CourseW
             !r.boolean(resume, "editing", path, &w->resume.editing))
             return false;
     }
-    if (doc.contains("links")) {
-        const json& links = doc["links"];
-        if (!links.is_array()) return r.fail(at + ".links", "a list");
-        for (std::size_t i = 0; i < links.size(); ++i) {
-            const std::string path = at + ".links[" + std::to_string(i) + "]";
-            Link l;
-            if (!r.object(links[i], path) || !r.string(links[i], "artifact", path, &l.artifact) ||
-                !r.string(links[i], "item", path, &l.item))
-                return false;
-            w->links.push_back(std::move(l));
-        }
-    }
-    return true;
+    return !doc.contains("links") || read_links(r, doc["links"], at + ".links", &w->links);
 }
 
 bool read_current(const json& doc, Profile* p, std::string* error) {
@@ -196,18 +198,8 @@ bool read_current(const json& doc, Profile* p, std::string* error) {
         if (j.contains("links")) {
             const json& links = j["links"];
             if (!r.object(links, path + ".links")) return false;
-            for (auto& [course, list] : links.items()) {
-                const std::string lp = path + ".links." + course;
-                if (!list.is_array()) return r.fail(lp, "a list");
-                for (std::size_t i = 0; i < list.size(); ++i) {
-                    const std::string ip = lp + "[" + std::to_string(i) + "]";
-                    Link l;
-                    if (!r.object(list[i], ip) || !r.string(list[i], "artifact", ip, &l.artifact) ||
-                        !r.string(list[i], "item", ip, &l.item))
-                        return false;
-                    d.links[course].push_back(std::move(l));
-                }
-            }
+            for (auto& [course, list] : links.items())
+                if (!read_links(r, list, path + ".links." + course, &d.links[course])) return false;
         }
         return true;
     };
