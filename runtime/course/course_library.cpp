@@ -20,6 +20,7 @@
 #include "runtime/cli/app_options.h"
 #include "runtime/cli/check_command.h"
 #include "runtime/course/course_loader.h"
+#include "runtime/course/id_aliases.h"
 #include "runtime/markdown/front_matter.h"
 #include "runtime/text/source_file.h"
 
@@ -221,9 +222,15 @@ std::string lib_version_label(const std::string& v) { return v.empty() ? "(no ve
 }  // namespace
 
 ChapterProgress whole_course_progress(const Profile& profile, const Course& course) {
+    // Work under ids the course has since renamed counts under the new ones, as it will once the course is opened
+    // (only this course's work is copied for that: the shared artifacts play no part in progress).
+    Profile renamed;
+    renamed.courses[course.id] = profile.work(course.id);
+    apply_id_aliases(renamed, course);
+    const CourseWork& work = renamed.work(course.id);
     ChapterProgress sum;
     for (const Chapter& ch : course.chapters) {
-        const ChapterProgress p = chapter_progress(profile.work(course.id), ch);  // this course's own work
+        const ChapterProgress p = chapter_progress(work, ch);  // this course's own work
         sum.modules_done += p.modules_done;
         sum.modules_total += p.modules_total;
         sum.homework_done += p.homework_done;

@@ -12,6 +12,7 @@
 #include "runtime/artifacts/artifact_export.h"
 #include "runtime/cli/transfer_commands.h"
 #include "runtime/course/course_loader.h"
+#include "runtime/course/course_library.h"
 #include "runtime/course/course_progress.h"
 #include "runtime/course/id_aliases.h"
 #include "runtime/course/work_list.h"
@@ -333,4 +334,13 @@ TEST_CASE("a reflection that merely occurs inside the other is kept when two ids
         CHECK(apply_id_aliases(p, c));
         CHECK(p.work(kCourse).reflection("mod-a-new")->text == "Same words.");
     }
+}
+
+TEST_CASE("the Library's progress of a course that is not open counts work under its old ids") {
+    RenamedCourse course;
+    const Course c = course.load();
+    std::string art;
+    const Profile p = work_under("mod-a", &art);  // done under the old id, never opened since the rename
+    CHECK(whole_course_progress(p, c).modules_done == 1);
+    CHECK(p.work(kCourse).is_done("mod-a"));  // and the profile itself is left as it is
 }

@@ -85,7 +85,7 @@ LibraryViewResult draw_library_view(const LibraryViewState& state, const std::st
         ImGui::Dummy(ImVec2(0, 6));
         library_progress(e.progress, width, fonts);
         if (current) {
-            StyledText(fonts.ui.bold, color::kAccent, "Open now", false);
+            StyledText(fonts.ui.bold, color::kAccent, "You are reading this course", false);
             probe::last_item("library-current:" + c.id);
         } else {
             if (PageButton(e.progress.done() > 0 ? "Continue##open" : "Open##open", ButtonKind::Primary, fonts))
