@@ -343,7 +343,7 @@ int run_app(const AppOptions& options) {
         int fb_w, fb_h;
         glfwGetFramebufferSize(window, &fb_w, &fb_h);
         glViewport(0, 0, fb_w, fb_h);
-        ImVec4 bg = to_vec4(color::kPage);
+        ImVec4 bg = to_vec4(palette().page);
         glClearColor(bg.x, bg.y, bg.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(draw_data);

@@ -339,7 +339,7 @@ void ReaderApp::draw_export_all() {
                                             : "Wrote " + count_of(md + csv, "file", "files") + " in " + dir.string();
     }
     probe::last_item("export-all");
-    if (!export_message_.empty()) StyledText(fonts_.small, color::kMuted, export_message_);
+    if (!export_message_.empty()) StyledText(fonts_.small, palette().muted, export_message_);
 }
 
 bool ReaderApp::can_go_back() const {
@@ -443,11 +443,11 @@ void ReaderApp::record_resume() {
 void ReaderApp::draw_removed_work(float width) {
     const Reflection* r = session_->work().reflection(removed_id_);
     const std::string title = r && !r->title.empty() ? r->title : removed_id_;
-    StyledText(fonts_.label, color::kWarning, "NO LONGER IN THE COURSE", false);
+    StyledText(fonts_.label, palette().warning, "NO LONGER IN THE COURSE", false);
     ImGui::Dummy(ImVec2(0, 4));
-    StyledText(fonts_.title, color::kHeading, title);
+    StyledText(fonts_.title, palette().heading, title);
     ImGui::Dummy(ImVec2(0, 8));
-    StyledText(fonts_.body.regular, color::kMuted, "The course was updated and this module was removed or given a new id. What you wrote "
+    StyledText(fonts_.body.regular, palette().muted, "The course was updated and this module was removed or given a new id. What you wrote "
                        "is kept here, and you can still edit or copy it.");
     ImGui::Dummy(ImVec2(0, 16));
     draw_reflection_panel(reflection_, *session_, removed_id_, title, width, fonts_);
@@ -601,12 +601,12 @@ void ReaderApp::frame() {
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, color::kPage);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, palette().page);
     ImGui::Begin("##root", nullptr, kPlainWindow);
     ImGui::PopStyleColor();
 
     // Sidebar.
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kSidebar);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().sidebar);
     const float sidebar_w = sidebar_width(io.DisplaySize.x);
     ImGui::BeginChild("##sidebar", ImVec2(sidebar_w, io.DisplaySize.y), false);
     SidebarModel sidebar;

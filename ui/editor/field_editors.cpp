@@ -35,9 +35,9 @@ const json& member(const json& obj, const std::string& key) {
 double as_number(const json& v) { return v.is_number() ? v.get<double>() : 0.0; }
 
 void label_line(const Field& f, const Fonts& fonts) {
-    StyledText(fonts.ui.bold, color::kHeading, f.label, false);
+    StyledText(fonts.ui.bold, palette().heading, f.label, false);
     if (!f.help.empty()) {
-        StyledText(fonts.small, color::kMuted, f.help);
+        StyledText(fonts.small, palette().muted, f.help);
     }
     ImGui::Dummy(ImVec2(0, 2));
 }
@@ -54,7 +54,7 @@ bool text_input(const char* id, const json& value, json& out, float width, const
 
 // The message under a money or date field that could not read what was typed.
 void field_message(const std::string& message, const Fonts& fonts) {
-    StyledText(fonts.small, color::kError, message);
+    StyledText(fonts.small, palette().error, message);
 }
 
 bool date_value(const char* id, const json& value, json& out, TypedDrafts& drafts, float width, const Fonts& fonts) {
@@ -137,10 +137,10 @@ bool choice_pills(const Field& f, const json& value, json& out, const Fonts& fon
         const ChipColors c = chip_colors(o.color.empty() ? "blue" : o.color);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 q(p.x + size.x, p.y + size.y);
-        dl->AddRectFilled(p, q, on ? c.background : hovered ? color::kAccentSoft : color::rgb(255, 255, 255), size.y / 2);
-        dl->AddRect(p, q, on ? c.dot : color::kRule, size.y / 2, 0, on ? 1.5f : 1.0f);
-        dl->AddCircleFilled(ImVec2(p.x + 12, p.y + size.y / 2), 3.5f, on ? c.dot : color::kFaint);
-        dl->AddText(font, font->FontSize, ImVec2(p.x + 20, p.y + 6), on ? c.ink : color::kText, o.label.c_str());
+        dl->AddRectFilled(p, q, on ? c.background : hovered ? palette().accent_soft : palette().surface, size.y / 2);
+        dl->AddRect(p, q, on ? c.dot : palette().rule, size.y / 2, 0, on ? 1.5f : 1.0f);
+        dl->AddCircleFilled(ImVec2(p.x + 12, p.y + size.y / 2), 3.5f, on ? c.dot : palette().faint);
+        dl->AddText(font, font->FontSize, ImVec2(p.x + 20, p.y + 6), on ? c.ink : palette().text, o.label.c_str());
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     }
     return changed;
@@ -166,11 +166,11 @@ bool rating_input(const char* id, const Field& f, const json& value, json& out, 
         ImGui::PopID();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 c(p.x + 10, p.y + 10);
-        if (i <= current) dl->AddCircleFilled(c, 7, color::kAccent);
-        else dl->AddCircle(c, 7, hovered ? color::kAccent : color::kFaint, 0, 1.5f);
+        if (i <= current) dl->AddCircleFilled(c, 7, palette().accent);
+        else dl->AddCircle(c, 7, hovered ? palette().accent : palette().faint, 0, 1.5f);
         if (hovered) ImGui::SetTooltip("%d of %d", i, f.max);
     }
-    TextAfter(fonts.ui.regular, color::kMuted,
+    TextAfter(fonts.ui.regular, palette().muted,
               current ? std::to_string(current) + " / " + std::to_string(f.max) : std::string("not rated"), 0, 10);
     ImGui::PopID();
     return changed;
@@ -304,7 +304,7 @@ CardResult row_card(const Field& table, const json& rows, std::size_t i, EditRow
     if (ImGui::BeginTable("##card", per_line, flags, ImVec2(ctx.width, 0))) {
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             ImGui::TableNextColumn();
-            StyledText(ctx.fonts->small, color::kMuted, table.columns[c].label, false);
+            StyledText(ctx.fonts->small, palette().muted, table.columns[c].label, false);
             reveal_here(i, c);
             if (edit_cell(table, rows, i, c, edit_rows, state, ctx)) r.changed = true;
         }
@@ -503,7 +503,7 @@ void draw_timeline(const Field& table, const json& rows, double target, const Fi
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = 46, w = ctx.width;
-    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), color::rgb(238, 237, 233), 6);
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), palette().track, 6);
     float x = p.x;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const double minutes = as_number(member(rows[i], table.timeline));
@@ -517,12 +517,12 @@ void draw_timeline(const Field& table, const json& rows, double target, const Fi
         const std::string name = as_text(member(rows[i], label_col));
         ImGui::PushClipRect(ImVec2(x + 4, p.y), ImVec2(x + seg - 4, p.y + h), true);
         dl->AddText(ctx.fonts->label, ctx.fonts->label->FontSize, ImVec2(x + 8, p.y + 7), c.ink, top);
-        dl->AddText(ctx.fonts->small, ctx.fonts->small->FontSize, ImVec2(x + 8, p.y + 22), color::kText, name.c_str());
+        dl->AddText(ctx.fonts->small, ctx.fonts->small->FontSize, ImVec2(x + 8, p.y + 22), palette().text, name.c_str());
         ImGui::PopClipRect();
         x += seg;
     }
     if (target > 0 && total < target) {  // the unplanned part of the hour
-        dl->AddText(ctx.fonts->small, ctx.fonts->small->FontSize, ImVec2(x + 8, p.y + 15), color::kMuted, "unplanned");
+        dl->AddText(ctx.fonts->small, ctx.fonts->small->FontSize, ImVec2(x + 8, p.y + 15), palette().muted, "unplanned");
     }
     ImGui::Dummy(ImVec2(w, h + 6));
 }
@@ -542,6 +542,7 @@ bool draw_field(const Field& field, const json& value, json& out, FieldEditorSta
     case FieldKind::Text: changed = text_input("##v", value, out, ctx.width); break;
     case FieldKind::LongText: {
         ProseEditorStyle style;
+        apply_palette(style);
         style.width = ctx.width;
         style.min_lines = 3;
         style.font = ctx.fonts->body.regular;
@@ -553,12 +554,12 @@ bool draw_field(const Field& field, const json& value, json& out, FieldEditorSta
     }
     case FieldKind::Number:
         changed = number_input("##v", field, value, out, 200);
-        if (!field.unit.empty()) TextAfter(ctx.fonts->ui.regular, color::kMuted, field.unit);
+        if (!field.unit.empty()) TextAfter(ctx.fonts->ui.regular, palette().muted, field.unit);
         break;
     case FieldKind::Money: {
         // The unit line goes before the field: the message for an unreadable amount goes under it.
         const Currency& c = currency_for(ctx.profile ? ctx.profile->currency : "");
-        StyledText(ctx.fonts->small, color::kMuted, c.code + (field.unit.empty() ? " per year" : " " + field.unit), false);
+        StyledText(ctx.fonts->small, palette().muted, c.code + (field.unit.empty() ? " per year" : " " + field.unit), false);
         changed = money_value("##v", value, out, ctx, state.drafts, 200);
         probe::last_item("money:" + field.id);
         break;

@@ -119,7 +119,7 @@ void add_inline_picture(LaidOutBlock& out, const ImageRef* ref, ImVec2 a, ImVec2
     picture.b = b;
     picture.image = ref;
     out.prims.push_back(picture);
-    add_rect(out, Prim::RectFilled, a, b, color::kCodeBg, 3);
+    add_rect(out, Prim::RectFilled, a, b, palette().code_bg, 3);
     out.prims.back().image = ref;
     const float pad = 3, avail = b.x - a.x - 2 * pad;
     if (alt_font->FontSize > b.y - a.y + 0.5f || avail <= 0 || alt_begin == alt_end) return;
@@ -133,7 +133,7 @@ void add_inline_picture(LaidOutBlock& out, const ImageRef* ref, ImVec2 a, ImVec2
         text = own(out, std::string(alt_begin, cut) + kEllipsis);
         text_end = text + std::strlen(text);
     }
-    add_text(out, alt_font, ImVec2(a.x + pad, a.y + (b.y - a.y - alt_font->FontSize) * 0.5f), color::kMuted, text,
+    add_text(out, alt_font, ImVec2(a.x + pad, a.y + (b.y - a.y - alt_font->FontSize) * 0.5f), palette().muted, text,
              text_end);
     out.prims.back().image = ref;
 }
@@ -141,11 +141,11 @@ void add_inline_picture(LaidOutBlock& out, const ImageRef* ref, ImVec2 a, ImVec2
 struct Layouter {
     const Fonts& fonts;
     LaidOutBlock& out;
-    ImU32 surface = color::kPage;  // what the block is drawn on: a frozen table column is painted over in it
+    ImU32 surface = palette().page;  // what the block is drawn on: a frozen table column is painted over in it
 
     float body_size() const { return fonts.body.regular->FontSize; }
 
-    TextStyle body_style(ImU32 color = color::kText) const { return {&fonts.body, nullptr, color, 1.55f}; }
+    TextStyle body_style(ImU32 color = palette().text) const { return {&fonts.body, nullptr, color, 1.55f}; }
 
     // Returns the height of `blocks` laid out in [x, x + width) from y, with `gap` after each block but the last.
     float blocks(const std::vector<Block>& list, float x, float y, float width, const TextStyle& style) {
@@ -176,7 +176,7 @@ struct Layouter {
         case BlockKind::Code: return code(b, x, y, width);
         case BlockKind::Rule: {
             float mid = y + body_size() * 0.6f;
-            add_rect(out, Prim::Line, ImVec2(x, mid), ImVec2(x + width, mid), color::kRule, 1.0f);
+            add_rect(out, Prim::Line, ImVec2(x, mid), ImVec2(x + width, mid), palette().rule, 1.0f);
             return body_size() * 1.2f;
         }
         case BlockKind::Callout: return callout(b, x, y, width);
@@ -191,13 +191,13 @@ struct Layouter {
     // An image that cannot be shown (remote, missing, refused) is its alt text alone.
     float image(const Block& b, float x, float y, float width) {
         const ImageRef* ref = b.images.empty() ? nullptr : &b.images[0];
-        const TextStyle alt_style{&fonts.body, fonts.body.pick(false, true, false), color::kMuted, 1.45f};
+        const TextStyle alt_style{&fonts.body, fonts.body.pick(false, true, false), palette().muted, 1.45f};
         const bool shown = ref && ref->status == ImageStatus::Ok && ref->width > 0 && ref->height > 0;
         if (!shown) {
             if (!b.spans.empty()) return layout_spans(b.spans, alt_style, x, y, width, out);
             const std::string& url = ref ? ref->url : std::string();
             const char* t = own(out, "[image: " + url + "]");
-            add_text(out, alt_style.font_override, ImVec2(x, y), color::kMuted, t, t + std::strlen(t));
+            add_text(out, alt_style.font_override, ImVec2(x, y), palette().muted, t, t + std::strlen(t));
             return fonts.body.regular->FontSize * 1.45f;
         }
         const ImVec2 size = image_display_size(ref->width, ref->height, width);
@@ -208,7 +208,7 @@ struct Layouter {
         picture.image = ref;
         out.prims.push_back(picture);
         const std::size_t first = out.prims.size();
-        add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(x + size.x, y + size.y), color::kCodeBg, 4);
+        add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(x + size.x, y + size.y), palette().code_bg, 4);
         const float pad = std::min(body_size() * 0.5f, size.x * 0.1f);
         if (!b.spans.empty() && size.x > 2 * pad)
             layout_spans(b.spans, alt_style, x + pad, y + pad, size.x - 2 * pad, out);
@@ -227,7 +227,7 @@ struct Layouter {
     float heading(const Block& b, float x, float y, float width) {
         ImFont* f = b.level <= 1 ? fonts.title : b.level == 2 ? fonts.heading : fonts.subheading;
         float top = b.level <= 2 ? body_size() * 0.9f : body_size() * 0.5f;
-        TextStyle hs{&fonts.body, f, color::kHeading, 1.3f};
+        TextStyle hs{&fonts.body, f, palette().heading, 1.3f};
         InlineImages images{&b.images};
         return top + layout_spans(b.spans, hs, x, y + top, width, out, &images);
     }
@@ -246,29 +246,29 @@ struct Layouter {
                 const float side = body_size() * 0.85f;
                 ImVec2 a(x + 1, y + (lh - side) * 0.5f), c(a.x + side, a.y + side);
                 add_rect(out, item.checked ? Prim::RectFilled : Prim::Rect, a, c,
-                         item.checked ? color::kDone : color::kMuted, 3);
+                         item.checked ? palette().done : palette().muted, 3);
                 if (!item.checked) out.prims.back().rounding = 3;
                 if (item.checked) {
                     const char* mark = own(out, "\xE2\x9C\x93");  // ✓
                     float w = text_width(fonts.body.bold, mark, nullptr);
                     add_text(out, fonts.body.bold, ImVec2(a.x + (side - w) * 0.5f, a.y + (side - body_size()) * 0.5f),
-                             color::rgb(255, 255, 255), mark, mark + std::strlen(mark));
+                             palette().on_accent, mark, mark + std::strlen(mark));
                 }
             } else if (check) {
                 const char* mark = own(out, check);
-                add_text(out, fonts.body.bold, ImVec2(x + 2, y + (lh - body_size()) * 0.5f), color::kDone, mark,
+                add_text(out, fonts.body.bold, ImVec2(x + 2, y + (lh - body_size()) * 0.5f), palette().done, mark,
                          mark + std::strlen(mark));
             } else if (ordered) {
                 const char* num = own(out, std::to_string(n) + ".");
                 float w = text_width(fonts.body.bold, num, nullptr);
                 add_text(out, fonts.body.bold, ImVec2(x + indent - w - 8, y + (lh - body_size()) * 0.5f),
-                         color::kAccent, num, num + std::strlen(num));
+                         palette().accent, num, num + std::strlen(num));
             } else {
                 Prim dot;
                 dot.type = Prim::CircleFilled;
                 dot.a = ImVec2(x + body_size() * 0.45f, y + lh * 0.5f);
                 dot.b = ImVec2(body_size() * 0.16f, 0);
-                dot.color = color::kMuted;
+                dot.color = palette().muted;
                 out.prims.push_back(dot);
             }
             y += blocks(item.children, x + indent, y, width - indent, style);
@@ -279,16 +279,16 @@ struct Layouter {
 
     float quote(const Block& b, float x, float y, float width) {
         const float pad = body_size();
-        TextStyle qs{&fonts.body, nullptr, color::kMuted, 1.55f};
+        TextStyle qs{&fonts.body, nullptr, palette().muted, 1.55f};
         float h = blocks(b.children, x + pad, y, width - pad, qs);
-        add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(x + 3, y + h), color::kRule, 0);
+        add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(x + 3, y + h), palette().rule, 0);
         return h;
     }
 
     float code(const Block& b, float x, float y, float width) {
         const float pad = body_size() * 0.7f;
         std::size_t first = out.prims.size();
-        add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(x + width, y), color::kCodeBg, 6);
+        add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(x + width, y), palette().code_bg, 6);
         ImFont* f = fonts.body.mono;
         float lh = f->FontSize * 1.45f;
         float cy = y + pad;
@@ -307,7 +307,7 @@ struct Layouter {
             do {
                 const char* cut = text_width(f, q, eol) <= avail ? eol : break_point(f, q, eol, avail, false);
                 if (cut == q && q < eol) cut = next_code_point(q, eol);
-                add_text(out, f, ImVec2(x + pad, cy), color::kText, q, cut);
+                add_text(out, f, ImVec2(x + pad, cy), palette().text, q, cut);
                 cy += lh;
                 q = cut;
             } while (q < eol);
@@ -323,18 +323,18 @@ struct Layouter {
         CalloutColors c = callout_colors(b.callout);
         switch (b.callout) {
         case CalloutKind::Lead: {
-            TextStyle ls{&fonts.body, fonts.lead, color::kMuted, 1.45f};
+            TextStyle ls{&fonts.body, fonts.lead, palette().muted, 1.45f};
             return blocks(b.children, x, y, width, ls) + body_size() * 0.2f;
         }
         case CalloutKind::PullQuote: {
             const float pad = body_size() * 2.6f;
             const char* mark = own(out, "\xE2\x80\x9C");  // “
             float top = body_size() * 0.6f;
-            TextStyle qs{&fonts.body, fonts.quote, color::kHeading, 1.45f};
+            TextStyle qs{&fonts.body, fonts.quote, palette().heading, 1.45f};
             float h = blocks(b.children, x + pad, y + top, width - pad * 1.5f, qs);
             add_rect(out, Prim::RectFilled, ImVec2(x, y + top), ImVec2(x + 4, y + top + h), c.accent, 2);
             add_text(out, fonts.title, ImVec2(x + body_size() * 0.9f, y + top - body_size() * 0.1f),
-                     color::rgb(37, 99, 170, 110), mark, mark + 3);
+                     color::with_alpha(c.accent, 110), mark, mark + 3);
             return top * 2 + h;
         }
         default: break;
@@ -515,7 +515,7 @@ struct Layouter {
 
         const std::size_t begin = out.prims.size(), links_begin = out.links.size();
         const std::size_t frame = out.prims.size();
-        add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(x + table_w, y), color::kCodeBg, 0);  // header, sized below
+        add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(x + table_w, y), palette().code_bg, 0);  // header, sized below
         float cy = y;
         std::vector<std::size_t> column_rules;
         std::vector<float> row_bottoms;
@@ -529,7 +529,7 @@ struct Layouter {
                 const std::vector<Span>& spans = c < t.rows[r].size() ? t.rows[r][c].spans : kEmpty;
                 const std::size_t first_prim = out.prims.size(), first_link = out.links.size();
                 const float inner = std::max(1.0f, col_w[c] - 2 * pad_x);
-                TextStyle ts{&fonts.body, r == 0 ? fonts.body.bold : nullptr, r == 0 ? color::kHeading : color::kText,
+                TextStyle ts{&fonts.body, r == 0 ? fonts.body.bold : nullptr, r == 0 ? palette().heading : palette().text,
                              1.45f};
                 float h = spans.empty() ? 0 : layout_spans(spans, ts, cx + pad_x, cy + pad_y, inner, out, &drawn);
                 row_h = std::max(row_h, h);
@@ -559,7 +559,7 @@ struct Layouter {
                 if (c == 0) first_cells.push_back({first_prim, out.prims.size(), first_link, out.links.size()});
                 if (c > 0) {  // column rule, given its height when the row's is known
                     column_rules.push_back(out.prims.size());
-                    add_rect(out, Prim::Line, ImVec2(cx, cy), ImVec2(cx, cy), color::kRule, 1.0f);
+                    add_rect(out, Prim::Line, ImVec2(cx, cy), ImVec2(cx, cy), palette().rule, 1.0f);
                 }
                 cx += col_w[c];
             }
@@ -569,10 +569,10 @@ struct Layouter {
             if (r == 0) out.prims[frame].b.y = cy + row_h;
             cy += row_h;
             row_bottoms.push_back(cy);
-            add_rect(out, Prim::Line, ImVec2(x, cy), ImVec2(x + table_w, cy), r == 0 ? color::kMuted : color::kRule,
+            add_rect(out, Prim::Line, ImVec2(x, cy), ImVec2(x + table_w, cy), r == 0 ? palette().muted : palette().rule,
                      1.0f);
         }
-        add_rect(out, Prim::Rect, ImVec2(x, y), ImVec2(x + table_w, cy), color::kRule, 1.0f);
+        add_rect(out, Prim::Rect, ImVec2(x, y), ImVec2(x + table_w, cy), palette().rule, 1.0f);
         out.prims.back().rounding = 0;
         if (!scrolls) return cy - y;
 
@@ -595,7 +595,7 @@ struct Layouter {
         if (freeze) {
             const float right = x + col_w[0];
             add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(right, cy), surface, 0);
-            add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(right, row_bottoms[0]), color::kCodeBg, 0);
+            add_rect(out, Prim::RectFilled, ImVec2(x, y), ImVec2(right, row_bottoms[0]), palette().code_bg, 0);
             for (const auto& cell : first_cells) {
                 for (std::size_t i = cell[0]; i < cell[1]; ++i) {
                     const Prim copy = out.prims[i];  // not a reference into the vector that grows
@@ -608,11 +608,11 @@ struct Layouter {
             }
             for (std::size_t r = 0; r < row_bottoms.size(); ++r)
                 add_rect(out, Prim::Line, ImVec2(x, row_bottoms[r]), ImVec2(right, row_bottoms[r]),
-                         r == 0 ? color::kMuted : color::kRule, 1.0f);
-            add_rect(out, Prim::Line, ImVec2(x, y), ImVec2(right, y), color::kRule, 1.0f);
-            add_rect(out, Prim::Line, ImVec2(x, y), ImVec2(x, cy), color::kRule, 1.0f);
+                         r == 0 ? palette().muted : palette().rule, 1.0f);
+            add_rect(out, Prim::Line, ImVec2(x, y), ImVec2(right, y), palette().rule, 1.0f);
+            add_rect(out, Prim::Line, ImVec2(x, y), ImVec2(x, cy), palette().rule, 1.0f);
             // A stronger rule than the others: the edge the other columns slide under.
-            add_rect(out, Prim::Line, ImVec2(right, y), ImVec2(right, cy), color::kMuted, 1.0f);
+            add_rect(out, Prim::Line, ImVec2(right, y), ImVec2(right, cy), palette().muted, 1.0f);
         }
         region.end = out.prims.size();
         region.links_end = out.links.size();
@@ -641,12 +641,12 @@ struct Layouter {
                 const char* num = own(out, std::to_string(n));
                 float w = text_width(fonts.ui.bold, num, nullptr);
                 add_text(out, fonts.ui.bold, ImVec2(x + r - w * 0.5f, y + r * 0.95f - fonts.ui.bold->FontSize * 0.5f),
-                         color::rgb(255, 255, 255), num, num + std::strlen(num));
+                         palette().on_accent, num, num + std::strlen(num));
                 float h = blocks(child.children[i].children, x + indent, y, width - indent, body_style());
                 y += std::max(h, r * 2);
                 if (i + 1 < child.children.size()) {
                     y += body_size() * 0.55f;
-                    add_rect(out, Prim::Line, ImVec2(x + indent, y), ImVec2(x + width, y), color::kRule, 1.0f);
+                    add_rect(out, Prim::Line, ImVec2(x + indent, y), ImVec2(x + width, y), palette().rule, 1.0f);
                     y += body_size() * 0.55f;
                 }
             }
@@ -691,7 +691,7 @@ float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float
             out.owned.push_back(page_link_url(span.page));  // "ID" or "ID#HEADING-ID": the reader scrolls to the heading
             target = &out.owned.back();
         }
-        ImU32 col = target ? color::kLink : (span.style & kCode) ? color::kHeading : style.color;
+        ImU32 col = target ? palette().link : (span.style & kCode) ? palette().heading : style.color;
         split_at_images(span, images, pieces);
         for (const Piece& piece : pieces) {
         if (piece.image) {
@@ -735,7 +735,7 @@ float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float
             if (span.style & kCode) {
                 float w = text_width(f, run_begin, visible_end);
                 add_rect(out, Prim::RectFilled, ImVec2(pos.x - 2, y0 + y + baseline_pad - 1),
-                         ImVec2(pos.x + w + 2, y0 + y + baseline_pad + base->FontSize + 2), color::kCodeBg, 3);
+                         ImVec2(pos.x + w + 2, y0 + y + baseline_pad + base->FontSize + 2), palette().code_bg, 3);
             }
             add_text(out, f, pos, col, run_begin, visible_end);
             if (span.style & kStrike) {
@@ -746,7 +746,7 @@ float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float
             if (target) {
                 float w = text_width(f, run_begin, visible_end);
                 float uy = y0 + y + baseline_pad + base->FontSize + 1;
-                add_rect(out, Prim::Line, ImVec2(pos.x, uy), ImVec2(pos.x + w, uy), color::rgb(30, 94, 176, 120), 1);
+                add_rect(out, Prim::Line, ImVec2(pos.x, uy), ImVec2(pos.x + w, uy), color::with_alpha(palette().link, 120), 1);
                 out.links.push_back({ImVec2(pos.x, y0 + y), ImVec2(pos.x + w, y0 + y + lh), target});
             }
             run_begin = nullptr;

@@ -8,10 +8,11 @@
 namespace gw::ui {
 
 void DocumentView::ensure_layout(const std::vector<Block>& blocks, const Fonts& fonts, float width) {
-    if (blocks_ == &blocks && fonts_ == &fonts && width_ == width) return;
+    if (blocks_ == &blocks && fonts_ == &fonts && width_ == width && theme_ == current_theme()) return;
     blocks_ = &blocks;
     fonts_ = &fonts;
     width_ = width;
+    theme_ = current_theme();
     images_.release_all();  // the page was left or re-laid out: what it still shows is held again as it is drawn
     laid_.clear();
     laid_.reserve(blocks.size());

@@ -1,5 +1,5 @@
 #pragma once
-// Draws a laid-out block list inside the current window. Layout happens once per (blocks, width, fonts); a frame
+// Draws a laid-out block list inside the current window. Layout happens once per (blocks, width, fonts, theme); a frame
 // emits only the primitives of blocks that intersect the visible area and skips the rest with cached heights.
 #include <functional>
 #include <vector>
@@ -7,6 +7,7 @@
 #include "runtime/markdown/document.h"
 #include "ui/markdown/block_layout.h"
 #include "ui/images/image_cache.h"
+#include "ui/theme.h"
 
 namespace gw::ui {
 
@@ -35,6 +36,7 @@ private:
     const std::vector<Block>* blocks_ = nullptr;
     const Fonts* fonts_ = nullptr;
     float width_ = -1;
+    Theme theme_ = Theme::Light;  // colours are baked into the layout: a theme switch lays out again
     std::vector<LaidOutBlock> laid_;
     DocumentDrawStats stats_;
     ImageCache* image_cache_ = nullptr;

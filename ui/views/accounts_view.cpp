@@ -25,10 +25,10 @@ namespace {
 const char* kTiers[] = {"Not tiered", "1 \xC2\xB7 Strategic", "2 \xC2\xB7 Growth", "3 \xC2\xB7 Maintain"};
 
 void heading(const Fonts& fonts, const char* kicker, const char* title, const std::string& subtitle) {
-    StyledText(fonts.label, color::kAccent, kicker, false);
+    StyledText(fonts.label, palette().accent, kicker, false);
     ImGui::Dummy(ImVec2(0, 4));
-    StyledText(fonts.title, color::kHeading, title, false);
-    StyledText(fonts.heading, color::kMuted, subtitle);
+    StyledText(fonts.title, palette().heading, title, false);
+    StyledText(fonts.heading, palette().muted, subtitle);
     ImGui::Dummy(ImVec2(0, 16));
 }
 
@@ -64,7 +64,7 @@ std::string draw_accounts_view(AccountsViewState& state, WorkSession& session, c
     const bool read_only = session.store().read_only();
     ImGui::BeginDisabled(read_only);
     // The currency every amount is counted in: shown with every amount and in exports; nothing is converted.
-    StyledText(fonts.ui.regular, color::kMuted, "Amounts in", false);
+    StyledText(fonts.ui.regular, palette().muted, "Amounts in", false);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(150);
     if (ImGui::BeginCombo("##currency", (currency.code + "  " + currency.symbol).c_str())) {
@@ -139,7 +139,7 @@ std::string draw_accounts_view(AccountsViewState& state, WorkSession& session, c
             changed |= amount("##pot", &edit.potential_value, &edit.has_potential_value, "account-potential:" + a.id);
             ImGui::TableSetColumnIndex(3);
             const std::optional<double> gap = edit.gap();
-            ImGui::PushStyleColor(ImGuiCol_Text, gap && *gap > 0 ? color::kDone : color::kMuted);
+            ImGui::PushStyleColor(ImGuiCol_Text, gap && *gap > 0 ? palette().done : palette().muted);
             ImGui::TextUnformatted(gw::format_money(gap, currency).c_str());
             probe::last_item("account-gap:" + a.id);
             ImGui::PopStyleColor();
@@ -186,7 +186,7 @@ std::string draw_accounts_view(AccountsViewState& state, WorkSession& session, c
     if (const Account* doomed = profile.account(state.delete_account)) {
         int artifacts = 0;
         for (const Artifact& art : profile.artifacts) artifacts += art.account == doomed->id;
-        StyledText(fonts.ui.regular, color::kError,
+        StyledText(fonts.ui.regular, palette().error,
                    "Delete " + doomed->name +
                        (artifacts > 0 ? " and its " + count_of(artifacts, "artifact", "artifacts") : std::string()) +
                        "? They wait in My work, under Recently deleted, for 30 days.");
@@ -211,7 +211,7 @@ std::string draw_accounts_view(AccountsViewState& state, WorkSession& session, c
         for (const Artifact& art : profile.artifacts)
             if (art.account == a.id) by_kind[art.kind].push_back(&art);
         if (by_kind.empty()) continue;
-        StyledText(fonts.ui.bold, color::kHeading, a.name, false);
+        StyledText(fonts.ui.bold, palette().heading, a.name, false);
         for (auto& [kind_id, arts] : by_kind) {
             const ArtifactKind* kind = course.find_artifact_kind(kind_id);
             auto date_of = [&](const Artifact* art) {  // the kind's own date when it has one, else last change
@@ -229,7 +229,7 @@ std::string draw_accounts_view(AccountsViewState& state, WorkSession& session, c
             ImGui::PushID(kind_id.c_str());
             if (PageButton(label.c_str(), ButtonKind::Link, fonts)) open = newest->id;
             if (arts.size() > 1) {
-                TextAfter(fonts.small, color::kMuted, "and " + std::to_string(arts.size() - 1) + " earlier", 4);
+                TextAfter(fonts.small, palette().muted, "and " + std::to_string(arts.size() - 1) + " earlier", 4);
             }
             ImGui::PopID();
         }

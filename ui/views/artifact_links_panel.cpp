@@ -59,10 +59,10 @@ std::string draw_artifact_links(ArtifactLinksState& state, WorkSession& session,
         const ArtifactKind* kind = course.find_artifact_kind(kind_id);
         if (!kind) continue;
         ImGui::PushID(kind_id.c_str());
-        StyledText(fonts.label, color::kAccent, ("\xE2\x97\x86  " + upper(kind->title)), false);
+        StyledText(fonts.label, palette().accent, ("\xE2\x97\x86  " + upper(kind->title)), false);
         if (!kind->summary.empty()) {
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
-            StyledText(fonts.small, color::kMuted, kind->summary);
+            StyledText(fonts.small, palette().muted, kind->summary);
             ImGui::PopTextWrapPos();
         }
         ImGui::Dummy(ImVec2(0, 2));
@@ -117,7 +117,7 @@ std::string draw_artifact_links(ArtifactLinksState& state, WorkSession& session,
         const Artifact* a = profile.artifact(id);
         if (!a || std::find(item.artifacts.begin(), item.artifacts.end(), a->kind) != item.artifacts.end()) continue;
         if (!heading) {
-            StyledText(fonts.label, color::kMuted, "ALSO LINKED HERE", false);
+            StyledText(fonts.label, palette().muted, "ALSO LINKED HERE", false);
             heading = true;
         }
         if (artifact_row(*a, course, profile, fonts)) open = a->id;
@@ -140,8 +140,8 @@ std::string draw_artifact_links(ArtifactLinksState& state, WorkSession& session,
     ImGui::EndGroup();
     const float h = ImGui::GetItemRectMax().y - p0.y + 14;
     dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(p0, ImVec2(p0.x + width, p0.y + h), color::rgb(246, 248, 252), 10);
-    dl->AddRect(p0, ImVec2(p0.x + width, p0.y + h), color::rgb(214, 224, 238), 10);
+    dl->AddRectFilled(p0, ImVec2(p0.x + width, p0.y + h), palette().surface_alt, 10);
+    dl->AddRect(p0, ImVec2(p0.x + width, p0.y + h), palette().accent_border, 10);
     dl->ChannelsMerge();
     ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + h));
     ImGui::Dummy(ImVec2(width, 12));

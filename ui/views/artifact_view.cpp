@@ -41,14 +41,14 @@ void rule_results(const ArtifactKind& kind, const Artifact& a, const Fonts& font
             probe::last_item("rule:" + r.rule->label);
             // Wrapped beside the chip while 160 px are left, else on its own line: the wrap position pushed here
             // (cursor + width - 160) ran past the column's right edge beside a wide chip.
-            TextBeside(fonts.small, r.applies ? chip_colors("yellow").ink : color::kMuted, r.label, 160, 3, 8);
+            TextBeside(fonts.small, r.applies ? chip_colors("yellow").ink : palette().muted, r.label, 160, 3, 8);
             continue;
         } else {
             Chip(label, r.applies ? r.color : "grey", fonts);
         }
         probe::last_item("rule:" + r.rule->label);
         // After a chip that nearly fills the line, the note was wrapped to the pixels left: a letter per line.
-        if (!r.detail.empty()) TextAfter(fonts.small, color::kMuted, r.detail, 3, 8);
+        if (!r.detail.empty()) TextAfter(fonts.small, palette().muted, r.detail, 3, 8);
     }
 }
 
@@ -60,7 +60,7 @@ void draw_kind_description(DocumentView& description, const ArtifactKind& kind, 
         ImGui::Dummy(ImVec2(0, 6));
     }
     ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), color::kRule);
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), palette().rule);
     ImGui::Dummy(ImVec2(0, 16));
 }
 
@@ -70,7 +70,7 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
     const Profile& profile = session.profile();
     const Artifact* a = profile.artifact(artifact_id);
     if (!a) {
-        StyledText(fonts.title, color::kHeading, "This artifact was deleted");
+        StyledText(fonts.title, palette().heading, "This artifact was deleted");
         return result;
     }
     if (state.artifact_id != artifact_id) {
@@ -81,18 +81,18 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
     const Account* account = profile.account(a->account);
 
     // Header: wrapped, as an account's name can be longer than the column.
-    StyledText(fonts.label, color::kAccent,
+    StyledText(fonts.label, palette().accent,
                upper((kind ? kind->title : a->title) + "  \xC2\xB7  " +
                      (account ? account->name : a->account.empty() ? "Portfolio" : "Deleted account")));
     ImGui::Dummy(ImVec2(0, 4));
-    StyledText(fonts.title, color::kHeading, artifact_display_name(*a, course, profile));
-    StyledText(fonts.small, color::kMuted, "Created " + time_text(a->created, "%e %b %Y, %H:%M") + "  \xC2\xB7  last changed " + time_text(a->edited, "%e %b %Y, %H:%M"));
+    StyledText(fonts.title, palette().heading, artifact_display_name(*a, course, profile));
+    StyledText(fonts.small, palette().muted, "Created " + time_text(a->created, "%e %b %Y, %H:%M") + "  \xC2\xB7  last changed " + time_text(a->edited, "%e %b %Y, %H:%M"));
     ImGui::Dummy(ImVec2(0, 10));
 
     const bool read_only = session.store().read_only();
     ImGui::BeginDisabled(read_only);
     if (!kind || kind->scope == ArtifactScope::Account) {
-        StyledText(fonts.small, color::kMuted, "Account", false);
+        StyledText(fonts.small, palette().muted, "Account", false);
         ImGui::SameLine(0, 10);
         ImGui::SetNextItemWidth(280);
         if (ImGui::BeginCombo("##account", account ? account->name.c_str() : "Choose an account")) {
@@ -110,10 +110,10 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
 
     if (!kind) {
         ImGui::Dummy(ImVec2(0, 8));
-        StyledText(fonts.body.regular, color::kWarning,
+        StyledText(fonts.body.regular, palette().warning,
                 "The course no longer declares \"" + a->kind + "\". Your entries are kept and export as they are.");
         ImGui::Dummy(ImVec2(0, 8));
-        StyledText(fonts.ui.mono, color::kText, a->values.dump(2));
+        StyledText(fonts.ui.mono, palette().text, a->values.dump(2));
         return result;
     }
 
@@ -125,7 +125,7 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
     // Linked from.
     ImGui::Dummy(ImVec2(0, 10));
     const std::vector<std::string> linked = session.work().links_to(a->id);
-    StyledText(fonts.label, color::kMuted, linked.empty() ? "NOT LINKED FROM ANY REFLECTION YET" : "LINKED FROM", false);
+    StyledText(fonts.label, palette().muted, linked.empty() ? "NOT LINKED FROM ANY REFLECTION YET" : "LINKED FROM", false);
     for (const std::string& item : linked) {
         ImGui::PushID(item.c_str());
         if (PageButton((item_label(course, item) + "##go").c_str(), ButtonKind::Link, fonts)) result.go = item;
@@ -185,7 +185,7 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
         state.export_folder = files > 0 ? dir.string() : std::string();
     }
     probe::last_item("save-files");
-    if (!state.export_message.empty()) StyledText(fonts.small, color::kMuted, state.export_message);
+    if (!state.export_message.empty()) StyledText(fonts.small, palette().muted, state.export_message);
     if (!state.export_folder.empty()) {
         if (PageButton("Open folder##open-folder", ButtonKind::Link, fonts) && !open_folder(state.export_folder))
             state.export_message = "Could not open a file manager (xdg-open): the files are in " + state.export_folder;
@@ -196,7 +196,7 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
         if (!state.confirm_delete) {
             if (PageButton("Delete this artifact##del", ButtonKind::Link, fonts)) state.confirm_delete = true;
         } else {
-            StyledText(fonts.ui.regular, color::kError, "Delete it? It waits in My work, under Recently deleted, for 30 days.", false);
+            StyledText(fonts.ui.regular, palette().error, "Delete it? It waits in My work, under Recently deleted, for 30 days.", false);
             if (PageButton("Delete##yes", ButtonKind::Quiet, fonts)) {
                 session.delete_artifact(artifact_id);
                 result.deleted = true;

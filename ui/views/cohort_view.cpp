@@ -27,10 +27,10 @@ xapi::CohortFilter filter_for(const Course& course) {
 }
 
 ImU32 audit_colour(const std::string& c) {
-    if (c == "red") return color::kError;
-    if (c == "yellow") return color::kWarning;
-    if (c == "green") return color::kDone;
-    return color::kFaint;
+    if (c == "red") return palette().error;
+    if (c == "yellow") return palette().warning;
+    if (c == "green") return palette().done;
+    return palette().faint;
 }
 
 int total_items(const Course& course, bool homework) {
@@ -59,11 +59,11 @@ void draw_cohort_view(CohortViewState& state, const Course& course, const xapi::
     const bool busy = state.loading.valid();
 
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    StyledText(fonts.label, color::kAccent, "COHORT", false);
+    StyledText(fonts.label, palette().accent, "COHORT", false);
     ImGui::Dummy(ImVec2(0, 4));
-    StyledText(fonts.title, color::kHeading, "Your learners' progress");
+    StyledText(fonts.title, palette().heading, "Your learners' progress");
     ImGui::Dummy(ImVec2(0, 6));
-    StyledText(fonts.body.regular, color::kText,
+    StyledText(fonts.body.regular, palette().text,
                "For trainers: read what each learner has done in this course, from a folder of the files your "
                "learners sent with \"groundwork export\", or from the Learning Record Store set under Learning "
                "records.");
@@ -98,14 +98,14 @@ void draw_cohort_view(CohortViewState& state, const Course& course, const xapi::
         }
         ImGui::EndDisabled();
     }
-    if (busy) StyledText(fonts.small, color::kMuted, "Reading " + state.source + "\xE2\x80\xA6");
-    if (!state.error.empty()) StyledText(fonts.ui.regular, color::kError, state.error);
+    if (busy) StyledText(fonts.small, palette().muted, "Reading " + state.source + "\xE2\x80\xA6");
+    if (!state.error.empty()) StyledText(fonts.ui.regular, palette().error, state.error);
     ImGui::PopTextWrapPos();
     if (!state.report) return;
 
     const xapi::CohortReport& report = *state.report;
     ImGui::Dummy(ImVec2(0, 10));
-    StyledText(fonts.small, color::kMuted,
+    StyledText(fonts.small, palette().muted,
                std::to_string(report.learners.size()) + (report.learners.size() == 1 ? " learner " : " learners ") +
                    state.source);
     if (report.learners.empty()) return;
@@ -156,7 +156,7 @@ void draw_cohort_view(CohortViewState& state, const Course& course, const xapi::
         const int share = course_share_done(l, course);
         char label[16];
         std::snprintf(label, sizeof label, "%d%%", share);
-        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, color::kDone);
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, palette().done);
         ImGui::ProgressBar(static_cast<float>(share) / 100.0f, ImVec2(-1, 0), label);
         ImGui::PopStyleColor();
         ImGui::TableNextColumn();
@@ -176,8 +176,8 @@ void draw_cohort_view(CohortViewState& state, const Course& course, const xapi::
         }
     }
     ImGui::EndTable();
-    for (const std::string& note : report.notes) StyledText(fonts.small, color::kMuted, note);
-    for (size_t i = 1; i < report.problems.size(); ++i) StyledText(fonts.small, color::kError, report.problems[i]);
+    for (const std::string& note : report.notes) StyledText(fonts.small, palette().muted, note);
+    for (size_t i = 1; i < report.problems.size(); ++i) StyledText(fonts.small, palette().error, report.problems[i]);
 }
 
 }  // namespace gw::ui

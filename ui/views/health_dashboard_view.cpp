@@ -36,11 +36,11 @@ std::string draw_health_dashboard(HealthDashboardState& state, WorkSession& sess
             kind = &k;
             break;
         }
-    StyledText(fonts.label, color::kAccent, "YOUR PORTFOLIO");
+    StyledText(fonts.label, palette().accent, "YOUR PORTFOLIO");
     ImGui::Dummy(ImVec2(0, 4));
-    StyledText(fonts.title, color::kHeading, "Health dashboard");
+    StyledText(fonts.title, palette().heading, "Health dashboard");
     if (!kind) {
-        StyledText(fonts.body.regular, color::kMuted, "This course declares no artifact kind with 'dashboard: true'.");
+        StyledText(fonts.body.regular, palette().muted, "This course declares no artifact kind with 'dashboard: true'.");
         return open;
     }
     const Profile& profile = session.profile();
@@ -60,11 +60,11 @@ std::string draw_health_dashboard(HealthDashboardState& state, WorkSession& sess
     char summary[160];
     std::snprintf(summary, sizeof summary, "%d at risk \xC2\xB7 %d to watch \xC2\xB7 %d healthy \xC2\xB7 %d not audited",
                   d.at_risk, d.watch, d.healthy, d.not_audited);
-    StyledText(fonts.heading, color::kMuted, summary);
+    StyledText(fonts.heading, palette().muted, summary);
     ImGui::Dummy(ImVec2(0, 16));
     if (d.rows.empty()) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        StyledText(fonts.body.regular, color::kText,
+        StyledText(fonts.body.regular, palette().text,
                    "Add your accounts (the Accounts page), then audit each one: four signals, rated healthy or at "
                    "risk. Each audit is dated, and this page colours every account by week.");
         ImGui::PopTextWrapPos();
@@ -86,12 +86,12 @@ std::string draw_health_dashboard(HealthDashboardState& state, WorkSession& sess
     const int every = std::max(2, static_cast<int>(std::ceil((label_w + 8) / pitch)));
     for (int w = 0; w < week_count; w += every) {
         const std::string label = short_date(d.weeks[w]);
-        dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(p.x + name_w + w * pitch, p.y), color::kMuted,
+        dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(p.x + name_w + w * pitch, p.y), palette().muted,
                     label.c_str());
     }
     if (!stacked)
         dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(p.x + name_w + week_count * pitch + 12, p.y),
-                    color::kMuted, "Latest audit");
+                    palette().muted, "Latest audit");
     ImGui::Dummy(ImVec2(width, fonts.small->FontSize + 8));
 
     const float grid_h = cell + 8, status_h = stacked ? fonts.small->FontSize + 14 : 0, row_h = grid_h + status_h;
@@ -106,7 +106,7 @@ std::string draw_health_dashboard(HealthDashboardState& state, WorkSession& sess
         // A long name is cut at its column rather than drawn over the squares.
         dl->PushClipRect(p, ImVec2(p.x + name_w - 8, p.y + grid_h), true);
         dl->AddText(fonts.ui.regular, fonts.ui.regular->FontSize, ImVec2(p.x, p.y + (grid_h - fonts.ui.regular->FontSize) / 2),
-                    color::kText, (row.name + tier).c_str());
+                    palette().text, (row.name + tier).c_str());
         dl->PopClipRect();
         for (int w = 0; w < week_count; ++w) {
             const DashboardCell& c = row.weeks[w];
@@ -117,7 +117,7 @@ std::string draw_health_dashboard(HealthDashboardState& state, WorkSession& sess
             const bool hovered = ImGui::IsItemHovered();
             ImGui::PopID();
             if (c.artifact.empty()) {
-                dl->AddRect(a, b, color::kRule, 5);
+                dl->AddRect(a, b, palette().rule, 5);
             } else {
                 const ChipColors cc = chip_colors(c.color);
                 dl->AddRectFilled(a, b, cc.dot, 5);

@@ -14,8 +14,8 @@ namespace {
 
 void field_label(const Fonts& fonts, const char* label, const char* help) {
     ImGui::Dummy(ImVec2(0, 8));
-    StyledText(fonts.ui.bold, color::kHeading, label, false);
-    if (help && *help) StyledText(fonts.small, color::kMuted, help);
+    StyledText(fonts.ui.bold, palette().heading, label, false);
+    if (help && *help) StyledText(fonts.small, palette().muted, help);
 }
 
 }  // namespace
@@ -31,11 +31,11 @@ bool draw_learning_records_view(LearningRecordsViewState& state, xapi::LearningR
         state.sharing = s.sharing == xapi::Sharing::ProgressAndWriting ? 1 : 0;
     }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    StyledText(fonts.label, color::kAccent, "LEARNING RECORDS", false);
+    StyledText(fonts.label, palette().accent, "LEARNING RECORDS", false);
     ImGui::Dummy(ImVec2(0, 4));
-    StyledText(fonts.title, color::kHeading, "Share your progress with your trainer");
+    StyledText(fonts.title, palette().heading, "Share your progress with your trainer");
     ImGui::Dummy(ImVec2(0, 8));
-    StyledText(fonts.body.regular, color::kText,
+    StyledText(fonts.body.regular, palette().text,
                "Groundwork can send what you open and finish to your organisation's Learning Record Store (an "
                "xAPI LRS, such as Learning Locker, Ralph or the one your LMS reports to). Records wait on this "
                "computer until the LRS can be reached, so working offline loses nothing. Nothing is recorded or "
@@ -48,12 +48,12 @@ bool draw_learning_records_view(LearningRecordsViewState& state, xapi::LearningR
         const std::string line = st.state == xapi::SenderState::Stopped
                                      ? "Not sending from this window (the profile is open read-only elsewhere)."
                                      : records.status_line();
-        StyledText(fonts.ui.bold, trouble ? color::kError : color::kAccent, line);
-        StyledText(fonts.small, color::kMuted,
+        StyledText(fonts.ui.bold, trouble ? palette().error : palette().accent, line);
+        StyledText(fonts.small, palette().muted,
                    std::to_string(st.counts.sent) + " sent \xC2\xB7 " + std::to_string(st.counts.queued) +
                        " waiting \xC2\xB7 " + std::to_string(st.counts.failed) + " refused");
     } else {
-        StyledText(fonts.ui.bold, color::kMuted, "Off: nothing is recorded or sent.");
+        StyledText(fonts.ui.bold, palette().muted, "Off: nothing is recorded or sent.");
     }
 
     const float field_width = std::min(width, 560.0f);
@@ -72,9 +72,9 @@ bool draw_learning_records_view(LearningRecordsViewState& state, xapi::LearningR
     field_label(fonts, "What to share", nullptr);
     // Radio labels do not wrap in ImGui 1.86: a short label, and the detail as wrapped text beside it.
     ImGui::RadioButton("Progress only", &state.sharing, 0);
-    StyledText(fonts.small, color::kMuted, "Pages opened and finished, chapter progress, your artifacts' statuses.");
+    StyledText(fonts.small, palette().muted, "Pages opened and finished, chapter progress, your artifacts' statuses.");
     ImGui::RadioButton("Progress and my writing", &state.sharing, 1);
-    StyledText(fonts.small, color::kMuted, "Also the text of your reflections and homework notes, when you leave "
+    StyledText(fonts.small, palette().muted, "Also the text of your reflections and homework notes, when you leave "
                                            "their page.");
     field_label(fonts, "Your name (optional)", "Shown in your trainer's cohort report. Otherwise you are a number.");
     ImGui::SetNextItemWidth(field_width);
@@ -112,10 +112,10 @@ bool draw_learning_records_view(LearningRecordsViewState& state, xapi::LearningR
     }
     if (!state.message.empty()) {
         ImGui::Dummy(ImVec2(0, 6));
-        StyledText(fonts.ui.regular, state.message_is_error ? color::kError : color::kMuted, state.message);
+        StyledText(fonts.ui.regular, state.message_is_error ? palette().error : palette().muted, state.message);
     }
     ImGui::Dummy(ImVec2(0, 20));
-    StyledText(fonts.small, color::kMuted, "Training a group? See what your learners have done:");
+    StyledText(fonts.small, palette().muted, "Training a group? See what your learners have done:");
     const bool cohort = PageButton("Cohort report##lrs", ButtonKind::Link, fonts);
     probe::last_item("open-cohort");
     ImGui::PopTextWrapPos();

@@ -23,14 +23,14 @@ bool library_same_folder(const std::string& a, const std::string& b) {
 void library_progress(const ChapterProgress& p, float width, const Fonts& fonts) {
     char line[64];
     std::snprintf(line, sizeof line, "%d / %d  \xC2\xB7  %d%%", p.done(), p.total(), p.percent());
-    StyledText(fonts.small, color::kMuted, line, false);
+    StyledText(fonts.small, palette().muted, line, false);
     ImGui::Dummy(ImVec2(0, 2));
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float w = std::min(width, 360.0f);
-    dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + 6), color::rgb(225, 222, 214), 3);
+    dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + 6), palette().track, 3);
     if (p.done() > 0 && p.total() > 0)
-        dl->AddRectFilled(pos, ImVec2(pos.x + w * float(p.done()) / float(p.total()), pos.y + 6), color::kDone, 3);
+        dl->AddRectFilled(pos, ImVec2(pos.x + w * float(p.done()) / float(p.total()), pos.y + 6), palette().done, 3);
     ImGui::Dummy(ImVec2(w, 8));
 }
 
@@ -44,21 +44,21 @@ LibraryViewResult draw_library_view(const LibraryViewState& state, const std::st
         result.back = true;
     probe::last_item("library-back");
     ImGui::Dummy(ImVec2(0, 8));
-    StyledText(fonts.label, color::kAccent, "LIBRARY", false);
+    StyledText(fonts.label, palette().accent, "LIBRARY", false);
     ImGui::Dummy(ImVec2(0, 4));
-    StyledText(fonts.title, color::kHeading, "Your courses");
+    StyledText(fonts.title, palette().heading, "Your courses");
     ImGui::Dummy(ImVec2(0, 6));
     const std::size_t n = state.entries.size();
-    StyledText(fonts.body.regular, color::kText,
+    StyledText(fonts.body.regular, palette().text,
                n == 0 ? std::string("No course is installed yet.")
                       : std::to_string(n) + (n == 1 ? " course is" : " courses are") +
                             " installed. Your work stays in your profile: opening another course, updating or "
                             "removing one never deletes what you wrote.");
-    StyledText(fonts.small, color::kMuted,
+    StyledText(fonts.small, palette().muted,
                "A trainer's package installs with: groundwork install course.zip  (into " + state.library_folder + ")");
     if (!state.message.empty()) {
         ImGui::Dummy(ImVec2(0, 6));
-        StyledText(fonts.ui.bold, color::kError, state.message);
+        StyledText(fonts.ui.bold, palette().error, state.message);
     }
     ImGui::Dummy(ImVec2(0, 16));
 
@@ -68,24 +68,24 @@ LibraryViewResult draw_library_view(const LibraryViewState& state, const std::st
         ImGui::PushID(c.id.c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 top = ImGui::GetCursorScreenPos();
-        dl->AddLine(top, ImVec2(top.x + width, top.y), color::kRule, 1.0f);
+        dl->AddLine(top, ImVec2(top.x + width, top.y), palette().rule, 1.0f);
         ImGui::Dummy(ImVec2(0, 14));
-        StyledText(fonts.subheading, current ? color::kAccent : color::kHeading, c.title);
+        StyledText(fonts.subheading, current ? palette().accent : palette().heading, c.title);
         std::string meta = c.version.empty() ? std::string("unversioned") : "version " + c.version;
         meta += "  \xC2\xB7  " + c.id;
         if (c.has_previous)
             meta += "  \xC2\xB7  previous " + (c.previous_version.empty() ? std::string("unversioned") : c.previous_version) +
                     " kept";
         if (c.errors > 0) meta += "  \xC2\xB7  " + std::to_string(c.errors) + (c.errors == 1 ? " error" : " errors");
-        StyledText(fonts.small, c.errors > 0 ? color::kError : color::kMuted, meta);
+        StyledText(fonts.small, c.errors > 0 ? palette().error : palette().muted, meta);
         if (!c.description.empty()) {
             ImGui::Dummy(ImVec2(0, 4));
-            StyledText(fonts.body.regular, color::kText, c.description);
+            StyledText(fonts.body.regular, palette().text, c.description);
         }
         ImGui::Dummy(ImVec2(0, 6));
         library_progress(e.progress, width, fonts);
         if (current) {
-            StyledText(fonts.ui.bold, color::kAccent, "You are reading this course", false);
+            StyledText(fonts.ui.bold, palette().accent, "You are reading this course", false);
             probe::last_item("library-current:" + c.id);
         } else {
             if (PageButton(e.progress.done() > 0 ? "Continue##open" : "Open##open", ButtonKind::Primary, fonts))

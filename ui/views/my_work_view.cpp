@@ -84,22 +84,22 @@ bool work_card(const MyWorkState::Card& card, float width, const Fonts& fonts) {
     ImGui::PopID();
     const float h = card.height, wrap = width - 36;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), hovered ? color::kAccentSoft : color::rgb(255, 255, 255), 8);
-    dl->AddRect(p, ImVec2(p.x + width, p.y + h), hovered ? color::rgb(170, 196, 230) : color::kRule, 8);
-    if (!card.in_course) dl->AddRectFilled(p, ImVec2(p.x + 4, p.y + h), color::kWarning, 8, ImDrawFlags_RoundCornersLeft);
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), hovered ? palette().accent_soft : palette().surface, 8);
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), hovered ? palette().accent_border : palette().rule, 8);
+    if (!card.in_course) dl->AddRectFilled(p, ImVec2(p.x + 4, p.y + h), palette().warning, 8, ImDrawFlags_RoundCornersLeft);
     float y = p.y + 16;
-    dl->AddText(fonts.label, fonts.label->FontSize, ImVec2(p.x + 18, y), card.in_course ? color::kAccent : color::kWarning,
+    dl->AddText(fonts.label, fonts.label->FontSize, ImVec2(p.x + 18, y), card.in_course ? palette().accent : palette().warning,
                 card.kicker.c_str());
     if (!card.edited.empty()) {
         float w = fonts.small->CalcTextSizeA(fonts.small->FontSize, 1e9f, 0, card.edited.c_str()).x;
-        dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(p.x + width - 18 - w, y - 1), color::kMuted,
+        dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(p.x + width - 18 - w, y - 1), palette().muted,
                     card.edited.c_str());
     }
     y += fonts.label->FontSize + 6;
     ImFont* tf = fonts.ui.bold;
-    dl->AddText(tf, tf->FontSize, ImVec2(p.x + 18, y), color::kHeading, card.title.c_str(), nullptr, wrap);
+    dl->AddText(tf, tf->FontSize, ImVec2(p.x + 18, y), palette().heading, card.title.c_str(), nullptr, wrap);
     y += tf->CalcTextSizeA(tf->FontSize, 1e9f, wrap, card.title.c_str()).y + 6;
-    dl->AddText(fonts.body.italic, fonts.body.italic->FontSize, ImVec2(p.x + 18, y), color::kMuted,
+    dl->AddText(fonts.body.italic, fonts.body.italic->FontSize, ImVec2(p.x + 18, y), palette().muted,
                 card.preview.c_str(), nullptr, wrap);
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return clicked;
@@ -135,21 +135,21 @@ std::string draw_my_work(MyWorkState& state, const Profile& profile, std::uint64
         state.revision = revision;
     }
     std::string go;
-    StyledText(fonts.label, color::kAccent, upper(course.title.empty() ? "Your course" : course.title), false);
+    StyledText(fonts.label, palette().accent, upper(course.title.empty() ? "Your course" : course.title), false);
     ImGui::Dummy(ImVec2(0, 4));
-    StyledText(fonts.title, color::kHeading, "My work", false);
+    StyledText(fonts.title, palette().heading, "My work", false);
     const int pieces = int(state.cards.size() + state.artifacts.size());
-    StyledText(fonts.heading, color::kMuted,
+    StyledText(fonts.heading, palette().muted,
                pieces == 0   ? std::string("Nothing written yet")
                : pieces == 1 ? std::string("One piece of work, kept on this computer")
                              : count_of(pieces, "piece", "pieces") + " of work, newest first");
     ImGui::Dummy(ImVec2(0, 14));
     ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), color::kRule);
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), palette().rule);
     ImGui::Dummy(ImVec2(0, 20));
 
     if (pieces == 0) {
-        StyledText(fonts.body.regular, color::kText,
+        StyledText(fonts.body.regular, palette().text,
                    "Each module ends with a reflection prompt, and each homework assignment has room for your notes. "
                    "What you write there is saved as you type and listed here.");
         return go;
@@ -160,7 +160,7 @@ std::string draw_my_work(MyWorkState& state, const Profile& profile, std::uint64
     }
     if (state.artifacts.empty()) return go;
     ImGui::Dummy(ImVec2(0, 14));
-    StyledText(fonts.label, color::kMuted, "WORKED ARTIFACTS", false);
+    StyledText(fonts.label, palette().muted, "WORKED ARTIFACTS", false);
     ImGui::Dummy(ImVec2(0, 4));
     // One line each: only the lines in view get widgets (a long-time learner may have hundreds).
     ImGuiListClipper clipper;
@@ -175,7 +175,7 @@ std::string draw_my_work(MyWorkState& state, const Profile& profile, std::uint64
             }
             if (PageButton(row.label.c_str(), ButtonKind::Link, fonts)) go = kArtifactPrefix + row.id;
             probe::last_item("work:" + row.id);
-            TextAfter(fonts.small, color::kMuted, row.detail, 5, 10);  // on the link's baseline when it fits
+            TextAfter(fonts.small, palette().muted, row.detail, 5, 10);  // on the link's baseline when it fits
             ImGui::PopID();
         }
     return go;

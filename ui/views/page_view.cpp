@@ -27,11 +27,11 @@ void problems_box(const std::vector<Diagnostic>& problems, const Fonts& fonts, f
     ImGui::SetCursorScreenPos(ImVec2(p0.x + 16, p0.y + 14));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 32);
-    small_caps(fonts, color::kError, heading);
+    small_caps(fonts, palette().error, heading);
     ImGui::Dummy(ImVec2(0, 2));
     ImGui::PushFont(fonts.ui.mono);
     for (const auto& d : problems) {
-        ImGui::PushStyleColor(ImGuiCol_Text, d.severity == Severity::Error ? color::kError : color::kWarning);
+        ImGui::PushStyleColor(ImGuiCol_Text, d.severity == Severity::Error ? palette().error : palette().warning);
         ImGui::TextWrapped("%s", format_diagnostic(d).c_str());
         ImGui::PopStyleColor();
     }
@@ -40,8 +40,8 @@ void problems_box(const std::vector<Diagnostic>& problems, const Fonts& fonts, f
     ImGui::EndGroup();
     float h = ImGui::GetItemRectMax().y - p0.y + 14;
     dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(p0, ImVec2(p0.x + width, p0.y + h), color::kErrorBg, 8);
-    dl->AddRectFilled(p0, ImVec2(p0.x + 4, p0.y + h), color::kError, 0);
+    dl->AddRectFilled(p0, ImVec2(p0.x + width, p0.y + h), palette().error_bg, 8);
+    dl->AddRectFilled(p0, ImVec2(p0.x + 4, p0.y + h), palette().error, 0);
     dl->ChannelsMerge();
     ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + h));
     ImGui::Dummy(ImVec2(width, 16));
@@ -65,8 +65,8 @@ bool page_card(const char* id, const std::string& kicker, const std::string& tit
     bool clicked = ImGui::InvisibleButton(id, ImVec2(width, h));
     bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), hovered ? color::kAccentSoft : color::rgb(255, 255, 255), 8);
-    dl->AddRect(p, ImVec2(p.x + width, p.y + h), hovered ? color::rgb(170, 196, 230) : color::kRule, 8);
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), hovered ? palette().accent_soft : palette().surface, 8);
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), hovered ? palette().accent_border : palette().rule, 8);
     auto x_for = [&](ImFont* f, const std::string& s) {
         if (!align_right) return p.x + 16;
         return p.x + width - 16 - f->CalcTextSizeA(f->FontSize, 1e9f, wrap, s.c_str()).x;
@@ -76,13 +76,13 @@ bool page_card(const char* id, const std::string& kicker, const std::string& tit
     // A narrow card cuts its kicker at the card's edge rather than letting it run out.
     dl->PushClipRect(ImVec2(p.x + 12, p.y), ImVec2(p.x + width - 12, p.y + h), true);
     dl->AddText(fonts.label, fonts.label->FontSize, ImVec2(std::max(p.x + 16, x_for(fonts.label, k)), y),
-                color::kAccent, k.c_str());
+                palette().accent, k.c_str());
     dl->PopClipRect();
     y += fonts.label->FontSize + 6;
-    dl->AddText(tf, tf->FontSize, ImVec2(x_for(tf, title), y), color::kHeading, title.c_str(), nullptr, wrap);
+    dl->AddText(tf, tf->FontSize, ImVec2(x_for(tf, title), y), palette().heading, title.c_str(), nullptr, wrap);
     y += ts.y + 4;
     if (!detail.empty())
-        dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(x_for(fonts.small, detail), y), color::kMuted,
+        dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(x_for(fonts.small, detail), y), palette().muted,
                     detail.c_str(), nullptr, wrap);
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return clicked;
@@ -129,18 +129,18 @@ std::string draw_overview(PageViewState& state, const Course& course, const Chap
     std::string go;
     // The course's first page carries the course's own description (course.md): what the learner is starting.
     if (!course.description.empty() && !course.chapters.empty() && &course.chapters.front() == &ch) {
-        small_caps(fonts, color::kMuted, course.title);
+        small_caps(fonts, palette().muted, course.title);
         ImGui::Dummy(ImVec2(0, 2));
-        StyledText(fonts.lead, color::kText, course.description);
+        StyledText(fonts.lead, palette().text, course.description);
         probe::last_item("course-description");
         ImGui::Dummy(ImVec2(0, 18));
     }
-    small_caps(fonts, color::kAccent, chapter_meta(ch));
+    small_caps(fonts, palette().accent, chapter_meta(ch));
     ImGui::Dummy(ImVec2(0, 4));
-    StyledText(fonts.title, color::kHeading, ch.title);
+    StyledText(fonts.title, palette().heading, ch.title);
     if (!ch.tagline.empty()) {
         ImGui::Dummy(ImVec2(0, 2));
-        StyledText(fonts.lead, color::kMuted, ch.tagline);
+        StyledText(fonts.lead, palette().muted, ch.tagline);
     }
     ImGui::Dummy(ImVec2(0, 18));
 
@@ -163,7 +163,7 @@ std::string draw_overview(PageViewState& state, const Course& course, const Chap
             last = m.category;
             const Category* cat = ch.category(m.category);
             ImGui::Dummy(ImVec2(0, 10));
-            small_caps(fonts, color::kMuted, cat ? cat->title : m.category);
+            small_caps(fonts, palette().muted, cat ? cat->title : m.category);
             ImGui::Dummy(ImVec2(0, 2));
         }
         if (page_card(m.id.c_str(), item_kicker(m), m.title, m.subtitle, width, fonts)) go = m.id;
@@ -171,7 +171,7 @@ std::string draw_overview(PageViewState& state, const Course& course, const Chap
     }
     if (!ch.homework.empty()) {
         ImGui::Dummy(ImVec2(0, 10));
-        small_caps(fonts, color::kMuted, "Homework \xC2\xB7 lock it in before you move on");
+        small_caps(fonts, palette().muted, "Homework \xC2\xB7 lock it in before you move on");
         ImGui::Dummy(ImVec2(0, 2));
         for (const CourseItem& h : ch.homework) {
             if (page_card(h.id.c_str(), item_kicker(h), h.title, h.subtitle, width, fonts)) go = h.id;
@@ -187,16 +187,16 @@ float draw_item(PageViewState& state, const CourseItem& item, const Chapter& ch,
     if (item.kind == ItemKind::Module) {
         if (const Category* cat = ch.category(item.category)) meta += "  \xC2\xB7  " + cat->title;
     }
-    small_caps(fonts, color::kAccent, meta);
+    small_caps(fonts, palette().accent, meta);
     ImGui::Dummy(ImVec2(0, 4));
-    StyledText(fonts.title, color::kHeading, item.title);
+    StyledText(fonts.title, palette().heading, item.title);
     if (!item.subtitle.empty()) {
         ImGui::Dummy(ImVec2(0, 2));
-        StyledText(fonts.heading, color::kMuted, item.subtitle);
+        StyledText(fonts.heading, palette().muted, item.subtitle);
     }
     ImGui::Dummy(ImVec2(0, 14));
     ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), color::kRule, 1.0f);
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), palette().rule, 1.0f);
     ImGui::Dummy(ImVec2(0, 20));
 
     problems_box(item.problems, fonts, width,
@@ -253,10 +253,10 @@ void draw_artifact_kind_preview(KindPreviewState& state, const Course& course, c
                                 const Fonts& fonts) {
     const ArtifactKind* kind = course.find_artifact_kind(kind_id);
     if (!kind) {
-        small_caps(fonts, color::kError, "No such artifact kind");
+        small_caps(fonts, palette().error, "No such artifact kind");
         std::string known;
         for (const ArtifactKind& k : course.artifact_kinds) known += (known.empty() ? "" : ", ") + k.id;
-        StyledText(fonts.body.regular, color::kText,
+        StyledText(fonts.body.regular, palette().text,
                    "The course declares no artifact kind \"" + kind_id + "\"" +
                        (known.empty() ? std::string(".") : ". Declared: " + known + "."));
         return;
@@ -265,11 +265,11 @@ void draw_artifact_kind_preview(KindPreviewState& state, const Course& course, c
         state = KindPreviewState();
         state.kind = kind_id;
     }
-    small_caps(fonts, color::kWarning, "Preview  \xC2\xB7  " + kind->title + "  \xC2\xB7  nothing here is saved");
+    small_caps(fonts, palette().warning, "Preview  \xC2\xB7  " + kind->title + "  \xC2\xB7  nothing here is saved");
     probe::last_item("kind-preview");
     ImGui::Dummy(ImVec2(0, 4));
-    StyledText(fonts.title, color::kHeading, kind->title);
-    StyledText(fonts.small, color::kMuted,
+    StyledText(fonts.title, palette().heading, kind->title);
+    StyledText(fonts.small, palette().muted,
                kind->scope == ArtifactScope::Account ? "One per account: the learner chooses the account first."
                                                      : "One for the learner's whole portfolio.");
     ImGui::Dummy(ImVec2(0, 10));
@@ -308,11 +308,11 @@ std::string draw_page(PageViewState& state, const Course& course, const PageNavi
     ImGui::PushTextWrapPos(left + width);
 
     if (course.chapters.empty()) {
-        small_caps(fonts, color::kError, "No course to show");
-        StyledText(fonts.title, color::kHeading, "This folder does not hold a course yet");
+        small_caps(fonts, palette().error, "No course to show");
+        StyledText(fonts.title, palette().heading, "This folder does not hold a course yet");
         ImGui::Dummy(ImVec2(0, 12));
         problems_box(course.diagnostics, fonts, width, "What groundwork check found");
-        StyledText(fonts.body.regular, color::kMuted,
+        StyledText(fonts.body.regular, palette().muted,
                 "Fix the files listed above; the app reloads them when they change. The format is described in "
                 "docs/authoring.md.");
     } else if (const Chapter* ch = find_chapter(course, nav.current())) {

@@ -36,8 +36,8 @@ void draw_recently_deleted(WorkSession& session, const Course& course, float wid
     const Profile& profile = session.profile();
     if (profile.recently_deleted.empty()) return;
     ImGui::Dummy(ImVec2(0, 18));
-    StyledText(fonts.label, color::kMuted, "RECENTLY DELETED", false);
-    StyledText(fonts.small, color::kMuted, "Kept for 30 days after you delete them, then gone.", true);
+    StyledText(fonts.label, palette().muted, "RECENTLY DELETED", false);
+    StyledText(fonts.small, palette().muted, "Kept for 30 days after you delete them, then gone.", true);
     ImGui::Dummy(ImVec2(0, 4));
     const Millis now = now_millis();
     std::size_t restore = profile.recently_deleted.size();
@@ -56,8 +56,8 @@ void draw_recently_deleted(WorkSession& session, const Course& course, float wid
         }
         ImGui::BeginGroup();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(120.0f, width - 120));
-        StyledText(fonts.ui.bold, color::kHeading, what_was_deleted(d, course, profile));
-        StyledText(fonts.small, color::kMuted, when);
+        StyledText(fonts.ui.bold, palette().heading, what_was_deleted(d, course, profile));
+        StyledText(fonts.small, palette().muted, when);
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();
         ImGui::PopID();

@@ -19,11 +19,11 @@ void draw_read_only_text(const std::string& text, float width, const Fonts& font
     dl->ChannelsSetCurrent(1);
     ImGui::SetCursorScreenPos(ImVec2(p.x + 16, p.y + 12));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 32);
-    StyledText(fonts.body.regular, color::kMuted, text);
+    StyledText(fonts.body.regular, palette().muted, text);
     ImGui::PopTextWrapPos();
     const float h = ImGui::GetItemRectMax().y - p.y + 12;
     dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), color::kCodeBg, 8);
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), palette().code_bg, 8);
     dl->ChannelsMerge();
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
     ImGui::Dummy(ImVec2(width, 6));
@@ -46,6 +46,7 @@ void draw_reflection_panel(ReflectionPanelState& state, WorkSession& session, co
     }
 
     ProseEditorStyle style;
+    apply_palette(style);
     style.width = width;
     style.font = fonts.body.regular;
     style.font_size = fonts.body.regular->FontSize;
@@ -61,7 +62,7 @@ void draw_reflection_panel(ReflectionPanelState& state, WorkSession& session, co
         // Shown, not editable: typed text could never be saved.
         draw_read_only_text(text.empty() ? style.placeholder : text, width, fonts);
         probe::last_item("reflection-editor");
-        StyledText(fonts.small, color::kError, "Read-only", false);
+        StyledText(fonts.small, palette().error, "Read-only", false);
         return;
     }
     ImGui::PushID(item_id.c_str());
@@ -89,8 +90,8 @@ void draw_reflection_panel(ReflectionPanelState& state, WorkSession& session, co
         line = time_text(now_stored->edited, "Last edited %e %b %Y, %H:%M");
     }
     if (status.state == SaveState::Failed) line = session.status_text();
-    if (status.state == SaveState::Failed || status.state == SaveState::ReadOnly) style.footer_color = color::kError;
-    else style.footer_color = color::kMuted;
+    if (status.state == SaveState::Failed || status.state == SaveState::ReadOnly) style.footer_color = palette().error;
+    else style.footer_color = palette().muted;
     ProseEditorFooter(state.editor, line.c_str(), style);
 }
 

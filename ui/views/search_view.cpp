@@ -44,8 +44,9 @@ std::string kicker_of(const SearchHit& hit) {
 void lay_out_cards(SearchViewState& state, float width, const Fonts& fonts) {
     state.cards.clear();
     state.width = width;
+    state.theme = current_theme();
     const float wrap = width - 2 * kCardPad;
-    const TextStyle style{&fonts.body, nullptr, color::kText, 1.45f};
+    const TextStyle style{&fonts.body, nullptr, palette().text, 1.45f};
     state.cards.resize(state.hits.size());
     for (std::size_t i = 0; i < state.hits.size(); ++i) {
         const SearchHit& hit = state.hits[i];
@@ -75,16 +76,16 @@ bool hit_card(const SearchHit& hit, const SearchViewState::Card& card, std::size
     const bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + card.height), hovered ? color::kAccentSoft : color::rgb(255, 255, 255), 8);
-    dl->AddRect(p, ImVec2(p.x + width, p.y + card.height), hovered ? color::rgb(170, 196, 230) : color::kRule, 8);
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + card.height), hovered ? palette().accent_soft : palette().surface, 8);
+    dl->AddRect(p, ImVec2(p.x + width, p.y + card.height), hovered ? palette().accent_border : palette().rule, 8);
     const float wrap = width - 2 * kCardPad;
     float y = p.y + 14;
     dl->AddText(fonts.label, fonts.label->FontSize, ImVec2(p.x + kCardPad, y),
-                hit.kind == SearchDocument::Kind::Section ? color::kAccent : color::kDone, card.kicker.c_str(), nullptr,
+                hit.kind == SearchDocument::Kind::Section ? palette().accent : palette().done, card.kicker.c_str(), nullptr,
                 wrap);
     y += fonts.label->CalcTextSizeA(fonts.label->FontSize, 1e9f, wrap, card.kicker.c_str()).y + 6;
     ImFont* tf = fonts.ui.bold;
-    dl->AddText(tf, tf->FontSize, ImVec2(p.x + kCardPad, y), color::kHeading, hit.title.c_str(), nullptr, wrap);
+    dl->AddText(tf, tf->FontSize, ImVec2(p.x + kCardPad, y), palette().heading, hit.title.c_str(), nullptr, wrap);
     y += tf->CalcTextSizeA(tf->FontSize, 1e9f, wrap, hit.title.c_str()).y + 6;
     emit_block(card.snippet, ImVec2(p.x + kCardPad, y), dl);
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -96,10 +97,10 @@ bool hit_card(const SearchHit& hit, const SearchViewState::Card& card, std::size
 SearchChoice draw_search(SearchViewState& state, const SearchIndex& course_index, const Profile* profile,
                          std::uint64_t revision, const Course& course, float width, const Fonts& fonts) {
     SearchChoice choice;
-    StyledText(fonts.label, color::kAccent, upper(course.title.empty() ? "Your course" : course.title), false);
+    StyledText(fonts.label, palette().accent, upper(course.title.empty() ? "Your course" : course.title), false);
     ImGui::Dummy(ImVec2(0, 4));
-    StyledText(fonts.title, color::kHeading, "Search", false);
-    StyledText(fonts.body.regular, color::kMuted,
+    StyledText(fonts.title, palette().heading, "Search", false);
+    StyledText(fonts.body.regular, palette().muted,
                profile ? "Every module, homework and chapter page, and everything you wrote: your reflections, notes "
                          "and artifacts. Results show as you type; Enter opens the first."
                        : "Every module, homework and chapter page. Results show as you type; Enter opens the first.");
@@ -126,7 +127,8 @@ SearchChoice draw_search(SearchViewState& state, const SearchIndex& course_index
         state.work_revision = work_revision;
         state.searched_revision = 0;  // the hits may change too
     }
-    if (state.searched != state.query || state.searched_revision != work_revision || state.width != width) {
+    if (state.searched != state.query || state.searched_revision != work_revision || state.width != width ||
+        state.theme != current_theme()) {
         if (state.searched != state.query || state.searched_revision != work_revision)
             state.hits = merge_hits(course_index.find(state.query), profile ? state.work.find(state.query)
                                                                             : std::vector<SearchHit>{});
@@ -138,13 +140,13 @@ SearchChoice draw_search(SearchViewState& state, const SearchIndex& course_index
     const bool blank = state.query.find_first_not_of(" \t") == std::string::npos;
     if (blank) return choice;
     if (state.hits.empty()) {
-        StyledText(fonts.heading, color::kHeading, "No results for \xE2\x80\x9C" + state.query + "\xE2\x80\x9D", true);
-        StyledText(fonts.body.regular, color::kMuted,
+        StyledText(fonts.heading, palette().heading, "No results for \xE2\x80\x9C" + state.query + "\xE2\x80\x9D", true);
+        StyledText(fonts.body.regular, palette().muted,
                    "Search finds pages holding every word you type, in any case and with or without accents. Try "
                    "fewer words, or the start of a word (\xE2\x80\x9Crenew\xE2\x80\x9D finds \xE2\x80\x9Crenewal\xE2\x80\x9D).");
         return choice;
     }
-    StyledText(fonts.small, color::kMuted,
+    StyledText(fonts.small, palette().muted,
                state.hits.size() >= 50 ? std::string("The first 50 results, best first")
                                        : count_of(int(state.hits.size()), "result", "results") + ", best first",
                false);

@@ -10,6 +10,7 @@
 #include "runtime/course/course_search.h"
 #include "ui/fonts.h"
 #include "ui/markdown/block_layout.h"
+#include "ui/theme.h"
 
 namespace gw::ui {
 
@@ -24,6 +25,7 @@ struct SearchViewState {
     std::uint64_t searched_revision = 0;
     std::vector<SearchHit> hits;
     float width = 0;
+    Theme theme = Theme::Light;  // the snippets' colours are baked into their layout
     struct Card {
         std::string kicker;       // "MODULE 4  ·  THE PREPARATION THAT MAKES QBRS EXCELLENT"
         std::vector<Span> spans;  // the snippet, matched words bold: the text `snippet`'s prims point into

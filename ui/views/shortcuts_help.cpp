@@ -74,15 +74,15 @@ void draw_shortcuts_help(const Fonts& fonts) {
     const float keys_w = ImGui::GetContentRegionAvail().x * 0.52f;
     for (const ShortcutGroup& g : shortcut_groups()) {
         ImGui::Dummy(ImVec2(0, 4));
-        StyledText(fonts.label, color::kAccent, upper(g.title), false);
+        StyledText(fonts.label, palette().accent, upper(g.title), false);
         for (const Shortcut& s : g.shortcuts) {
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + keys_w - 8);
             const float y = ImGui::GetCursorPosY();
-            StyledText(fonts.ui.bold, color::kHeading, s.keys);
+            StyledText(fonts.ui.bold, palette().heading, s.keys);
             const float after = ImGui::GetCursorPosY();
             ImGui::PopTextWrapPos();
             ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + keys_w, y));
-            StyledText(fonts.ui.regular, color::kText, s.what);
+            StyledText(fonts.ui.regular, palette().text, s.what);
             ImGui::SetCursorPosY(std::max(after, ImGui::GetCursorPosY()));
         }
     }

@@ -16,7 +16,7 @@ namespace {
 
 constexpr float kPad = 20.0f;
 
-void label(const Fonts& fonts, const char* text, ImU32 col = color::kMuted) {
+void label(const Fonts& fonts, const char* text, ImU32 col = palette().muted) {
     StyledText(fonts.label, col, text, false);
 }
 
@@ -30,20 +30,20 @@ void state_marker(ImDrawList* dl, ImVec2 centre, float r, ItemState state, const
                   bool selected) {
     ImFont* f = fonts.ui.bold;
     if (state == ItemState::Done) {
-        dl->AddCircleFilled(centre, r, color::kDone);
+        dl->AddCircleFilled(centre, r, palette().done);
         const char* tick = "\xE2\x9C\x93";
         ImVec2 ts = f->CalcTextSizeA(f->FontSize, 1e9f, 0, tick);
-        dl->AddText(f, f->FontSize, ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f), color::rgb(255, 255, 255),
+        dl->AddText(f, f->FontSize, ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f), palette().on_accent,
                     tick);
         return;
     }
-    ImU32 ring = state == ItemState::Started ? color::kAccent : selected ? color::kAccent : color::kFaint;
-    dl->AddCircleFilled(centre, r, color::rgb(255, 255, 255));
+    ImU32 ring = state == ItemState::Started ? palette().accent : selected ? palette().accent : palette().faint;
+    dl->AddCircleFilled(centre, r, palette().surface);
     dl->AddCircle(centre, r, ring, 0, state == ItemState::Started ? 2.2f : 1.2f);
     if (state == ItemState::Started) dl->PathArcTo(centre, r, -1.5708f, 0.0f), dl->PathStroke(ring, 0, 3.0f);
     ImVec2 ts = f->CalcTextSizeA(f->FontSize * 0.85f, 1e9f, 0, text);
     dl->AddText(f, f->FontSize * 0.85f, ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f),
-                state == ItemState::Started || selected ? color::kAccent : color::kMuted, text);
+                state == ItemState::Started || selected ? palette().accent : palette().muted, text);
 }
 
 bool item_row(const CourseItem& item, const char* marker, bool selected, ItemState state, const Fonts& fonts) {
@@ -64,17 +64,17 @@ bool item_row(const CourseItem& item, const char* marker, bool selected, ItemSta
     ImGui::PopID();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (selected) {
-        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), color::kAccentSoft, 6);
+        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), palette().accent_soft, 6);
     } else if (hovered) {
-        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), color::rgb(232, 229, 222), 6);
+        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), palette().track, 6);
     }
     state_marker(dl, ImVec2(pos.x + 8 + r, pos.y + 10 + title_font->FontSize * 0.6f), r, state, marker, fonts,
                  selected);
-    ImU32 title_col = item.broken() ? color::kError : selected ? color::kHeading : color::kText;
+    ImU32 title_col = item.broken() ? palette().error : selected ? palette().heading : palette().text;
     dl->AddText(title_font, title_font->FontSize, ImVec2(pos.x + text_x, pos.y + 10), title_col, item.title.c_str(),
                 nullptr, wrap);
     dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(pos.x + text_x, pos.y + 10 + title_size.y + 4),
-                item.broken() ? color::kError : color::kMuted, meta.c_str());
+                item.broken() ? palette().error : palette().muted, meta.c_str());
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return clicked;
 }
@@ -89,11 +89,11 @@ void progress_block(const ChapterProgress& p, const Fonts& fonts) {
     ImVec2 pos = ImGui::GetCursorScreenPos();
     float width = ImGui::GetContentRegionAvail().x - kPad;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + 6), color::rgb(225, 222, 214), 3);
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + 6), palette().track, 3);
     if (done > 0)
-        dl->AddRectFilled(pos, ImVec2(pos.x + width * float(done) / float(total), pos.y + 6), color::kDone, 3);
+        dl->AddRectFilled(pos, ImVec2(pos.x + width * float(done) / float(total), pos.y + 6), palette().done, 3);
     ImGui::Dummy(ImVec2(width, 10));
-    StyledText(fonts.small, color::kMuted, chapter_counts(p), false);
+    StyledText(fonts.small, palette().muted, chapter_counts(p), false);
 }
 
 // A row for one of the learner's own pages: Search, My work, Accounts, Health dashboard. `icon` null: a drawn magnifier.
@@ -109,18 +109,18 @@ bool nav_row(const SidebarModel& model, const char* page, const char* icon, cons
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (selected || hovered)
         dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height),
-                          selected ? color::kAccentSoft : color::rgb(232, 229, 222), 6);
+                          selected ? palette().accent_soft : palette().track, 6);
     ImFont* f = selected ? fonts.ui.bold : fonts.ui.regular;
     const float ty = pos.y + (height - f->FontSize) * 0.5f;
     if (icon) {
-        dl->AddText(fonts.ui.bold, fonts.ui.bold->FontSize, ImVec2(pos.x + 12, ty), color::kAccent, icon);
+        dl->AddText(fonts.ui.bold, fonts.ui.bold->FontSize, ImVec2(pos.x + 12, ty), palette().accent, icon);
     } else {  // a magnifier, drawn: no face the app ships has one
         const float r = f->FontSize * 0.28f;
         const ImVec2 c(pos.x + 12 + r + 1, ty + f->FontSize * 0.45f);
-        dl->AddCircle(c, r, color::kAccent, 12, 1.8f);
-        dl->AddLine(ImVec2(c.x + r * 0.7f, c.y + r * 0.7f), ImVec2(c.x + r * 1.8f, c.y + r * 1.8f), color::kAccent, 2.2f);
+        dl->AddCircle(c, r, palette().accent, 12, 1.8f);
+        dl->AddLine(ImVec2(c.x + r * 0.7f, c.y + r * 0.7f), ImVec2(c.x + r * 1.8f, c.y + r * 1.8f), palette().accent, 2.2f);
     }
-    dl->AddText(f, f->FontSize, ImVec2(pos.x + 36, ty), color::kHeading, title);
+    dl->AddText(f, f->FontSize, ImVec2(pos.x + 36, ty), palette().heading, title);
     // The detail is shown whole or not at all: at 800 px "Learning records" leaves room for "off" but not for
     // "not sending", and a cut "n…" says nothing (the page itself says it).
     const float title_w = f->CalcTextSizeA(f->FontSize, 1e9f, 0, title).x;
@@ -129,7 +129,7 @@ bool nav_row(const SidebarModel& model, const char* page, const char* icon, cons
         fonts.small->CalcTextSizeA(fonts.small->FontSize, 1e9f, 0, detail.c_str()).x <= room ? detail : std::string();
     float w = fonts.small->CalcTextSizeA(fonts.small->FontSize, 1e9f, 0, shown.c_str()).x;
     if (!shown.empty())
-        dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(pos.x + width - 10 - w, ty + 2), color::kMuted,
+        dl->AddText(fonts.small, fonts.small->FontSize, ImVec2(pos.x + width - 10 - w, ty + 2), palette().muted,
                     shown.c_str());
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return clicked;
@@ -188,10 +188,10 @@ std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
         const bool on_overview = model.current && *model.current == ch.id;
         char chapter_label[48];
         std::snprintf(chapter_label, sizeof chapter_label, "CHAPTER %d", ch.number);
-        label(fonts, chapter_label, color::kAccent);
+        label(fonts, chapter_label, palette().accent);
         ImGui::PushFont(fonts.subheading);
         ImVec2 p = ImGui::GetCursorScreenPos();
-        ImGui::PushStyleColor(ImGuiCol_Text, on_overview ? color::kAccent : color::kHeading);
+        ImGui::PushStyleColor(ImGuiCol_Text, on_overview ? palette().accent : palette().heading);
         ImGui::TextWrapped("%s", ch.title.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
@@ -227,7 +227,7 @@ std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
                 label(fonts, fit_text(fonts.label, heading, room).c_str());
                 ImGui::SameLine();
                 ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - kPad - w);  // in line with the rows
-                label(fonts, count, color::kFaint);
+                label(fonts, count, palette().faint);
             }
             char marker[8];
             std::snprintf(marker, sizeof marker, "%d", m.number);
@@ -244,7 +244,7 @@ std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
             std::snprintf(count, sizeof count, "%d/%d", hw_done, int(ch.homework.size()));
             float cw = fonts.label->CalcTextSizeA(fonts.label->FontSize, 1e9f, 0, count).x;
             ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - kPad - cw);
-            label(fonts, count, color::kFaint);
+            label(fonts, count, palette().faint);
             for (const CourseItem& h : ch.homework) {
                 char marker[8];
                 std::snprintf(marker, sizeof marker, "H%d", h.number);

@@ -18,22 +18,22 @@ bool PageButton(const char* id_label, ButtonKind kind, const Fonts& fonts) {
     bool clicked = ImGui::InvisibleButton(id_label, size) && !disabled;
     bool hovered = ImGui::IsItemHovered() && !disabled, held = ImGui::IsItemActive() && !disabled;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImU32 fill = 0, border = 0, ink = color::kAccent;
+    ImU32 fill = 0, border = 0, ink = palette().accent;
     switch (kind) {
     case ButtonKind::Primary:
-        fill = held ? color::rgb(28, 80, 140) : hovered ? color::rgb(31, 88, 154) : color::kAccent;
-        ink = color::rgb(255, 255, 255);
+        fill = held ? palette().accent_held : hovered ? palette().accent_hover : palette().accent;
+        ink = palette().on_accent;
         break;
     case ButtonKind::Done:
-        fill = hovered ? color::rgb(38, 122, 75) : color::kDone;
-        ink = color::rgb(255, 255, 255);
+        fill = hovered ? palette().done_hover : palette().done;
+        ink = palette().on_accent;
         break;
     case ButtonKind::Quiet:
-        fill = hovered ? color::kAccentSoft : color::rgb(255, 255, 255);
-        border = hovered ? color::rgb(170, 196, 230) : color::kRule;
+        fill = hovered ? palette().accent_soft : palette().surface;
+        border = hovered ? palette().accent_border : palette().rule;
         break;
     case ButtonKind::Link:
-        ink = hovered ? color::kHeading : color::kMuted;
+        ink = hovered ? palette().heading : palette().muted;
         break;
     }
     if (disabled) {  // drawn by hand, so fade by hand: a dead button must look dead
@@ -48,7 +48,7 @@ bool PageButton(const char* id_label, ButtonKind kind, const Fonts& fonts) {
     dl->AddText(font, font->FontSize, ImVec2(p.x + pad.x, p.y + pad.y), ink, id_label, end);
     if (kind == ButtonKind::Link && hovered)
         dl->AddLine(ImVec2(p.x + pad.x, q.y - pad.y + 1), ImVec2(q.x - pad.x, q.y - pad.y + 1), ink);
-    if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) dl->AddRect(p, q, color::kAccent, 7, 0, 2);
+    if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) dl->AddRect(p, q, palette().accent, 7, 0, 2);
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return clicked;  // (a disabled button never reports a click)
 }

@@ -15,8 +15,8 @@ void draw_completion_bar(WorkSession& session, const CourseItem& item, float wid
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = 64;
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), done ? color::rgb(232, 245, 237) : color::rgb(255, 255, 255), 10);
-    dl->AddRect(p, ImVec2(p.x + width, p.y + h), done ? color::rgb(170, 214, 188) : color::kRule, 10);
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), done ? palette().done_soft : palette().surface, 10);
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), done ? palette().done_border : palette().rule, 10);
 
     ImGui::SetCursorScreenPos(ImVec2(p.x + 18, p.y + 14));
     ImGui::BeginDisabled(session.store().read_only());
@@ -38,7 +38,7 @@ void draw_completion_bar(WorkSession& session, const CourseItem& item, float wid
                                   : "Your reflection is saved either way.";
     if (width < 560) note = "";  // a narrow column keeps just the button
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 9);
-    StyledText(fonts.small, color::kMuted, note, false);
+    StyledText(fonts.small, palette().muted, note, false);
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
     ImGui::Dummy(ImVec2(width, 0));
 }

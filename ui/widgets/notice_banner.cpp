@@ -10,9 +10,9 @@ namespace gw::ui {
 
 bool draw_notice(const char* id, NoticeKind kind, const std::string& title, const std::string& text, float width,
                  const Fonts& fonts, bool dismissable) {
-    ImU32 bg = kind == NoticeKind::Error ? color::kErrorBg : kind == NoticeKind::Warning ? color::rgb(253, 243, 222)
-                                                                                       : color::kAccentSoft;
-    ImU32 ink = kind == NoticeKind::Error ? color::kError : kind == NoticeKind::Warning ? color::kWarning : color::kAccent;
+    ImU32 bg = kind == NoticeKind::Error ? palette().error_bg : kind == NoticeKind::Warning ? palette().warning_bg
+                                                                                       : palette().accent_soft;
+    ImU32 ink = kind == NoticeKind::Error ? palette().error : kind == NoticeKind::Warning ? palette().warning : palette().accent;
     bool dismissed = false;
     ImGui::PushID(id);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -23,7 +23,7 @@ bool draw_notice(const char* id, NoticeKind kind, const std::string& title, cons
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 36 - (dismissable ? 90 : 0));
     StyledText(fonts.ui.bold, ink, title);
-    StyledText(fonts.ui.regular, color::kText, text);
+    StyledText(fonts.ui.regular, palette().text, text);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     float h = ImGui::GetItemRectMax().y - p0.y + 12;
