@@ -47,6 +47,11 @@ int main(int argc, char** argv) {
         ->group("");  // for bench/startup/run.sh only: not part of the documented interface
     std::string size;
     app.add_option("--size", size, "Window size as WIDTHxHEIGHT, e.g. 1280x800");
+    app.add_option("--theme", options.theme, "Light or dark for this run, over the choice saved in the app")
+        ->check(CLI::IsMember({"light", "dark"}));
+    int text_percent = 0;
+    app.add_option("--text-size", text_percent, "The reading text's size for this run, in percent (80 to 200)")
+        ->check(CLI::Range(80, 200));
 
     std::string check_path;
     bool check_watch = false;
@@ -207,6 +212,7 @@ int main(int argc, char** argv) {
         std::cerr << "--size: expected WIDTHxHEIGHT, e.g. 1280x800\n";
         return gw::kExitUsage;
     }
+    if (text_percent > 0) options.text_zoom = float(text_percent) / 100.0f;
     // The course to open: --content as given, else the installed course used last, else the shipped one (installed
     // into the library on first start). A screenshot with neither --content nor --data-dir still installs.
     {

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <future>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "progress/work_session.h"
 #include "runtime/course/content_watcher.h"
 #include "runtime/text/glyph_coverage.h"
+#include "ui/platform/desktop_theme.h"
 #include "ui/platform/display_loss.h"
 #include "ui/platform/event_waker.h"
 #include "runtime/xapi/learning_records.h"
@@ -33,6 +35,7 @@
 #include "ui/reader_app.h"
 #include "ui/platform/screenshot.h"
 #include "ui/theme.h"
+#include "ui/platform/view_settings.h"
 #include "ui/platform/window_geometry.h"
 
 namespace gw::ui {
@@ -142,6 +145,15 @@ int run_app(const AppOptions& options) {
     }
     const std::filesystem::path profile_data_dir =
         options.data_dir.empty() ? ProfileStore::default_data_dir() : std::filesystem::path(options.data_dir);
+    // The learner's theme and text size; the desktop's light/dark preference is asked meanwhile (a bus round trip).
+    const std::filesystem::path settings_file = profile_data_dir / "settings.json";
+    std::string settings_problem;
+    ViewSettings view_settings = load_view_settings(settings_file, &settings_problem);
+    if (!settings_problem.empty()) std::fprintf(stderr, "groundwork: %s\n", settings_problem.c_str());
+    ViewSettings shown_settings = view_settings;  // with this run's --theme and --text-size, which are not saved
+    if (!options.theme.empty()) shown_settings.theme = parse_theme(options.theme);
+    if (options.text_zoom > 0) shown_settings.text_zoom = options.text_zoom;
+    std::future<std::optional<Theme>> desktop_theme = std::async(std::launch::async, desktop_theme_preference);
     auto atlas = std::make_unique<ImFontAtlas>();
     Fonts fonts;
     std::string font_problem;
@@ -153,7 +165,7 @@ int run_app(const AppOptions& options) {
         collect_course_code_points(options.content_dir, used);
         collect_file_code_points((profile_data_dir / "profiles" / (options.profile + ".json")).string(),
                                  64u << 20, used);
-        fonts = load_fonts(atlas.get(), GROUNDWORK_FONT_DIR, scale, &font_problem, used);
+        fonts = load_fonts(atlas.get(), GROUNDWORK_FONT_DIR, scale, &font_problem, used, shown_settings.text_zoom);
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         atlas->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds, and converts as the GL backend will want it
@@ -207,7 +219,7 @@ int run_app(const AppOptions& options) {
     std::optional<FontRebuilder> font_rebuilder;
     std::optional<ClipboardWatch> clipboard_watch;
     if (fonts.loaded_from_files) {
-        font_rebuilder.emplace(GROUNDWORK_FONT_DIR, scale, used, [&waker] { waker.wake(); });
+        font_rebuilder.emplace(GROUNDWORK_FONT_DIR, scale, used, [&waker] { waker.wake(); }, shown_settings.text_zoom);
         clipboard_watch.emplace(io, *font_rebuilder);
     }
 
@@ -227,6 +239,18 @@ int run_app(const AppOptions& options) {
     });
 
     ReaderApp app(options, fonts, session.get());
+    app.set_view_settings(shown_settings, desktop_theme.get());
+    // HiDPI: the window's own content scale, known now, replaces the monitor's guess; moving to a monitor with
+    // another scale rebuilds the faces for it.
+    float content_scale = scale;
+    {
+        float sx = 1, sy = 1;
+        glfwGetWindowContentScale(window, &sx, &sy);
+        if (sx > 0.5f && sx != scale && font_rebuilder) {
+            content_scale = sx;
+            font_rebuilder->set_sizes(content_scale, shown_settings.text_zoom);
+        }
+    }
     if (!opened.message.empty()) {
         std::fprintf(stderr, "groundwork: %s\n", opened.message.c_str());
         app.show_notice(opened.outcome == OpenOutcome::NewerReadOnly || opened.outcome == OpenOutcome::LockedReadOnly
@@ -281,6 +305,22 @@ int run_app(const AppOptions& options) {
         if (font_rebuilder && session->profile().currency != noted_currency) {
             noted_currency = session->profile().currency;
             font_rebuilder->note_text(currency_for(noted_currency).symbol);
+        }
+        if (app.take_view_settings_change()) {
+            // The learner's choice is saved (this run's --theme or --text-size only stood in until they chose).
+            const ViewSettings& chosen = app.view_settings();
+            std::string error;
+            if (!screenshot_mode && !save_view_settings(settings_file, chosen, &error))
+                std::fprintf(stderr, "groundwork: display settings not saved: %s\n", error.c_str());
+            if (font_rebuilder) font_rebuilder->set_sizes(content_scale, chosen.text_zoom);
+        }
+        {
+            float sx = 1, sy = 1;
+            glfwGetWindowContentScale(window, &sx, &sy);
+            if (sx > 0.5f && sx != content_scale && font_rebuilder) {
+                content_scale = sx;
+                font_rebuilder->set_sizes(content_scale, app.view_settings().text_zoom);
+            }
         }
         if (watcher->take_change()) {
             app.load_content();

@@ -55,9 +55,8 @@ void merge_into(std::vector<char32_t>& sorted, const std::vector<char32_t>& more
 }  // namespace
 
 bool transplant_glyphs(ImFontAtlas& into, ImFontAtlas& from) {
+    // Sizes may differ (a zoom or a new content scale rebuilds at another size); the faces come in load_fonts' order.
     if (into.Fonts.Size != from.Fonts.Size) return false;
-    for (int i = 0; i < into.Fonts.Size; ++i)
-        if (into.Fonts[i]->FontSize != from.Fonts[i]->FontSize) return false;
     for (int i = 0; i < into.Fonts.Size; ++i) {
         ImFont* kept = into.Fonts[i];  // the address everyone holds
         ImFont* built = from.Fonts[i];
@@ -98,8 +97,9 @@ ClipboardWatch::~ClipboardWatch() {
 }
 
 FontRebuilder::FontRebuilder(std::string font_dir, float scale, std::vector<char32_t> built_from,
-                             std::function<void()> on_ready)
-    : font_dir_(std::move(font_dir)), scale_(scale), on_ready_(std::move(on_ready)) {
+                             std::function<void()> on_ready, float reading_zoom)
+    : font_dir_(std::move(font_dir)), scale_(scale), on_ready_(std::move(on_ready)), wanted_scale_(scale),
+      wanted_zoom_(reading_zoom), built_scale_(scale), built_zoom_(reading_zoom) {
     std::sort(built_from.begin(), built_from.end());
     built_from.erase(std::unique(built_from.begin(), built_from.end()), built_from.end());
     known_ = built_from;
@@ -165,6 +165,16 @@ void FontRebuilder::ask(std::vector<char32_t> fresh) {
     changed_.notify_all();
 }
 
+void FontRebuilder::set_sizes(float scale, float reading_zoom) {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (wanted_scale_ == scale && wanted_zoom_ == reading_zoom) return;
+        wanted_scale_ = scale;
+        wanted_zoom_ = reading_zoom;
+    }
+    changed_.notify_all();
+}
+
 void FontRebuilder::note_course(const std::string& dir) {
     {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -185,18 +195,21 @@ std::unique_ptr<ImFontAtlas> FontRebuilder::take_rebuilt(ImFontAtlas& current, F
         return nullptr;
     }
     fonts.cjk_fallback = built->fonts.cjk_fallback;
+    fonts.scale = built->fonts.scale;
+    fonts.reading_zoom = built->fonts.reading_zoom;
+    note_fonts_changed();  // same addresses, other glyphs or sizes: measured text is stale
     return std::move(built->atlas);
 }
 
 bool FontRebuilder::idle() const {
     std::lock_guard<std::mutex> lock(mutex_);
-    return !busy_ && course_dirs_.empty() && wanted_ == building_;
+    return !busy_ && course_dirs_.empty() && wanted_ == building_ && !sizes_changed();
 }
 
 bool FontRebuilder::wait_idle(int timeout_ms) const {
     std::unique_lock<std::mutex> lock(mutex_);
     return changed_.wait_for(lock, std::chrono::milliseconds(timeout_ms),
-                             [&] { return !busy_ && course_dirs_.empty() && wanted_ == building_; });
+                             [&] { return !busy_ && course_dirs_.empty() && wanted_ == building_ && !sizes_changed(); });
 }
 
 int FontRebuilder::builds() const {
@@ -208,7 +221,7 @@ void FontRebuilder::run() {
     GlyphCoverage coverage(reader_font_files());
     std::unique_lock<std::mutex> lock(mutex_);
     while (true) {
-        changed_.wait(lock, [&] { return stop_ || !course_dirs_.empty() || wanted_ != building_; });
+        changed_.wait(lock, [&] { return stop_ || !course_dirs_.empty() || wanted_ != building_ || sizes_changed(); });
         if (stop_) return;
         busy_ = true;
         std::vector<std::string> dirs;
@@ -220,19 +233,21 @@ void FontRebuilder::run() {
         merge_into(wanted_, from_course);
         std::vector<char32_t> target = wanted_;
         const std::vector<char32_t> had = building_;
+        const float scale = wanted_scale_, zoom = wanted_zoom_;
+        const bool resize = sizes_changed();
         lock.unlock();
 
         // Nothing a font can draw is new (an emoji, a private-use character): no build, they stay '?'.
         std::vector<char32_t> added;
         std::set_difference(target.begin(), target.end(), had.begin(), had.end(), std::back_inserter(added));
         const bool worth_it =
-            std::any_of(added.begin(), added.end(), [&](char32_t cp) { return coverage.drawable(cp); });
+            resize || std::any_of(added.begin(), added.end(), [&](char32_t cp) { return coverage.drawable(cp); });
         std::unique_ptr<Built> built;
         if (worth_it) {
             built = std::make_unique<Built>();
             built->atlas = std::make_unique<ImFontAtlas>();
             std::string problem;
-            built->fonts = load_fonts(built->atlas.get(), font_dir_, scale_, &problem, target);
+            built->fonts = load_fonts(built->atlas.get(), font_dir_, scale, &problem, target, zoom);
             unsigned char* pixels = nullptr;
             int w = 0, h = 0;
             built->atlas->GetTexDataAsRGBA32(&pixels, &w, &h);  // rasterised here, never on the UI thread
@@ -242,6 +257,8 @@ void FontRebuilder::run() {
 
         lock.lock();
         building_ = target;
+        built_scale_ = scale;
+        built_zoom_ = zoom;
         busy_ = false;
         if (built) {
             ready_ = std::move(built);  // a newer atlas replaces one never taken: it holds everything that did

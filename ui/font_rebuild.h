@@ -26,8 +26,9 @@ public:
     // `built_from`: the code points the current atlas was built with (the `used` given to load_fonts).
     // `font_dir` and `scale` as for load_fonts. `on_ready` runs on the worker when a new atlas waits (the app wakes
     // its idle loop with it, so the swap happens without waiting for input); it may be empty.
+    // `reading_zoom`: the one the first atlas was built with.
     FontRebuilder(std::string font_dir, float scale, std::vector<char32_t> built_from,
-                  std::function<void()> on_ready = {});
+                  std::function<void()> on_ready = {}, float reading_zoom = 1.0f);
     ~FontRebuilder();  // waits for a build under way (a few hundred ms at most) and drops its result
     FontRebuilder(const FontRebuilder&) = delete;
     FontRebuilder& operator=(const FontRebuilder&) = delete;
@@ -44,6 +45,10 @@ public:
     // UI thread. Re-reads the course folder on the worker (drawn text, as collect_course_code_points) and asks
     // for whatever is new in it: a course file edited while the app runs.
     void note_course(const std::string& dir);
+    // UI thread. Asks for every face at a new size: `scale` the window's content scale, `reading_zoom` the
+    // learner's text size (load_fonts). The atlas is rebuilt on the worker with everything it holds now, and
+    // take_rebuilt swaps it in as for new characters; a second call before that build ends wins.
+    void set_sizes(float scale, float reading_zoom);
 
     // UI thread, between frames (before NewFrame). When a rebuilt atlas waits: moves its glyphs into the faces of
     // `current` (the ImFont objects `fonts` points at keep their addresses; `fonts.cjk_fallback` is updated) and
@@ -64,7 +69,7 @@ private:
     void ask(std::vector<char32_t> fresh);  // UI thread: code points not in known_
 
     std::string font_dir_;
-    float scale_;
+    float scale_;  // of the first atlas
     std::function<void()> on_ready_;
     std::vector<char32_t> known_;  // UI thread only: sorted, everything built or asked for
 
@@ -74,6 +79,9 @@ private:
     std::vector<std::string> course_dirs_;  // folders to re-read on the worker
     std::vector<char32_t> building_;       // what the atlas under way (or waiting) holds
     bool busy_ = false;                    // the worker is reading or building
+    float wanted_scale_, wanted_zoom_ = 1.0f;  // set_sizes
+    float built_scale_, built_zoom_ = 1.0f;    // of the atlas under way (or waiting)
+    bool sizes_changed() const { return wanted_scale_ != built_scale_ || wanted_zoom_ != built_zoom_; }
     struct Built {
         std::unique_ptr<ImFontAtlas> atlas;
         Fonts fonts;

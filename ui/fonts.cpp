@@ -43,6 +43,7 @@ const ImWchar kBaseRanges[] = {
     0x203A, 0x203A,  // breadcrumb separator
     0x2190, 0x2190, 0x2192, 0x2192,  // back and forward arrows
     0x2197, 0x2197,  // north-east arrow: learning records go out
+    0x2212, 0x2212,  // minus sign: the Display menu's A−
     0x2501, 0x2501,  // heavy rule
     0x25A4, 0x25A4,  // square with horizontal fill: the Library row
     0x25C6, 0x25C6, 0x25C8, 0x25C9, 0x25CF, 0x25CF,  // diamonds and discs: kinds and states
@@ -87,8 +88,20 @@ std::vector<char32_t> code_points_in_every_face() {
     return out;
 }
 
+namespace {
+unsigned g_font_generation = 0;
+}  // namespace
+
+unsigned font_generation() {
+    return g_font_generation;
+}
+
+void note_fonts_changed() {
+    ++g_font_generation;
+}
+
 Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, std::string* problem,
-                 const std::vector<char32_t>& used) {
+                 const std::vector<char32_t>& used, float reading_zoom) {
     Fonts f;
     atlas->Clear();
     namespace fs = std::filesystem;
@@ -210,13 +223,14 @@ Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, s
     // symbols and the code points in `used`.
     f.ui = {load(kRegular, 15, kTextSet), load(kBold, 15, kTextSet), load(kOblique, 15, kTextSet),
             load(kBoldOblique, 15, kTextSet), load(kMono, 14, kTextSet)};
-    f.body = {load(kRegular, 17, kTextSet), load(kBold, 17, kTextSet), load(kOblique, 17, kTextSet),
-              load(kBoldOblique, 17, kTextSet), load(kMono, 15.5f, kTextSet)};
-    f.title = load(kBold, 31, kDisplaySet);
-    f.heading = load(kBold, 22, kDisplaySet);
-    f.subheading = load(kBold, 18.5f, kDisplaySet);
-    f.lead = load(kOblique, 21, kDisplaySet);
-    f.quote = load(kBoldOblique, 21, kDisplaySet);
+    const float z = reading_zoom;
+    f.body = {load(kRegular, 17 * z, kTextSet), load(kBold, 17 * z, kTextSet), load(kOblique, 17 * z, kTextSet),
+              load(kBoldOblique, 17 * z, kTextSet), load(kMono, 15.5f * z, kTextSet)};
+    f.title = load(kBold, 31 * z, kDisplaySet);
+    f.heading = load(kBold, 22 * z, kDisplaySet);
+    f.subheading = load(kBold, 18.5f * z, kDisplaySet);
+    f.lead = load(kOblique, 21 * z, kDisplaySet);
+    f.quote = load(kBoldOblique, 21 * z, kDisplaySet);
     f.label = load(kBold, 12.5f, kLabelSet);
     f.small = load(kRegular, 13, kTextSet);
     f.cjk_fallback = any_cjk;
@@ -230,6 +244,8 @@ Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, s
             }
     atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     f.glyph_ranges = store;
+    f.scale = scale;
+    f.reading_zoom = reading_zoom;
     f.loaded_from_files = true;
     return f;
 }

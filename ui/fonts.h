@@ -27,6 +27,8 @@ struct Fonts {
     ImFont* quote = nullptr;       // pull quotes
     ImFont* label = nullptr;       // small bold caps: callout titles, category names
     ImFont* small = nullptr;       // metadata, status lines
+    float scale = 1.0f;         // the window's content scale (HiDPI) every face is sized for
+    float reading_zoom = 1.0f;  // the learner's text size (ui/platform/view_settings.h), on the reading faces only
     bool loaded_from_files = false;
     bool cjk_fallback = false;  // WenQuanYi Micro Hei merged in: the text uses characters DejaVu lacks
     // The ranges the atlas was built from (ImGui keeps pointers until ClearInputData). A rebuild keeps the first
@@ -50,7 +52,16 @@ struct Fonts {
 // What load_fonts puts in every face whatever `used` says (printable ASCII, the views' marks and symbols), sorted.
 std::vector<char32_t> code_points_in_every_face();
 
+//
+// Sizes: every face is its design size in px times `scale`; the reading faces (body, title, heading, subheading,
+// lead, quote) also times `reading_zoom`, so Ctrl+= grows the lesson and leaves the sidebar and buttons alone.
 Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, std::string* problem,
-                 const std::vector<char32_t>& used = {});
+                 const std::vector<char32_t>& used = {}, float reading_zoom = 1.0f);
+
+// Counts the times the faces' glyphs or sizes changed under the same ImFont addresses (a rebuilt atlas swapped in,
+// ui/font_rebuild.h). Anything that caches measured text (a layout, a wrap) keeps the number it measured with
+// and measures again when it differs.
+unsigned font_generation();
+void note_fonts_changed();  // UI thread, after a swap
 
 }  // namespace gw::ui

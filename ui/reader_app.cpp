@@ -1,6 +1,7 @@
 #include "ui/reader_app.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <functional>
@@ -26,6 +27,7 @@
 #include "ui/widgets/notice_banner.h"
 #include "ui/widgets/plural.h"
 #include "ui/views/shortcuts_help.h"
+#include "ui/views/display_menu.h"
 #include "ui/views/sidebar_view.h"
 #include "ui/theme.h"
 #include "ui/text_style.h"
@@ -37,6 +39,8 @@ namespace {
 constexpr const char* kKindPreviewPrefix = "@artifact-kind:";
 // The sidebar gives way on narrow windows so the reading column keeps a usable width.
 float sidebar_width(float display_width) { return std::clamp(display_width * 0.26f, 236.0f, 312.0f); }
+// GLFW_KEY_KP_ADD, _SUBTRACT and _0: ImGui 1.86 indexes io.KeysDown by the backend's key codes.
+constexpr int kKeypadAdd = 334, kKeypadSubtract = 333, kKeypad0 = 320;
 constexpr ImGuiWindowFlags kPlainWindow = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                           ImGuiWindowFlags_NoScrollWithMouse;
@@ -364,12 +368,59 @@ void ReaderApp::open_work(const std::string& id) {
     reflection_.scroll_into_view = true;
 }
 
+void ReaderApp::set_view_settings(const ViewSettings& settings, std::optional<Theme> desktop) {
+    view_settings_ = settings;
+    desktop_theme_ = desktop;
+    theme_pending_ = true;
+}
+
+bool ReaderApp::take_view_settings_change() {
+    const bool changed = view_settings_changed_;
+    view_settings_changed_ = false;
+    return changed;
+}
+
+void ReaderApp::change_view_settings(const ViewSettings& next) {
+    if (next.theme == view_settings_.theme && next.text_zoom == view_settings_.text_zoom) return;
+    view_settings_ = next;
+    view_settings_changed_ = true;
+    theme_pending_ = true;
+    redraw_frames_ = std::max(redraw_frames_, 2);
+}
+
+// Zoom follows the browser's keys: Ctrl+= (and Ctrl++, the keypad's +) larger, Ctrl+- smaller, Ctrl+0 the default,
+// and Ctrl with the wheel. In an editor too: none of these types anything. The keys are the ones that type "=",
+// "-" and "0" in the learner's layout (ui/input/keyboard_layout.h).
+void ReaderApp::handle_zoom_keys() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.KeyCtrl || io.KeyAlt) return;
+    ViewSettings next = view_settings_;
+    auto pressed = [](int key) { return ImGui::IsKeyPressed(key, true); };
+    if (pressed('=') || pressed(kKeypadAdd)) next.text_zoom = step_zoom(next.text_zoom, +1);
+    else if (pressed('-') || pressed(kKeypadSubtract)) next.text_zoom = step_zoom(next.text_zoom, -1);
+    else if (pressed('0') || pressed(kKeypad0)) next.text_zoom = 1.0f;
+    if (io.MouseWheel != 0.0f && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+        next.text_zoom = wheel_zoom(next.text_zoom, io.MouseWheel, &wheel_zoom_carry_);
+        io.MouseWheel = 0.0f;  // a zoom, not a scroll
+    }
+    change_view_settings(next);
+}
+
 void ReaderApp::handle_keys() {
     ImGuiIO& io = ImGui::GetIO();
+    // Escape closes an open popup or combo list (the Display menu, a field's choices), as in every desktop app:
+    // ImGui 1.86 does that only with keyboard navigation on, which the reader keeps off. Modals (the shortcuts
+    // list) handle their own Escape.
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
+        ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) && !shortcuts_help_open()) {
+        ImGui::ClosePopupsExceptModals();
+        return;
+    }
     // 'Q' is GLFW_KEY_Q, which ui/input gives to the key that types q in the learner's layout (AZERTY's A key).
     if (io.KeyCtrl && ImGui::IsKeyPressed('Q', false)) quit_requested_ = true;
     const bool text_focused = io.WantTextInput || AnyProseEditorFocused();
     if (shortcuts_help_open()) return;  // the shortcuts list has the keyboard until Escape
+    handle_zoom_keys();
     // 'F' is the key that types f in the learner's layout (ui/input), as for Ctrl+Q. Also from the editor: a
     // search box is where every desktop app sends Ctrl+F.
     if (io.KeyCtrl && ImGui::IsKeyPressed('F', false)) {
@@ -457,7 +508,7 @@ void ReaderApp::draw_removed_work(float width) {
 
 float ReaderApp::draw_notices(float x, float column) {
     const float avail = column;
-    const float width = reading_column_width(avail);
+    const float width = reading_column_width(avail, fonts_.body.regular->FontSize);
     const float left = x + std::max(48.0f, (avail - width) * 0.5f);
     const float y0 = ImGui::GetCursorPosY();
     bool any = false;
@@ -500,7 +551,7 @@ float ReaderApp::draw_notices(float x, float column) {
 void ReaderApp::draw_page_column() {
     const ImVec2 origin = ImGui::GetCursorPos();
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float width = reading_column_width(avail);
+    const float width = reading_column_width(avail, fonts_.body.regular->FontSize);
 
     // My work and removed work use the reading column; the learner's own pages (tables, the dashboard) a wider
     // one. Course pages are drawn by page_view.
@@ -598,6 +649,10 @@ void ReaderApp::draw_page_column() {
 void ReaderApp::frame() {
     ImGuiIO& io = ImGui::GetIO();
     handle_keys();
+    if (theme_pending_) {  // before anything is drawn: the whole frame in one palette
+        use_theme(resolve_theme(view_settings_, desktop_theme_), &ImGui::GetStyle());
+        theme_pending_ = false;
+    }
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -639,10 +694,12 @@ void ReaderApp::frame() {
         sidebar.records_detail = records_detail();
         sidebar.library_count = library_count_;
     }
+    sidebar.display_detail = display_detail(view_settings_, current_theme());
     std::string clicked = draw_sidebar(sidebar, fonts_);
     ImGui::EndChild();
     ImGui::PopStyleColor();
-    go(clicked);
+    if (clicked == kDisplayMenu) open_display_menu_ = true;
+    else go(clicked);
 
     // Reading column: notices stay in view above it, whatever the scroll position.
     ImGui::SameLine(0, 0);
@@ -667,6 +724,7 @@ void ReaderApp::frame() {
     ImGui::EndChild();
     ImGui::End();
     draw_shortcuts_help(fonts_);  // outside every window: the modal is drawn over the whole app
+    draw_display_menu_popup();
 
     if (session_) {
         record_resume();
@@ -679,6 +737,20 @@ void ReaderApp::frame() {
     }
     if (link_return_ && !can_go_back()) link_return_.reset();  // the learner moved on: the way back is gone
     if (redraw_frames_ > 0) --redraw_frames_;
+}
+
+void ReaderApp::draw_display_menu_popup() {
+    if (open_display_menu_) {
+        ImGui::OpenPopup("##display-menu");
+        open_display_menu_ = false;
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 14));
+    if (ImGui::BeginPopup("##display-menu")) {
+        ViewSettings next = view_settings_;
+        if (draw_display_menu(next, desktop_theme_, fonts_)) change_view_settings(next);
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
 }
 
 }  // namespace gw::ui

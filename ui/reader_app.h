@@ -10,6 +10,7 @@
 #include "runtime/course/page_navigator.h"
 #include "ui/fonts.h"
 #include "ui/markdown/link_opener.h"
+#include "ui/platform/view_settings.h"
 #include "ui/views/page_view.h"
 #include "ui/views/accounts_view.h"
 #include "ui/views/artifact_links_panel.h"
@@ -69,6 +70,14 @@ public:
     const std::string& removed_work_shown() const { return removed_id_; }  // "" unless a removed module's work is open
     std::string window_title() const;
     bool quit_requested() const { return quit_requested_; }  // Ctrl+Q
+
+    // The learner's theme and text size (ui/platform/view_settings.h), and the desktop's light/dark preference
+    // (nullopt: none). The theme is applied at the start of the next frame. Changes made in the app (the Display
+    // popup, Ctrl+= / Ctrl+- / Ctrl+0, Ctrl+wheel) are applied the same way; the window loop rebuilds the fonts
+    // for a new text size and saves the settings when take_view_settings_change() returns true (once per change).
+    void set_view_settings(const ViewSettings& settings, std::optional<Theme> desktop);
+    const ViewSettings& view_settings() const { return view_settings_; }
+    bool take_view_settings_change();
     // True while a page change, scroll or focus request still has to settle: the window loop draws another frame
     // instead of sleeping.
     bool wants_another_frame() const { return redraw_frames_ > 0; }
@@ -120,6 +129,15 @@ private:
     void open_search();
     void draw_search_page(float width);
     void draw_export_all();  // My work's "Export all artifacts" button and what it wrote
+    ViewSettings view_settings_;
+    std::optional<Theme> desktop_theme_;
+    bool theme_pending_ = true;           // apply the resolved theme at the next frame's start
+    bool view_settings_changed_ = false;  // by the learner, since take_view_settings_change
+    float wheel_zoom_carry_ = 0;          // a touchpad's part-notches of Ctrl+wheel
+    void change_view_settings(const ViewSettings& next);
+    void handle_zoom_keys();
+    void draw_display_menu_popup();
+    bool open_display_menu_ = false;
     float notices_height_ = 0;
     int redraw_frames_ = 0;  // after a jump, draw a few more frames so scrolling and focus settle
     std::string notice_title_, notice_text_;

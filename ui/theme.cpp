@@ -11,7 +11,7 @@ namespace {
 constexpr Palette kLight = {
     /*page*/ rgb(251, 250, 247),       /*sidebar*/ rgb(242, 240, 235),     /*surface*/ rgb(255, 255, 255),
     /*surface_alt*/ rgb(246, 248, 252), /*track*/ rgb(232, 229, 222),      /*text*/ rgb(38, 40, 46),
-    /*muted*/ rgb(110, 112, 120),      /*faint*/ rgb(160, 160, 166),       /*heading*/ rgb(24, 30, 48),
+    /*muted*/ rgb(98, 100, 108),       /*faint*/ rgb(160, 160, 166),       /*heading*/ rgb(24, 30, 48),
     /*accent*/ rgb(37, 99, 170),       /*accent_hover*/ rgb(31, 88, 154),  /*accent_held*/ rgb(28, 80, 140),
     /*accent_soft*/ rgb(222, 233, 247), /*accent_border*/ rgb(170, 196, 230), /*on_accent*/ rgb(255, 255, 255),
     /*link*/ rgb(30, 94, 176),         /*rule*/ rgb(222, 219, 211),        /*code_bg*/ rgb(238, 236, 230),

@@ -19,6 +19,8 @@ struct AppOptions {
     std::string start_item;     // --module ID: open this module first
     std::string screenshot;     // --screenshot FILE: render, write a PNG, exit
     int width = 0, height = 0;  // --size WxH, mostly for screenshots
+    std::string theme;          // --theme light|dark: this run only, over the saved choice ("" = the saved one)
+    float text_zoom = 0;        // --text-size PERCENT / 100: this run only (0 = the saved one)
     std::string course_notice;  // why the course shown is not the one the learner used last (shown once)
     bool quit_after_first_frame = false;  // the startup benchmark: draw the first frame, report its time, exit
 };

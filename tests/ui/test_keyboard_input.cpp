@@ -320,3 +320,41 @@ TEST_CASE("key queue: modifiers follow the keys held, and their repeats cost no 
     CHECK_FALSE(io.KeyCtrl);
     CHECK(io.KeyShift);
 }
+
+TEST_CASE("text size keys follow the layout: Ctrl+= / Ctrl+- / Ctrl+0 on US, AZERTY's - on its 6 key, QWERTZ's +") {
+    {
+        const TableKeyboardLayout us = us_layout();
+        Keyboard k(us);
+        k.ctrl_slowly(GLFW_KEY_EQUAL);
+        CHECK(k.app->view_settings().text_zoom == doctest::Approx(1.1f));
+        k.ctrl_burst(GLFW_KEY_EQUAL);  // one burst: counted once, not lost
+        CHECK(k.app->view_settings().text_zoom == doctest::Approx(1.25f));
+        k.ctrl_slowly(GLFW_KEY_MINUS);
+        CHECK(k.app->view_settings().text_zoom == doctest::Approx(1.1f));
+        k.ctrl_slowly(GLFW_KEY_0);
+        CHECK(k.app->view_settings().text_zoom == doctest::Approx(1.0f));
+        k.ctrl_slowly(GLFW_KEY_KP_ADD);
+        CHECK(k.app->view_settings().text_zoom == doctest::Approx(1.1f));
+        // In the editor too: none of these types a character there.
+        k.edit();
+        k.ctrl_slowly(GLFW_KEY_KP_SUBTRACT);
+        CHECK(k.app->view_settings().text_zoom == doctest::Approx(1.0f));
+        CHECK(k.text().empty());
+    }
+    {
+        const TableKeyboardLayout fr = french_layout();
+        Keyboard k(fr);
+        k.ctrl_slowly(GLFW_KEY_6);  // types "-" on AZERTY
+        CHECK(k.app->view_settings().text_zoom == doctest::Approx(0.9f));
+        k.ctrl_slowly(GLFW_KEY_EQUAL);  // "=" where US has it
+        CHECK(k.app->view_settings().text_zoom == doctest::Approx(1.0f));
+    }
+    {
+        const TableKeyboardLayout de = german_layout();
+        Keyboard k(de);
+        k.ctrl_slowly(GLFW_KEY_RIGHT_BRACKET);  // types "+" on QWERTZ
+        CHECK(k.app->view_settings().text_zoom == doctest::Approx(1.1f));
+        k.ctrl_slowly(GLFW_KEY_SLASH);  // types "-"
+        CHECK(k.app->view_settings().text_zoom == doctest::Approx(1.0f));
+    }
+}

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 #include <imgui_internal.h>
+#include "ui/fonts.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -105,7 +106,7 @@ bool ProseEditor(const char* label, std::string& text, ProseEditorState& state, 
     const ImVec2 origin(pos.x + style.padding.x, pos.y + style.padding.y);  // top-left of the first line
 
     auto ensure_layout = [&] {
-        const ProseEditorState::LayoutKey key{buf.revision(), text_w, font, font_size};
+        const ProseEditorState::LayoutKey key{buf.revision(), text_w, font, font_size, font_generation()};
         if (key == state.layout_key_) return;
         state.layout_.build(buf.text(), text_w, [font, font_size](const char* b, const char* e) {
             return font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, b, e).x;

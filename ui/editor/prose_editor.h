@@ -91,8 +91,10 @@ private:
         float width = -1;
         const ImFont* font = nullptr;
         float font_size = 0;
+        unsigned font_generation = 0;  // ui/fonts.h: a rebuilt atlas changes glyph widths under the same ImFont*
         bool operator==(const LayoutKey& o) const {
-            return revision == o.revision && width == o.width && font == o.font && font_size == o.font_size;
+            return revision == o.revision && width == o.width && font == o.font && font_size == o.font_size &&
+                   font_generation == o.font_generation;
         }
     } layout_key_;
     int layout_builds_ = 0;

@@ -34,6 +34,9 @@ int layout_key_code(const KeyboardLayout& layout, int key, int scancode) {
     if (c[0] >= 'a' && c[0] <= 'z') return GLFW_KEY_A + (c[0] - 'a');
     if (c[0] >= 'A' && c[0] <= 'Z') return GLFW_KEY_A + (c[0] - 'A');
     if (has_glfw_key_code(c[0])) return c[0];
+    // "+" has no key code of its own: on a US keyboard it is Shift+=, so a layout's own "+" key (QWERTZ's, next
+    // to Ü) stands for GLFW_KEY_EQUAL, and Ctrl++ zooms there as Ctrl+= does on US.
+    if (c[0] == '+') return GLFW_KEY_EQUAL;
     return key;
 }
 

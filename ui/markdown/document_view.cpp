@@ -8,11 +8,14 @@
 namespace gw::ui {
 
 void DocumentView::ensure_layout(const std::vector<Block>& blocks, const Fonts& fonts, float width) {
-    if (blocks_ == &blocks && fonts_ == &fonts && width_ == width && theme_ == current_theme()) return;
+    if (blocks_ == &blocks && fonts_ == &fonts && width_ == width && theme_ == current_theme() &&
+        font_generation_ == font_generation())
+        return;
     blocks_ = &blocks;
     fonts_ = &fonts;
     width_ = width;
     theme_ = current_theme();
+    font_generation_ = font_generation();
     images_.release_all();  // the page was left or re-laid out: what it still shows is held again as it is drawn
     laid_.clear();
     laid_.reserve(blocks.size());

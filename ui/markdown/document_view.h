@@ -36,7 +36,8 @@ private:
     const std::vector<Block>* blocks_ = nullptr;
     const Fonts* fonts_ = nullptr;
     float width_ = -1;
-    Theme theme_ = Theme::Light;  // colours are baked into the layout: a theme switch lays out again
+    Theme theme_ = Theme::Light;
+    unsigned font_generation_ = 0;  // a zoom keeps the ImFont addresses and changes their sizes  // colours are baked into the layout: a theme switch lays out again
     std::vector<LaidOutBlock> laid_;
     DocumentDrawStats stats_;
     ImageCache* image_cache_ = nullptr;

@@ -130,9 +130,10 @@ std::string first_words(const std::string& text, size_t max_bytes) {
 
 std::string draw_my_work(MyWorkState& state, const Profile& profile, std::uint64_t revision, const Course& course,
                          float width, const Fonts& fonts) {
-    if (state.revision != revision || state.width != width) {
+    if (state.revision != revision || state.width != width || state.font_generation != font_generation()) {
         build(state, profile, course, width, fonts);
         state.revision = revision;
+        state.font_generation = font_generation();
     }
     std::string go;
     StyledText(fonts.label, palette().accent, upper(course.title.empty() ? "Your course" : course.title), false);

@@ -15,6 +15,7 @@ namespace gw::ui {
 struct MyWorkState {
     std::uint64_t revision = 0;  // the session revision the lists below were built for; 0 = never
     float width = 0;
+    unsigned font_generation = 0;  // cards measured with these glyphs (ui/fonts.h)
     struct Card {
         std::string id, title, kicker, edited, preview;
         bool in_course = true;

@@ -284,15 +284,16 @@ void draw_artifact_kind_preview(KindPreviewState& state, const Course& course, c
     }
 }
 
-float reading_column_width(float available) {
-    return std::max(280.0f, std::min(available - 96.0f, 760.0f));
+float reading_column_width(float available, float body_px) {
+    const float measure = 760.0f / 17.0f * body_px;
+    return std::max(280.0f, std::min(available - 96.0f, measure));
 }
 
 std::string draw_page(PageViewState& state, const Course& course, const PageNavigator& nav, const PageHooks& hooks,
                       const Fonts& fonts) {
     std::string go;
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float width = reading_column_width(avail);
+    const float width = reading_column_width(avail, fonts.body.regular->FontSize);
     state.column_width = width;
     const float left = std::max(48.0f, (avail - width) * 0.5f);
 

@@ -63,7 +63,9 @@ std::string chapter_meta(const Chapter& ch);
 void draw_artifact_kind_preview(KindPreviewState& state, const Course& course, const std::string& kind_id, float width,
                                 const Fonts& fonts);
 
-// Width of the reading column for an available width: comfortable line length, centred.
-float reading_column_width(float available);
+// Width (px) of the reading column for an available width: a comfortable line of about 85 characters of body
+// text (760 px at the 17 px body size), so a larger text size widens the column with it, never past what the
+// window leaves after 48 px margins, nor under 280 px.
+float reading_column_width(float available, float body_px);
 
 }  // namespace gw::ui

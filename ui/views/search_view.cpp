@@ -45,6 +45,7 @@ void lay_out_cards(SearchViewState& state, float width, const Fonts& fonts) {
     state.cards.clear();
     state.width = width;
     state.theme = current_theme();
+    state.font_generation = font_generation();
     const float wrap = width - 2 * kCardPad;
     const TextStyle style{&fonts.body, nullptr, palette().text, 1.45f};
     state.cards.resize(state.hits.size());
@@ -128,7 +129,7 @@ SearchChoice draw_search(SearchViewState& state, const SearchIndex& course_index
         state.searched_revision = 0;  // the hits may change too
     }
     if (state.searched != state.query || state.searched_revision != work_revision || state.width != width ||
-        state.theme != current_theme()) {
+        state.theme != current_theme() || state.font_generation != font_generation()) {
         if (state.searched != state.query || state.searched_revision != work_revision)
             state.hits = merge_hits(course_index.find(state.query), profile ? state.work.find(state.query)
                                                                             : std::vector<SearchHit>{});

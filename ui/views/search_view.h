@@ -25,7 +25,8 @@ struct SearchViewState {
     std::uint64_t searched_revision = 0;
     std::vector<SearchHit> hits;
     float width = 0;
-    Theme theme = Theme::Light;  // the snippets' colours are baked into their layout
+    Theme theme = Theme::Light;
+    unsigned font_generation = 0;  // the snippets' colours are baked into their layout
     struct Card {
         std::string kicker;       // "MODULE 4  ·  THE PREPARATION THAT MAKES QBRS EXCELLENT"
         std::vector<Span> spans;  // the snippet, matched words bold: the text `snippet`'s prims point into

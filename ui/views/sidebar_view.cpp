@@ -171,6 +171,8 @@ std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
                 count_of(model.library_count, "course", "courses"), fonts))
         clicked = kLibraryPage;
     if (nav_row(model, kSearchPage, nullptr, "Search", "Ctrl+F", fonts)) clicked = kSearchPage;
+    if (!model.display_detail.empty() && nav_row(model, kDisplayMenu, "Aa", "Display", model.display_detail, fonts))
+        clicked = kDisplayMenu;
     if (model.work_count >= 0) {
         if (nav_row(model, kMyWorkPage, "\xE2\x9C\x8E", "My work", count_of(model.work_count, "piece", "pieces"), fonts))
             clicked = kMyWorkPage;
@@ -189,7 +191,7 @@ std::string draw_sidebar(const SidebarModel& model, const Fonts& fonts) {
         char chapter_label[48];
         std::snprintf(chapter_label, sizeof chapter_label, "CHAPTER %d", ch.number);
         label(fonts, chapter_label, palette().accent);
-        ImGui::PushFont(fonts.subheading);
+        ImGui::PushFont(fonts.ui.bold);
         ImVec2 p = ImGui::GetCursorScreenPos();
         ImGui::PushStyleColor(ImGuiCol_Text, on_overview ? palette().accent : palette().heading);
         ImGui::TextWrapped("%s", ch.title.c_str());

@@ -18,6 +18,8 @@ inline constexpr const char* kRecordsPage = "@records";  // where learning recor
 inline constexpr const char* kCohortPage = "@cohort";    // the trainer's cohort report
 inline constexpr const char* kSearchPage = "@search";    // search across the course and the learner's work
 inline constexpr const char* kLibraryPage = "@library";  // the installed courses (issue 9)
+// Not a page: draw_sidebar returns it when the Display row is clicked, and the host opens the Display popup.
+inline constexpr const char* kDisplayMenu = "@display";
 
 struct SidebarModel {
     const Course* course = nullptr;
@@ -31,6 +33,7 @@ struct SidebarModel {
     std::string dashboard_detail;  // "2 at risk"
     std::string records_detail;    // "off", "synced", "3 waiting", "needs key"
     int library_count = -1;        // installed courses, for the "Library" row under the course title; -1 hides it
+    std::string display_detail;    // the Display row's "Dark · 125%"; "" hides the row
 };
 
 // The line under a row's title: "12 min  ·  started", "done", "has errors"; "homework" only for a homework row with
