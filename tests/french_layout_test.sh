@@ -2,7 +2,8 @@
 # Shortcuts follow the keyboard layout, in the real app under a real (virtual) X server: the learner's layout is
 # switched to French (AZERTY) while the app runs, then Ctrl+A (sent slowly, as a person presses it) must select
 # the reflection rather than quit (AZERTY's "a" is the key GLFW calls Q), the typed text must replace it, and
-# Ctrl+Q (GLFW's A) must quit, saving what was typed. The saved profile is read back from a temporary --data-dir.
+# Ctrl+Q (GLFW's A) must quit, saving what was typed. Ctrl+- (AZERTY's 6 key) and Ctrl+= change the text size,
+# which is kept in settings.json. The saved profile is read back from a temporary --data-dir.
 # Usage: french_layout_test.sh GROUNDWORK_BINARY DEMO_PROFILE_JSON
 set -uo pipefail
 app=$1
@@ -51,6 +52,16 @@ setxkbmap -layout fr || fail "setxkbmap -layout fr failed"
 sleep 0.5
 [ "$(setxkbmap -query | awk '/^layout:/ {print $2}')" = fr ] || fail "the layout did not switch to fr"
 
+# The text size: twice smaller (80%), once larger (90%). On AZERTY "-" is on the key GLFW calls 6.
+xdotool keydown ctrl key minus keyup ctrl
+sleep 0.3
+xdotool keydown ctrl key minus keyup ctrl
+sleep 0.3
+xdotool keydown ctrl key equal keyup ctrl
+sleep 0.5
+zoom=$(jq -r '.text_zoom' "$data/settings.json" 2>/dev/null)
+[ "$zoom" = 0.9 ] || fail "after Ctrl+- twice and Ctrl+= on AZERTY the text size is '$zoom', expected 0.9"
+
 xdotool keydown ctrl key a keyup ctrl
 sleep 0.5
 kill -0 "$app_pid" 2>/dev/null || fail "the app quit on Ctrl+A with a French layout"
@@ -74,4 +85,4 @@ profile="$data/profiles/default.json"
 [ -f "$profile" ] || fail "no profile saved at $profile"
 saved=$(jq -r '.courses["sales-success-excellence"].reflections["account-mapping"].text' "$profile") || fail "cannot read $profile"
 [ "$saved" = "$typed" ] || fail "saved reflection is '$saved', expected '$typed'"
-echo "ok: Ctrl+A selected, typed text replaced it, Ctrl+Q quit; saved '$saved'"
+echo "ok: Ctrl+- and Ctrl+= set the text size to 90%, Ctrl+A selected, typed text replaced it, Ctrl+Q quit; saved '$saved'"
