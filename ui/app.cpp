@@ -166,9 +166,7 @@ int run_app(const AppOptions& options) {
         collect_file_code_points((profile_data_dir / "profiles" / (options.profile + ".json")).string(),
                                  64u << 20, used);
         fonts = load_fonts(atlas.get(), GROUNDWORK_FONT_DIR, scale, &font_problem, used, shown_settings.text_zoom);
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        atlas->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds, and converts as the GL backend will want it
+        rasterise_atlas(*atlas, fonts.loaded_from_files ? scale : 1.0f);
         atlas->ClearInputData();  // the 17 copies of the font files (~11 MB) are not needed once it is built
     });
     struct Join {  // every return below waits for the builder first
@@ -342,6 +340,17 @@ int run_app(const AppOptions& options) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         if (screenshot_mode) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover or tooltip where the pointer happens to be
+        // HiDPI: views lay out in logical px, the faces' size (fonts.scale, the density they were rasterised at)
+        // maps them to the framebuffer. Following the faces, not the monitor, keeps text and layout in step while
+        // a rebuild for a new monitor's scale is on its way.
+        if (fonts.loaded_from_files && fonts.scale > 1.0f) {
+            const float s = fonts.scale;
+            const ImVec2 framebuffer(io.DisplaySize.x * io.DisplayFramebufferScale.x,
+                                     io.DisplaySize.y * io.DisplayFramebufferScale.y);
+            io.DisplaySize = ImVec2(framebuffer.x / s, framebuffer.y / s);
+            io.DisplayFramebufferScale = ImVec2(s, s);
+            if (io.MousePos.x > -FLT_MAX / 2) io.MousePos = ImVec2(io.MousePos.x / s, io.MousePos.y / s);
+        }
         const bool more_keys = apply_key_input(io);  // this frame's share of the queued key events
         if (font_rebuilder) font_rebuilder->note_input(io);  // typed characters the atlas may not hold yet
         ImGui::NewFrame();

@@ -248,9 +248,7 @@ void FontRebuilder::run() {
             built->atlas = std::make_unique<ImFontAtlas>();
             std::string problem;
             built->fonts = load_fonts(built->atlas.get(), font_dir_, scale, &problem, target, zoom);
-            unsigned char* pixels = nullptr;
-            int w = 0, h = 0;
-            built->atlas->GetTexDataAsRGBA32(&pixels, &w, &h);  // rasterised here, never on the UI thread
+            rasterise_atlas(*built->atlas, scale);  // here, never on the UI thread
             built->atlas->ClearInputData();  // the font file copies (~11 MB) are not needed once it is built
             if (!built->fonts.loaded_from_files) built.reset();  // fonts gone since start: keep what we have
         }

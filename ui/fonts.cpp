@@ -92,6 +92,24 @@ namespace {
 unsigned g_font_generation = 0;
 }  // namespace
 
+void rasterise_atlas(ImFontAtlas& atlas, float density) {
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    atlas.GetTexDataAsRGBA32(&pixels, &w, &h);  // builds, and converts as the GL backend will want it
+    if (density <= 1.0f) return;
+    const float k = 1.0f / density;
+    for (ImFont* font : atlas.Fonts) {
+        font->FontSize *= k;
+        font->Ascent *= k;
+        font->Descent *= k;
+        for (ImFontGlyph& g : font->Glyphs) {
+            g.AdvanceX *= k;
+            g.X0 *= k, g.Y0 *= k, g.X1 *= k, g.Y1 *= k;  // UVs stay: the same texels, drawn smaller
+        }
+        font->BuildLookupTable();  // IndexAdvanceX and FallbackAdvanceX from the scaled glyphs
+    }
+}
+
 unsigned font_generation() {
     return g_font_generation;
 }

@@ -58,6 +58,12 @@ std::vector<char32_t> code_points_in_every_face();
 Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, std::string* problem,
                  const std::vector<char32_t>& used = {}, float reading_zoom = 1.0f);
 
+// Rasterises `atlas` (FreeType, on the calling thread: the app does it on a worker) into its RGBA texture data.
+// With `density` above 1 (a HiDPI screen's content scale, the `scale` the faces were loaded at) every face's
+// metrics are then divided by it: a face loaded at 17 px x 2 is drawn at 17 logical px from a bitmap twice as
+// sharp. Views lay out in logical px; the window loop maps them to the framebuffer (io.DisplayFramebufferScale).
+void rasterise_atlas(ImFontAtlas& atlas, float density);
+
 // Counts the times the faces' glyphs or sizes changed under the same ImFont addresses (a rebuilt atlas swapped in,
 // ui/font_rebuild.h). Anything that caches measured text (a layout, a wrap) keeps the number it measured with
 // and measures again when it differs.

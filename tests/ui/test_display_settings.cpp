@@ -264,3 +264,22 @@ TEST_CASE("Escape closes an open list or popup: a field's choices, the currency 
     CHECK_FALSE(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
     CHECK(f.app->view_settings().text_zoom == 1.0f);
 }
+
+TEST_CASE("HiDPI: faces rasterised at twice the density measure as at 1x in logical px, from a sharper bitmap") {
+    ImFontAtlas one, two;
+    Fonts f1 = load_fonts(&one, GROUNDWORK_FONT_DIR, 1.0f, nullptr);
+    Fonts f2 = load_fonts(&two, GROUNDWORK_FONT_DIR, 2.0f, nullptr);
+    rasterise_atlas(one, 1.0f);
+    rasterise_atlas(two, 2.0f);
+    CHECK(f2.scale == 2.0f);
+    CHECK(f2.body.regular->FontSize == doctest::Approx(17.0f));
+    CHECK(f2.ui.regular->FontSize == doctest::Approx(15.0f));
+    const char* text = "The Quarterly Business Review";
+    const float w1 = f1.body.regular->CalcTextSizeA(17, 1e9f, 0, text).x;
+    const float w2 = f2.body.regular->CalcTextSizeA(17, 1e9f, 0, text).x;
+    CHECK(w2 == doctest::Approx(w1).epsilon(0.03));  // hinting differs a little between sizes
+    CHECK(two.TexHeight * two.TexWidth > 3 * one.TexHeight * one.TexWidth);  // four times the texels, about
+    const ImFontGlyph* g = f2.body.regular->FindGlyph('M');
+    REQUIRE(g);
+    CHECK((g->X1 - g->X0) == doctest::Approx((g->U1 - g->U0) * two.TexWidth / 2.0f).epsilon(0.01));
+}
