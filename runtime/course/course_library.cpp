@@ -725,7 +725,9 @@ fs::path resolve_app_course(CourseLibrary& library, const fs::path& shipped_dir,
     // The usual start costs two small file reads: the shipped course is loaded only when it is needed.
     const std::string last = library.last_course();
     if (!last.empty() && library.installed(last)) return library.folder_of(last);
-    const std::string shipped_id = load_course(shipped_dir).id;
+    // Its id from course.md's front matter, as the loader takes it; the whole course is loaded only for a
+    // course.md that does not say (before, every start without a last course parsed the shipped course twice).
+    const std::string shipped_id = !shipped.id.empty() ? shipped.id : load_course(shipped_dir).id;
     if (!library.installed(shipped_id)) library.install(shipped_dir);  // first start (or it was uninstalled)
     if (!last.empty()) {  // said once: the next start opens the shipped course without a word
         if (note) *note = "The course you used last (" + last + ") is no longer installed; the shipped course is open instead.";

@@ -4,6 +4,7 @@
 #include FT_FREETYPE_H
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -235,6 +236,19 @@ std::vector<DrawnText> drawn_text_of_file(const std::string& display_path, std::
     return out;
 }
 
+bool may_spell_characters_indirectly(std::string_view text) {
+    for (std::size_t at = text.find('&'); at != std::string_view::npos; at = text.find('&', at + 1)) {
+        std::size_t end = at + 1;  // &eacute; &#x0141; &#321;: letters, digits and # up to a ;
+        while (end < text.size() && end - at <= 32 && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '#'))
+            ++end;
+        if (end > at + 1 && end < text.size() && text[end] == ';') return true;
+    }
+    for (std::size_t at = text.find('\\'); at != std::string_view::npos; at = text.find('\\', at + 1))
+        if (at + 1 < text.size() && (text[at + 1] == 'u' || text[at + 1] == 'U' || text[at + 1] == 'x'))
+            return true;  // a YAML escape in a double-quoted value
+    return false;
+}
+
 void collect_course_code_points(const std::string& dir, std::vector<char32_t>& out) {
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -243,6 +257,14 @@ void collect_course_code_points(const std::string& dir, std::vector<char32_t>& o
         std::vector<Diagnostic> ignored;  // the loader reports unreadable files; they draw nothing
         const SourceFile file = read_source_file(it->path(), it->path().string(), ignored);
         if (!file.ok) continue;
+        // The file's own characters hold everything drawn from it (the text is NFC already; the curly quotes,
+        // dashes and ellipsis cmark's smart punctuation makes are in every face), plus a few never drawn (link
+        // targets, comments) that cost a glyph each. Only a file that may spell a character another way is
+        // parsed, which is most of the start-up's second parse of the course saved.
+        if (!may_spell_characters_indirectly(file.text)) {
+            collect_code_points(file.text, out);
+            continue;
+        }
         for (const DrawnText& piece : drawn_text_of_file(file.display_path, file.text))
             collect_code_points(piece.text, out);
     }

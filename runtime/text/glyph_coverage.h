@@ -63,9 +63,14 @@ struct DrawnText {
 // never drawn. Front matter YAML cannot parse is taken line by line as written. Never throws.
 std::vector<DrawnText> drawn_text_of_file(const std::string& display_path, std::string_view text);
 
-// The characters a course uses, for the app's glyph atlas: the code points of drawn_text_of_file for every .md
-// file under `dir` (recursively; files over kMaxContentFileBytes, not UTF-8 or binary are skipped, as the loader
-// refuses them). Appended to `out`, sorted and unique. A folder that cannot be read adds nothing.
+// True when `text` may spell a character other than by writing it: an HTML entity or numeric reference
+// (&eacute;, &#x0141;) or a YAML escape (\u00e9, \x41). False means every character drawn from it is in it.
+bool may_spell_characters_indirectly(std::string_view text);
+
+// The characters a course uses, for the app's glyph atlas: a superset of the code points of drawn_text_of_file for
+// every .md file under `dir` (recursively; files over kMaxContentFileBytes, not UTF-8 or binary are skipped, as the
+// loader refuses them): a file without entities or escapes gives its own characters (no Markdown parse), the others
+// exactly what is drawn. Appended to `out`, sorted and unique. A folder that cannot be read adds nothing.
 void collect_course_code_points(const std::string& dir, std::vector<char32_t>& out);
 // Every code point of one file as it is (a learner's profile: its JSON holds their text as UTF-8), in NFC, and
 // when it is JSON with \u escapes, those of its decoded strings too; nothing when it is missing or larger than

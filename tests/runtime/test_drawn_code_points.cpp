@@ -3,10 +3,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 
 #include "runtime/cli/check_command.h"
 #include "runtime/text/glyph_coverage.h"
+#include "runtime/text/source_file.h"
 #include "temp_course.h"
 
 using namespace gw;
@@ -84,4 +86,32 @@ TEST_CASE("a profile's text written as JSON escapes is collected as the letters 
     collect_file_code_points((t.root() / "p.json").string(), 1u << 20, used);
     CHECK(has(used, 0x0416));
     CHECK(has(used, 0x043A));
+}
+
+TEST_CASE("a file that spells no character indirectly is not parsed: its own characters stand for what it draws") {
+    CHECK(may_spell_characters_indirectly("caf&eacute;"));
+    CHECK(may_spell_characters_indirectly("&#x0141;"));
+    CHECK(may_spell_characters_indirectly("title: \"Stra\\u00DFe\""));
+    CHECK_FALSE(may_spell_characters_indirectly("Q & A; R&D"));  // a lone & with a ; far away or none
+    CHECK_FALSE(may_spell_characters_indirectly("Ł and \"quotes\" -- dashes, C:\\path"));
+
+    // The shipped course: what is collected holds every character the reader draws from any of its files.
+    std::vector<char32_t> used;
+    collect_course_code_points(GROUNDWORK_SHIPPED_CONTENT, used);
+    std::vector<char32_t> drawn;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(GROUNDWORK_SHIPPED_CONTENT)) {
+        if (entry.path().extension() != ".md") continue;
+        std::vector<Diagnostic> ignored;
+        const SourceFile file = read_source_file(entry.path(), entry.path().string(), ignored);
+        REQUIRE(file.ok);
+        for (const DrawnText& piece : drawn_text_of_file(file.display_path, file.text))
+            collect_code_points(piece.text, drawn);
+    }
+    std::sort(drawn.begin(), drawn.end());
+    drawn.erase(std::unique(drawn.begin(), drawn.end()), drawn.end());
+    const std::vector<char32_t> every_face = {0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026};  // ui/fonts.cpp
+    for (char32_t cp : drawn) {
+        INFO("U+" << std::hex << unsigned(cp));
+        CHECK((has(used, cp) || std::count(every_face.begin(), every_face.end(), cp) == 1));
+    }
 }
