@@ -94,7 +94,7 @@ TEST_CASE("the shortcuts list names every key the README's keys paragraph gives"
     for (const char* key : {"Left", "Right", "Alt+Left", "Alt+Right", "Ctrl+PageUp", "Ctrl+PageDown", "Alt+Home",
                             "Alt+End", "Up", "Down", "PageUp", "PageDown", "Space", "Home", "End", "Ctrl+Q",
                             "Ctrl+Left", "Ctrl+Right", "Ctrl+Z", "Ctrl+Y", "Ctrl+Shift+Z", "Ctrl+C", "Ctrl+X",
-                            "Ctrl+V", "Escape", "F1"}) {
+                            "Ctrl+V", "Escape", "F1", "Ctrl+=", "Ctrl+-", "Ctrl+0"}) {
         INFO(std::string(key));
         CHECK(listed.find(key) != std::string::npos);
     }
