@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <cfloat>
+#include <cmath>
 #include <functional>
 
 #include "ui/markdown/link_opener.h"
@@ -81,7 +82,18 @@ void paint_selected(const LaidOutBlock& block, std::size_t i, ImVec2 a, ImDrawLi
     const Prim& p = block.prims[i];
     const float fs = p.font->FontSize;
     const float x0 = lo ? p.font->CalcTextSizeA(fs, FLT_MAX, 0.0f, p.begin, p.begin + lo).x : 0;
-    const float x1 = p.font->CalcTextSizeA(fs, FLT_MAX, 0.0f, p.begin, p.begin + hi).x;
+    float x1 = p.font->CalcTextSizeA(fs, FLT_MAX, 0.0f, p.begin, p.begin + hi).x;
+    // Selected on past its end: the space before the next piece of the same line (a bold word, a link) is too,
+    // so the highlight has no hole where the text has a space.
+    const TextPos last = paint.selection->last();
+    if (hi == std::size_t(p.end - p.begin) && (paint.block < last.block || original_prim(block, i) < last.prim))
+        for (std::size_t j = i + 1; j < block.prims.size(); ++j) {
+            const Prim& q = block.prims[j];
+            if (q.type != Prim::Text) continue;
+            if (q.flow == p.flow && std::fabs(q.a.y - p.a.y) < fs * 0.5f && q.a.x > p.a.x + x1)
+                x1 = q.a.x - p.a.x;
+            break;
+        }
     dl->AddRectFilled(ImVec2(a.x + x0, a.y - fs * 0.2f), ImVec2(a.x + x1, a.y + fs * 1.2f), palette().selection);
 }
 
