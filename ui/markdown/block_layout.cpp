@@ -19,6 +19,13 @@ float text_width(ImFont* f, const char* b, const char* e) {
 
 void add_text(LaidOutBlock& out, ImFont* font, ImVec2 pos, ImU32 color, const char* b, const char* e);
 
+// Starts a run of text (Prim::flow): the text added from here on belongs to it.
+void begin_flow(LaidOutBlock& out, char after = '\n') { out.flow_after.push_back(after); }
+
+// The text just added is decoration: not selected, not copied.
+void mark_decoration(LaidOutBlock& out) { out.prims.back().flow = kNoFlow; }
+
+
 // The end of the UTF-8 code point that starts at p (p < e): a break never splits a character's bytes.
 const char* next_code_point(const char* p, const char* e) {
     ++p;
@@ -48,6 +55,7 @@ const char* break_point(ImFont* f, const char* b, const char* e, float avail, bo
 // between characters; returns the number of lines.
 int wrap_plain(LaidOutBlock& out, ImFont* f, ImVec2 pos, float width, float line_h, ImU32 color, const char* b,
                const char* e) {
+    begin_flow(out);
     int lines = 0;
     while (b < e || lines == 0) {
         const char* cut = text_width(f, b, e) <= width ? e : break_point(f, b, e, width, true);
@@ -64,6 +72,7 @@ int wrap_plain(LaidOutBlock& out, ImFont* f, ImVec2 pos, float width, float line
 void add_text(LaidOutBlock& out, ImFont* font, ImVec2 pos, ImU32 color, const char* b, const char* e) {
     Prim p;
     p.type = Prim::Text;
+    p.flow = out.flow_after.empty() ? kNoFlow : std::uint32_t(out.flow_after.size() - 1);
     p.a = pos;
     p.color = color;
     p.font = font;
@@ -197,6 +206,7 @@ struct Layouter {
             if (!b.spans.empty()) return layout_spans(b.spans, alt_style, x, y, width, out);
             const std::string& url = ref ? ref->url : std::string();
             const char* t = own(out, "[image: " + url + "]");
+            begin_flow(out);
             add_text(out, alt_style.font_override, ImVec2(x, y), palette().muted, t, t + std::strlen(t));
             return fonts.body.regular->FontSize * 1.45f;
         }
@@ -253,13 +263,16 @@ struct Layouter {
                     float w = text_width(fonts.body.bold, mark, nullptr);
                     add_text(out, fonts.body.bold, ImVec2(a.x + (side - w) * 0.5f, a.y + (side - body_size()) * 0.5f),
                              palette().on_accent, mark, mark + std::strlen(mark));
+                    mark_decoration(out);
                 }
             } else if (check) {
                 const char* mark = own(out, check);
                 add_text(out, fonts.body.bold, ImVec2(x + 2, y + (lh - body_size()) * 0.5f), palette().done, mark,
                          mark + std::strlen(mark));
+                mark_decoration(out);
             } else if (ordered) {
                 const char* num = own(out, std::to_string(n) + ".");
+                begin_flow(out, ' ');  // "1. First step" when copied
                 float w = text_width(fonts.body.bold, num, nullptr);
                 add_text(out, fonts.body.bold, ImVec2(x + indent - w - 8, y + (lh - body_size()) * 0.5f),
                          palette().accent, num, num + std::strlen(num));
@@ -298,6 +311,7 @@ struct Layouter {
         const std::string& text = b.spans.empty() ? kNoText : b.spans[0].text;
         const char* p = text.c_str();
         const char* end = p + text.size();
+        begin_flow(out);  // one run: the source's newlines separate its lines when copied
         // A line wider than the box wraps between characters (code has no word breaks to prefer), so nothing is
         // drawn past the box's edge.
         const float avail = std::max(1.0f, width - 2 * pad);
@@ -335,6 +349,7 @@ struct Layouter {
             add_rect(out, Prim::RectFilled, ImVec2(x, y + top), ImVec2(x + 4, y + top + h), c.accent, 2);
             add_text(out, fonts.title, ImVec2(x + body_size() * 0.9f, y + top - body_size() * 0.1f),
                      color::with_alpha(c.accent, 110), mark, mark + 3);
+            mark_decoration(out);
             return top * 2 + h;
         }
         default: break;
@@ -360,6 +375,7 @@ struct Layouter {
             const char* icon = own(out, callout_icon(b.callout));
             if (*icon) {
                 add_text(out, fonts.body.bold, ImVec2(tx, cy - 2), c.accent, icon, icon + std::strlen(icon));
+                mark_decoration(out);
                 tx += text_width(fonts.body.bold, icon, nullptr) + 8;
             }
             const char* t = own(out, title);
@@ -532,6 +548,7 @@ struct Layouter {
                 TextStyle ts{&fonts.body, r == 0 ? fonts.body.bold : nullptr, r == 0 ? palette().heading : palette().text,
                              1.45f};
                 float h = spans.empty() ? 0 : layout_spans(spans, ts, cx + pad_x, cy + pad_y, inner, out, &drawn);
+                if (!spans.empty() && c + 1 < cols) out.flow_after.back() = '\t';  // a row copies as one line
                 row_h = std::max(row_h, h);
                 // Align the cell's text inside its column: measure how far its text reaches, shift it over.
                 float reach = cx + pad_x;
@@ -642,6 +659,7 @@ struct Layouter {
                 float w = text_width(fonts.ui.bold, num, nullptr);
                 add_text(out, fonts.ui.bold, ImVec2(x + r - w * 0.5f, y + r * 0.95f - fonts.ui.bold->FontSize * 0.5f),
                          palette().on_accent, num, num + std::strlen(num));
+                mark_decoration(out);  // ink on a filled circle: a highlight there would hide the circle
                 float h = blocks(child.children[i].children, x + indent, y, width - indent, body_style());
                 y += std::max(h, r * 2);
                 if (i + 1 < child.children.size()) {
@@ -675,6 +693,7 @@ float layout_spans(const std::vector<Span>& spans, const TextStyle& style, float
     ImFont* base = style.font_override ? style.font_override : style.family->regular;
     const float lh = base->FontSize * style.line_height;
     const float baseline_pad = (lh - base->FontSize) * 0.5f;
+    begin_flow(out);
     float x = 0, y = 0;
     bool line_has_text = false;
     bool line_counts = true;  // the line at y holds something (false right after a picture on lines of its own)

@@ -3,6 +3,7 @@
 // translates and emits the primitives of the blocks that are on screen (see DocumentView).
 #include <imgui.h>
 
+#include <cstdint>
 #include <deque>
 #include <string>
 #include <vector>
@@ -17,6 +18,9 @@ struct Prim {
     ImVec2 a, b;  // Text: position. Rect*: min, max. Line: from, to. Circle: centre, (radius, 0).
     ImU32 color = 0;
     float rounding = 0;  // Rect*: corner rounding. Line/Rect: thickness
+    // Text: the run of text it belongs to (LaidOutBlock::flow_after), or kNoFlow for a decoration (an icon, a
+    // tick, a quotation mark) that is neither selected nor copied.
+    std::uint32_t flow = 0;  // (in the padding before `font`: a Prim stays 64 bytes)
     ImFont* font = nullptr;
     const char* begin = nullptr;  // Text: points into the document model or LaidOutBlock::owned
     const char* end = nullptr;
@@ -24,6 +28,8 @@ struct Prim {
     // set (the placeholder and the alt text under it) is drawn only while that picture is not: loading, failed.
     const ImageRef* image = nullptr;
 };
+
+constexpr std::uint32_t kNoFlow = 0xFFFFFFFFu;
 
 struct LinkArea {
     ImVec2 min, max;
@@ -42,6 +48,7 @@ struct ScrollRegion {
     std::size_t begin, frozen, end;                // prims
     std::size_t links_begin, links_frozen, links_end;
     const void* key;         // the table in the document model: the scroll position survives a new layout
+    float scroll_x = 0;      // how far it was scrolled when last drawn, px (DocumentView): where a click falls
 };
 
 // Text primitives point into the document model or into `owned`; a std::deque never moves its elements, so a
@@ -59,6 +66,11 @@ struct LaidOutBlock {
     std::vector<LinkArea> links;  // same coordinates
     std::deque<std::string> owned;  // text the layout made up (titles in caps, list numbers)
     std::vector<ScrollRegion> scrolls;  // tables that scroll sideways, in prim order
+    // One entry per run of text (a paragraph, a heading, a table cell, a code block, a list number, a title), in
+    // reading order, indexed by Prim::flow: what separates the run from the next one when selected text is copied
+    // ('\n'; '\t' after a table cell that is not the last of its row; ' ' after a list number). Within a run,
+    // the source text says it (a space at a soft wrap, '\n' at a hard break or a code line's end).
+    std::vector<char> flow_after;
     const Block* source = nullptr;
 };
 
