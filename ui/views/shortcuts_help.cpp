@@ -33,6 +33,8 @@ const std::vector<ShortcutGroup>& shortcut_groups() {
           {"Ctrl+F", "search the course and your work"},
           {"F1 or ?", "this list"},
           {"Ctrl+Q", "quit"}}},
+        {"On an artifact's page",
+         {{"Ctrl+Z", "outside a text field: bring back the table row just deleted, or remove the one just added"}}},
         {"In the reflection editor",
          {{"Ctrl+Left / Ctrl+Right", "move by word"},
           {"Ctrl+Z", "undo"},
