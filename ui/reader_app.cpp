@@ -10,6 +10,7 @@
 
 #include <sstream>
 
+#include "runtime/artifacts/account_binding.h"
 #include "runtime/artifacts/artifact_export.h"
 #include "runtime/artifacts/calendar_date.h"
 #include "runtime/cli/data_folder.h"
@@ -102,6 +103,9 @@ void ReaderApp::load_content() {
         // moved to the new ids; a change is saved at once through the store (atomic, with backups).
         session_->set_course(course_.id);
         session_->change_profile([this](Profile& p) { return apply_id_aliases(p, course_); });
+        // Amounts that artifacts stored themselves before their field followed the account (account_field:) go
+        // to an account that has none; where both differ, each keeps its own (runtime/artifacts/account_binding.h).
+        session_->change_profile([this](Profile& p) { return adopt_account_amounts(course_.artifact_kinds, p); });
     }
     if (records_) records_->set_course(course_);  // a new id or version: statements from now on carry it
     // The page to stay on (a reload), or to start on: --module, else where the learner left off (page, scroll

@@ -57,6 +57,7 @@ public:
                 if (auto field = read_field(f, seen, false)) kind_.fields.push_back(std::move(*field));
         }
         read_scope_and_date();
+        check_account_fields();
         YAML::Node rules = fm_.root()["rules"];
         if (rules.IsDefined() && !rules.IsNull()) {
             if (!rules.IsSequence())
@@ -171,7 +172,7 @@ private:
         }
         f.kind = k->second;
         unknown_keys(node, {"id", "label", "help", "kind", "unit", "options", "max", "items", "columns", "rows",
-                            "group_by", "timeline"},
+                            "group_by", "timeline", "account_field"},
                      "field '" + f.id + "'");
         switch (f.kind) {
         case FieldKind::Choice: f.options = read_options(node, "options", f.id); break;
@@ -191,11 +192,59 @@ private:
             break;
         default: break;
         }
+        read_account_field(node, f, in_table);
         if (in_table && (f.kind == FieldKind::LongText || f.kind == FieldKind::Checklist)) {
             fm_.error(line, "column '" + f.id + "': a table cell cannot be " + field_kind_name(f.kind));
             return std::nullopt;
         }
         return f;
+    }
+
+    // `account_field: current_value|potential_value`: checked here for what the field alone decides (a money field,
+    // not a column); the scope and one field per amount are checked in check_account_fields once the kind is read.
+    void read_account_field(const YAML::Node& node, Field& f, bool in_table) {
+        const std::string name = text(node, "account_field");
+        if (name.empty()) return;
+        const int line = fm_.line_of(node["account_field"]);
+        AccountField which = AccountField::None;
+        for (AccountField a : {AccountField::CurrentValue, AccountField::PotentialValue})
+            if (name == account_field_name(a)) which = a;
+        if (which == AccountField::None) {
+            fm_.error(line, "field '" + f.id + "': account_field '" + name +
+                                "' is not one of the account's amounts (current_value, potential_value)");
+            return;
+        }
+        if (in_table) {
+            fm_.error(line, "column '" + f.id + "': a table cell cannot stand for the account's " + name +
+                                " (one account has one); use account_field on a field of its own");
+            return;
+        }
+        if (f.kind != FieldKind::Money) {
+            fm_.error(line, "field '" + f.id + "': account_field needs 'kind: money' (the account's " + name +
+                                " is an amount), not " + field_kind_name(f.kind));
+            return;
+        }
+        f.account_field = which;
+    }
+
+    void check_account_fields() {
+        std::map<AccountField, const Field*> bound;
+        for (Field& f : kind_.fields) {
+            if (f.account_field == AccountField::None) continue;
+            const std::string name = account_field_name(f.account_field);
+            if (kind_.scope != ArtifactScope::Account) {
+                fm_.error(f.line, "field '" + f.id + "': account_field " + name +
+                                      " needs 'scope: account' (a portfolio artifact has no account to read it from)");
+                f.account_field = AccountField::None;
+                continue;
+            }
+            auto [it, fresh] = bound.emplace(f.account_field, &f);
+            if (!fresh) {
+                fm_.error(f.line, "field '" + f.id + "': account_field " + name + " is already the field '" +
+                                      it->second->id + "' (line " + std::to_string(it->second->line) + ")");
+                f.account_field = AccountField::None;
+            }
+        }
     }
 
     void read_table(const YAML::Node& node, Field& f) {

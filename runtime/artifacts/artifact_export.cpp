@@ -12,6 +12,7 @@
 #include <set>
 
 #include "progress/profile_json.h"
+#include "runtime/artifacts/account_binding.h"
 #include "runtime/artifacts/artifact_rules.h"
 #include "runtime/artifacts/export_escaping.h"
 #include "runtime/artifacts/money.h"
@@ -283,10 +284,11 @@ std::string account_heading(const Artifact& artifact, const Profile& profile) {
 }
 
 // Labels and messages come from the declaration (a course file): text like any other, escaped.
-std::string rules_section(const ArtifactKind& kind, const Artifact& artifact) {
-    const std::vector<RuleResult> results = evaluate_rules(kind, artifact.values);
+// `values`: the artifact's, read through its account fields (account_binding.h).
+std::string rules_section(const ArtifactKind& kind, const json& values) {
+    const std::vector<RuleResult> results = evaluate_rules(kind, values);
     if (results.empty()) return "";
-    const ArtifactStatus status = artifact_status(kind, artifact.values);
+    const ArtifactStatus status = artifact_status(kind, values);
     auto md = [](const std::string& s) { return markdown_text(s, MarkdownPlace::Line); };
     std::string out;
     if (!status.label.empty()) {
@@ -366,10 +368,12 @@ std::string artifact_markdown(const ArtifactKind* kind, const Artifact& artifact
     }
 
     const json empty = json::object();
-    const json& values = artifact.values.is_object() ? artifact.values : empty;
+    json through_account;  // money fields bound to the account show the account's amounts (account_binding.h)
+    const json& read = kind ? values_with_account(*kind, artifact, profile, through_account) : artifact.values;
+    const json& values = read.is_object() ? read : empty;
     std::set<std::string> shown;
     if (kind) {
-        const std::string rules = rules_section(*kind, artifact);
+        const std::string rules = rules_section(*kind, values);
         if (!rules.empty()) out += "\n" + rules;
         for (const Field& f : kind->fields) {
             section(out, f, find_value(values, f.id), profile, "");

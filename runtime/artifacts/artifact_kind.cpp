@@ -19,6 +19,15 @@ const char* field_kind_name(FieldKind kind) {
     return "text";
 }
 
+const char* account_field_name(AccountField f) {
+    switch (f) {
+    case AccountField::None: return "";
+    case AccountField::CurrentValue: return "current_value";
+    case AccountField::PotentialValue: return "potential_value";
+    }
+    return "";
+}
+
 nlohmann::json initial_values(const ArtifactKind& kind, const std::string& today) {
     nlohmann::json values = nlohmann::json::object();
     for (const Field& f : kind.fields)

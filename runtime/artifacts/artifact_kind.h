@@ -18,6 +18,14 @@ struct ArtifactKind;
 // What a new artifact starts with: preset table rows (the QBR's five phases) and today in its date field.
 nlohmann::json initial_values(const ArtifactKind& kind, const std::string& today);
 
+// One of the account's own amounts (progress/profile.h Account) that a money field stands for, declared in the front
+// matter as `account_field: current_value` or `account_field: potential_value`. Such a field stores nothing of its
+// own: it shows and edits the account's amount (runtime/artifacts/account_binding.h), so the artifact and the
+// Accounts page never disagree. Only on top-level money fields of `scope: account` kinds.
+enum class AccountField { None, CurrentValue, PotentialValue };
+// "current_value", "potential_value"; "" for None.
+const char* account_field_name(AccountField f);
+
 struct ChoiceOption {
     std::string id;
     std::string label;
@@ -38,6 +46,7 @@ struct Field {
     std::vector<nlohmann::json> preset_rows;  // table: rows filled in when an artifact is created (the five phases)
     std::string group_by;  // table: a choice column to group rows under (account map by relationship quality)
     std::string timeline;  // table: a number column drawn as a proportional bar (the QBR's phases)
+    AccountField account_field = AccountField::None;  // money: the account amount it shows and edits
 
     const ChoiceOption* option(const std::string& id) const;
     const Field* column(const std::string& id) const;

@@ -41,17 +41,67 @@ long week_start(long days) {
     return days - weekday;
 }
 
-DateOrder locale_date_order() {
-    const char* name = nullptr;
+namespace {
+// The locale name the date rules read: LC_ALL, then LC_TIME, then LANG; "" when none is set.
+std::string time_locale_name() {
     for (const char* var : {"LC_ALL", "LC_TIME", "LANG"}) {
         const char* v = std::getenv(var);
-        if (v && *v) {
-            name = v;
-            break;
-        }
+        if (v && *v) return v;
     }
-    if (!name) return DateOrder::Unknown;
-    const std::string locale = name;
+    return "";
+}
+}  // namespace
+
+// Plain arithmetic on the proleptic Gregorian calendar (H. Hinnant's days_from_civil / civil_from_days): exact for
+// every year, unlike timegm, whose range depends on time_t.
+long first_day_of(YearMonth ym) {
+    const long y = ym.year - (ym.month <= 2 ? 1 : 0);
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long mp = (ym.month + 9) % 12;  // March = 0
+    const long doy = (153 * mp + 2) / 5;  // the 1st of the month
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+YearMonth year_month_of(long days) {
+    const long z = days + 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    return {static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0)), month};
+}
+
+YearMonth add_months(YearMonth ym, int n) {
+    const long index = static_cast<long>(ym.year) * 12 + (ym.month - 1) + n;
+    const long year = index >= 0 ? index / 12 : (index - 11) / 12;
+    return {static_cast<int>(year), static_cast<int>(index - year * 12) + 1};
+}
+
+int days_in_month(YearMonth ym) {
+    return static_cast<int>(first_day_of(add_months(ym, 1)) - first_day_of(ym));
+}
+
+int weekday_of(long days) { return static_cast<int>(((days + 3) % 7 + 7) % 7); }  // 1970-01-01 was a Thursday
+
+int locale_first_weekday() {
+    const std::string locale = time_locale_name();
+    for (const char* sunday : {"en_US", "en_CA", "en_PH", "ja_JP", "pt_BR", "he_IL", "es_MX"})
+        if (locale.rfind(sunday, 0) == 0) return 6;
+    return 0;
+}
+
+long month_grid_start(YearMonth ym, int first_weekday) {
+    const long first = first_day_of(ym);
+    return first - ((weekday_of(first) - first_weekday + 7) % 7);
+}
+
+DateOrder locale_date_order() {
+    const std::string locale = time_locale_name();
+    if (locale.empty()) return DateOrder::Unknown;
     if (locale == "C" || locale == "POSIX" || locale.rfind("C.", 0) == 0) return DateOrder::Unknown;
     for (const char* mdy : {"en_US", "en_PH", "en_CA"})
         if (locale.rfind(mdy, 0) == 0) return DateOrder::MonthDayYear;

@@ -1,6 +1,7 @@
 #include "runtime/xapi/learning_recorder.h"
 
 #include "runtime/artifacts/artifact_rules.h"
+#include "runtime/artifacts/account_binding.h"
 #include "runtime/course/id_aliases.h"
 
 namespace gw::xapi {
@@ -99,7 +100,7 @@ void LearningRecorder::record_progress(const std::string& item_id, const Profile
 void LearningRecorder::record_artifact(const Profile& profile, const Artifact& a, bool created, Millis now) {
     json status = json::object();
     if (const ArtifactKind* kind = course_->find_artifact_kind(a.kind)) {
-        const ArtifactStatus s = artifact_status(*kind, a.values);
+        const ArtifactStatus s = artifact_status(*kind, a, profile);
         if (!s.label.empty()) status["status"] = s.label;
         if (!s.color.empty()) status["colour"] = s.color;
     }

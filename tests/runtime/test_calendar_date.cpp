@@ -1,6 +1,9 @@
 // Dates as artifacts store them ("YYYY-MM-DD"), counted in whole days: parsing, formatting, the Monday of a week.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <string>
+
 #include "runtime/artifacts/calendar_date.h"
 
 using namespace gw;
@@ -123,4 +126,57 @@ TEST_CASE("today_days is a real, recent day") {
     CHECK(today > day("2025-01-01"));
     CHECK(today < day("2100-01-01"));
     CHECK(parse_date(format_date(today)) == today);
+}
+
+TEST_CASE("month arithmetic for the date picker: first days, lengths, weekdays, year ends") {
+    CHECK(first_day_of({1970, 1}) == 0);
+    CHECK(first_day_of({2026, 12}) == day("2026-12-01"));
+    CHECK(first_day_of({1969, 12}) == day("1969-12-01"));
+    CHECK(year_month_of(day("2026-12-31")) == YearMonth{2026, 12});
+    CHECK(year_month_of(day("2027-01-01")) == YearMonth{2027, 1});
+    CHECK(year_month_of(-1) == YearMonth{1969, 12});
+    // Every day of four years round-trips through its month.
+    for (long d = day("2027-01-01"); d < day("2031-01-01"); ++d) {
+        const YearMonth ym = year_month_of(d);
+        REQUIRE(d >= first_day_of(ym));
+        REQUIRE(d < first_day_of(ym) + days_in_month(ym));
+    }
+    CHECK(add_months({2026, 12}, 1) == YearMonth{2027, 1});
+    CHECK(add_months({2027, 1}, -1) == YearMonth{2026, 12});
+    CHECK(add_months({2026, 5}, -17) == YearMonth{2024, 12});
+    CHECK(add_months({2026, 5}, 24) == YearMonth{2028, 5});
+    CHECK(days_in_month({2026, 2}) == 28);
+    CHECK(days_in_month({2028, 2}) == 29);  // leap year
+    CHECK(days_in_month({2000, 2}) == 29);  // divisible by 400
+    CHECK(days_in_month({2100, 2}) == 28);  // a century
+    CHECK(days_in_month({2026, 4}) == 30);
+    CHECK(days_in_month({2026, 12}) == 31);
+    CHECK(weekday_of(0) == 3);                  // 1970-01-01: Thursday
+    CHECK(weekday_of(day("2026-11-30")) == 0);  // Monday
+    CHECK(weekday_of(day("2026-12-06")) == 6);  // Sunday
+}
+
+TEST_CASE("the month grid starts on the week's first day on or before the 1st") {
+    // December 2026 begins on a Tuesday.
+    CHECK(month_grid_start({2026, 12}, 0) == day("2026-11-30"));  // Monday first
+    CHECK(month_grid_start({2026, 12}, 6) == day("2026-11-29"));  // Sunday first
+    // February 2027 begins on a Monday: a Monday-first grid starts on the 1st itself.
+    CHECK(month_grid_start({2027, 2}, 0) == day("2027-02-01"));
+    // Six rows of seven always hold the month.
+    for (YearMonth ym{2026, 1}; !(ym == YearMonth{2029, 1}); ym = add_months(ym, 1))
+        for (int first : {0, 6})
+            CHECK(month_grid_start(ym, first) + 42 >= first_day_of(ym) + days_in_month(ym));
+}
+
+TEST_CASE("the week starts on Sunday in the US and on Monday by default") {
+    const char* saved = std::getenv("LC_ALL");
+    const std::string keep = saved ? saved : "";
+    setenv("LC_ALL", "en_US.UTF-8", 1);
+    CHECK(locale_first_weekday() == 6);
+    setenv("LC_ALL", "de_DE.UTF-8", 1);
+    CHECK(locale_first_weekday() == 0);
+    setenv("LC_ALL", "C", 1);
+    CHECK(locale_first_weekday() == 0);
+    if (saved) setenv("LC_ALL", keep.c_str(), 1);
+    else unsetenv("LC_ALL");
 }

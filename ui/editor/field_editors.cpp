@@ -12,6 +12,7 @@
 #include "runtime/artifacts/money.h"
 #include "ui/widgets/buttons.h"
 #include "ui/widgets/chip.h"
+#include "ui/widgets/date_picker.h"
 #include "ui/item_probe.h"
 #include "ui/markdown/line_fit.h"
 #include "ui/theme.h"
@@ -57,11 +58,26 @@ void field_message(const std::string& message, const Fonts& fonts) {
     StyledText(fonts.small, palette().error, message);
 }
 
-bool date_value(const char* id, const json& value, json& out, TypedDrafts& drafts, float width, const Fonts& fonts) {
-    std::string iso;
-    if (!date_input(id, as_text(value), &iso, drafts, width, fonts)) return false;
-    out = iso;
-    return true;
+bool date_input_core(const char* id, const std::string& value, std::string* out, TypedDrafts& drafts, float width,
+                     std::string* message);
+void date_message(const std::string& message, const Fonts& fonts);
+
+// A date cell: the typed field, filling the cell but for the calendar button beside it, and the message under both.
+bool date_value(const char* id, const json& value, json& out, TypedDrafts& drafts, const Fonts& fonts,
+                const std::string& probe_name) {
+    std::string iso, message;
+    bool changed = date_input_core(id, as_text(value), &iso, drafts, -date_picker_button_width(), &message);
+    probe::last_item(probe_name);  // the typed field, not the button beside it
+    const ImGuiID key = ImGui::GetID(id);
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    if (date_picker_button("##pick", as_text(value), &iso, fonts, "date-picker:" + probe_name)) {
+        drafts.erase(key);  // a picked day replaces whatever was half-typed
+        message.clear();
+        changed = true;
+    }
+    date_message(message, fonts);
+    if (changed) out = iso;
+    return changed;
 }
 
 // A money field or cell: the profile's currency, empty kept apart from 0 (absent or null in the values).
@@ -196,11 +212,14 @@ bool account_combo(const char* id, const json& value, json& out, const Profile* 
 }
 
 // A table cell: the compact form of each kind.
-bool cell_editor(const Field& col, const json& value, json& out, FieldEditorState& state, const FieldContext& ctx) {
+// `probe_name` names the cell for tests ("cell:table:row:column"); a date cell's calendar button is
+// "date-picker:" + it.
+bool cell_editor(const Field& col, const json& value, json& out, FieldEditorState& state, const FieldContext& ctx,
+                 const std::string& probe_name) {
     switch (col.kind) {
     case FieldKind::Number: return number_input("##v", col, value, out, -FLT_MIN);
     case FieldKind::Money: return money_value("##v", value, out, ctx, state.drafts, -FLT_MIN);
-    case FieldKind::Date: return date_value("##v", value, out, state.drafts, -FLT_MIN, *ctx.fonts);
+    case FieldKind::Date: return date_value("##v", value, out, state.drafts, *ctx.fonts, probe_name);
     case FieldKind::Choice: return choice_combo("##v", col, value, out, -FLT_MIN);
     case FieldKind::Rating: return rating_input("##v", col, value, out, *ctx.fonts);
     case FieldKind::Account: return account_combo("##v", value, out, ctx.profile, -FLT_MIN);
@@ -228,7 +247,7 @@ float column_weight(const Field& col) {
 // The narrowest a column may get in a table (px); narrower than that, the rows become cards.
 float min_column_width(const Field& col) {
     switch (col.kind) {
-    case FieldKind::Date: return 118;
+    case FieldKind::Date: return 146;  // the date and its calendar button
     case FieldKind::Number:
     case FieldKind::Money: return 90;
     case FieldKind::Check: return 52;
@@ -275,13 +294,14 @@ bool edit_cell(const Field& table, const json& rows, std::size_t i, std::size_t 
     ImGui::PushID(col.id.c_str());
     json cell;
     bool changed = false;
-    if (cell_editor(col, member(rows[i], col.id), cell, state, ctx)) {
+    const std::string probe_name = "cell:" + table.id + ":" + std::to_string(i) + ":" + col.id;
+    if (cell_editor(col, member(rows[i], col.id), cell, state, ctx, probe_name)) {
         json& target = edit_rows()[i];
         if (!target.is_object()) target = json::object();
         target[col.id] = cell;
         changed = true;
     }
-    probe::last_item("cell:" + table.id + ":" + std::to_string(i) + ":" + col.id);
+    if (col.kind != FieldKind::Date) probe::last_item(probe_name);  // a date cell names its typed field itself
     ImGui::PopID();
     return changed;
 }
@@ -405,12 +425,17 @@ bool table_editor(const Field& table, const json& value, json& out, FieldEditorS
         ImGui::PopID();
     }
     if (remove >= 0) {
+        // Recorded with every value the row held, so Ctrl+Z or the notice's Undo puts it back where it was.
+        if (ctx.undo) ctx.undo->row_removed(ctx.artifact, table.id, static_cast<std::size_t>(remove), rows[remove]);
+        state.deleted_row_table = table.id;
         edit_rows().erase(edit_rows().begin() + remove);
         changed = true;
     }
     ImGui::Dummy(ImVec2(0, 2));
     if (PageButton("+ Add a row##add", ButtonKind::Quiet, *ctx.fonts)) {
         edit_rows().push_back(json::object());
+        if (ctx.undo) ctx.undo->row_added(ctx.artifact, table.id, edit_rows().size() - 1);
+        state.deleted_row_table.clear();
         changed = true;
         state.reveal_table = table.id;
         state.reveal_row = static_cast<int>(edit_rows().size()) - 1;
@@ -559,9 +584,16 @@ bool draw_field(const Field& field, const json& value, json& out, FieldEditorSta
     case FieldKind::Money: {
         // The unit line goes before the field: the message for an unreadable amount goes under it.
         const Currency& c = currency_for(ctx.profile ? ctx.profile->currency : "");
-        StyledText(ctx.fonts->small, palette().muted, c.code + (field.unit.empty() ? " per year" : " " + field.unit), false);
+        StyledText(ctx.fonts->small, palette().muted,
+                   c.code + (field.unit.empty() ? " per year" : " " + field.unit) +
+                       (ctx.caption.empty() ? "" : "  \xC2\xB7  " + ctx.caption),
+                   false);
         changed = money_value("##v", value, out, ctx, state.drafts, 200);
         probe::last_item("money:" + field.id);
+        if (!ctx.under.empty()) {
+            StyledText(ctx.fonts->small, palette().muted, ctx.under);
+            probe::last_item("money-note:" + field.id);
+        }
         break;
     }
     case FieldKind::Date: {
@@ -570,6 +602,13 @@ bool draw_field(const Field& field, const json& value, json& out, FieldEditorSta
         if (date_input_core("##v", as_text(value), &iso, state.drafts, 160, &message)) out = iso, changed = true;
         probe::last_item("date:" + field.id);
         const ImGuiID key = ImGui::GetID("##v");
+        ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+        if (date_picker_button("##pick", as_text(value), &iso, *ctx.fonts, "date-picker:" + field.id)) {
+            out = iso;
+            state.drafts.erase(key);
+            changed = true;
+            message.clear();
+        }
         ImGui::SameLine();
         if (PageButton("Today##today", ButtonKind::Link, *ctx.fonts)) {
             out = format_date(today_days());

@@ -10,6 +10,7 @@
 #include "progress/profile.h"
 #include "runtime/artifacts/artifact_kind.h"
 #include "runtime/artifacts/money.h"
+#include "runtime/artifacts/table_undo.h"
 #include "ui/fonts.h"
 #include "ui/editor/prose_editor.h"
 
@@ -27,6 +28,9 @@ struct FieldEditorState {
     std::string reveal_table;
     int reveal_row = -1;
     TypedDrafts drafts;  // money and date fields and cells
+    // The table field whose row "×" / "Remove" was clicked last: the artifact page shows "Row deleted · Undo" under
+    // it until the learner undoes, dismisses or adds a row. "" when none.
+    std::string deleted_row_table;
 };
 
 struct FieldContext {
@@ -34,6 +38,14 @@ struct FieldContext {
     const Fonts* fonts = nullptr;
     float width = 600;
     const ArtifactKind* kind = nullptr;  // for rules that concern a field (the timeline's target)
+    // A money field bound to the account (account_field:): the line above the field says whose amount it is, and
+    // `under` (when not empty) is a muted line under it (an amount the artifact held before it was bound).
+    std::string caption;
+    std::string under;
+    // Row removals and additions in table fields are recorded here, under `artifact`, so they can be taken back
+    // (runtime/artifacts/table_undo.h). Null: not recorded.
+    TableUndo* undo = nullptr;
+    std::string artifact;
 };
 
 // An amount as the learner types it (runtime/artifacts/money.h: "300k", "12,000", "$1.2m"). Shows the stored

@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include "runtime/artifacts/artifact_rules.h"
+#include "runtime/artifacts/account_binding.h"
 #include "runtime/artifacts/calendar_date.h"
 #include "ui/views/artifact_view.h"
 #include "ui/widgets/buttons.h"
@@ -20,7 +21,7 @@ namespace {
 bool artifact_row(const Artifact& a, const Course& course, const Profile& profile, const Fonts& fonts) {
     ImGui::PushID(a.id.c_str());
     const ArtifactKind* kind = course.find_artifact_kind(a.kind);
-    const ArtifactStatus status = kind ? artifact_status(*kind, a.values) : ArtifactStatus{"Kept", "grey"};
+    const ArtifactStatus status = kind ? artifact_status(*kind, a, profile) : ArtifactStatus{"Kept", "grey"};
     if (!status.label.empty()) {
         Chip(status.label, status.color, fonts);
         ImGui::SameLine(0, 10);

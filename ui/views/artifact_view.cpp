@@ -8,9 +8,13 @@
 
 #include "progress/atomic_file.h"
 #include "runtime/artifacts/artifact_export.h"
+#include "runtime/artifacts/account_binding.h"
 #include "runtime/artifacts/artifact_rules.h"
 #include "ui/widgets/buttons.h"
 #include "ui/widgets/chip.h"
+#include "ui/widgets/notice_banner.h"
+#include "ui/views/shortcuts_help.h"
+#include "ui/editor/prose_editor.h"
 #include "ui/item_probe.h"
 #include "ui/markdown/line_fit.h"
 #include "ui/widgets/plural.h"
@@ -30,8 +34,8 @@ std::string item_label(const Course& course, const std::string& id) {
     return id + " (no longer in the course)";
 }
 
-void rule_results(const ArtifactKind& kind, const Artifact& a, const Fonts& fonts) {
-    const std::vector<RuleResult> results = evaluate_rules(kind, a.values);
+void rule_results(const ArtifactKind& kind, const Artifact& a, const Profile& profile, const Fonts& fonts) {
+    const std::vector<RuleResult> results = evaluate_rules(kind, a, profile);
     for (const RuleResult& r : results) {
         const std::string label = r.rule->label.empty() ? r.label : r.rule->label + ": " + r.label;
         if (r.rule->kind == RuleKind::Rows && r.met) {
@@ -52,7 +56,48 @@ void rule_results(const ArtifactKind& kind, const Artifact& a, const Fonts& font
     }
 }
 
+// A money field that stands for the account's amount (account_field:): shows the account's amount and writes a
+// change to the account, so the Accounts page shows it at once and the two never disagree.
+void draw_account_field(const Field& f, const Artifact& a, WorkSession& session, FieldEditorState& state,
+                        FieldContext ctx) {
+    const Profile& profile = session.profile();
+    const Account* account = profile.account(a.account);
+    const char* what = f.account_field == AccountField::CurrentValue ? "annual value" : "potential value";
+    ctx.caption = account ? std::string("the account's ") + what + ", as on the Accounts page"
+                          : std::string("choose the account above: this is its ") + what;
+    if (auto before = stored_before_binding(f, a, profile))
+        ctx.under = "Before this field followed the account, this artifact said " +
+                    format_money(*before, currency_for(profile.currency)) + ". The account's amount is kept.";
+    std::optional<double> amount = account ? account_amount(*account, f.account_field) : std::nullopt;
+    const nlohmann::json value = amount ? nlohmann::json(*amount) : nlohmann::json(nullptr);
+    nlohmann::json out;
+    ImGui::BeginDisabled(!account);
+    const bool changed = draw_field(f, value, out, state, ctx);
+    ImGui::EndDisabled();
+    if (!changed || !account) return;
+    Account edited = *account;
+    set_account_amount(edited, f.account_field,
+                       out.is_number() ? std::optional<double>(out.get<double>()) : std::nullopt);
+    session.edit_account(edited);
+}
+
 }  // namespace
+
+bool undo_table_edit(ArtifactViewState& state, WorkSession& session, const std::string& artifact_id) {
+    state.fields.deleted_row_table.clear();
+    for (;;) {
+        std::optional<TableEdit> edit = state.table_undo.take_newest(artifact_id);
+        if (!edit) return false;
+        const Artifact* a = session.profile().artifact(artifact_id);
+        if (!a) return false;
+        auto stored = a->values.find(edit->field);
+        nlohmann::json rows = stored == a->values.end() ? nlohmann::json() : *stored;
+        // An edit with nothing left to reverse (its added row is gone already) is skipped: the key did something.
+        if (!reverse_table_edit(*edit, rows)) continue;
+        session.set_artifact_value(artifact_id, edit->field, rows);
+        return true;
+    }
+}
 
 void draw_kind_description(DocumentView& description, const ArtifactKind& kind, const Fonts& fonts, float width) {
     if (!kind.description.empty()) {
@@ -74,8 +119,10 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
         return result;
     }
     if (state.artifact_id != artifact_id) {
+        TableUndo undo = std::move(state.table_undo);
         state = ArtifactViewState();
         state.artifact_id = artifact_id;
+        state.table_undo = std::move(undo);
     }
     const ArtifactKind* kind = course.find_artifact_kind(a->kind);
     const Account* account = profile.account(a->account);
@@ -119,7 +166,7 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
 
     if (!kind->rules.empty()) {
         ImGui::Dummy(ImVec2(0, 8));
-        rule_results(*kind, *a, fonts);
+        rule_results(*kind, *a, profile, fonts);
     }
 
     // Linked from.
@@ -141,17 +188,59 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
     ImGui::Dummy(ImVec2(0, 6));
     draw_kind_description(state.description, *kind, fonts, width);
 
+    // Ctrl+Z takes back the last row removed or added, unless a text field has the keys (it undoes its own
+    // typing then). 'Z' is GLFW_KEY_Z, which ui/input gives to the key that types z in the learner's layout
+    // (QWERTZ's Y key, AZERTY's W key), as for the reader's Ctrl+F and Ctrl+Q.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!read_only && io.KeyCtrl && !io.KeyShift && !io.KeyAlt && ImGui::IsKeyPressed('Z', false) &&
+        !io.WantTextInput && !AnyProseEditorFocused() && !shortcuts_help_open()) {
+        undo_table_edit(state, session, artifact_id);
+        a = session.profile().artifact(artifact_id);
+        if (!a) return result;
+    }
+
     // Fields.
-    FieldContext ctx{&profile, &fonts, width, kind};
+    FieldContext ctx;
+    ctx.profile = &profile;
+    ctx.fonts = &fonts;
+    ctx.width = width;
+    ctx.kind = kind;
+    ctx.undo = &state.table_undo;
+    ctx.artifact = artifact_id;
     ImGui::BeginDisabled(read_only);
     for (const Field& f : kind->fields) {
         static const nlohmann::json null_value;
+        nlohmann::json out;
+        if (f.account_field != AccountField::None) {
+            draw_account_field(f, *a, session, state.fields, ctx);
+            a = session.profile().artifact(artifact_id);
+            if (!a) break;
+            continue;
+        }
         auto found = a->values.find(f.id);
         const nlohmann::json& value = found == a->values.end() ? null_value : *found;
-        nlohmann::json out;
         if (draw_field(f, value, out, state.fields, ctx)) session.set_artifact_value(a->id, f.id, out);
         a = session.profile().artifact(artifact_id);  // an edit may have reallocated nothing, but stay safe
         if (!a) break;
+        if (f.kind == FieldKind::Table && state.fields.deleted_row_table == f.id) {
+            // Under the table it came from, where the learner is looking: the row is not gone for good.
+            // Named by its first cell, when it had one: "Maria Lopez" says which row went.
+            std::string what = "The row";
+            if (const TableEdit* e = state.table_undo.newest(artifact_id);
+                e && e->kind == TableEdit::Kind::RowRemoved && e->field == f.id && !f.columns.empty()) {
+                auto first = e->row.is_object() ? e->row.find(f.columns.front().id) : e->row.end();
+                if (e->row.is_object() && first != e->row.end() && first->is_string() && !first->get<std::string>().empty())
+                    what = "\xE2\x80\x9C" + first->get<std::string>() + "\xE2\x80\x9D";
+            }
+            const NoticeClick click = draw_notice_with_action(
+                "##row-deleted", NoticeKind::Info, "Row deleted",
+                what + " is gone from " + f.label + ". Undo puts it back with everything it held (or press Ctrl+Z).",
+                width, fonts, "Undo");
+            if (click == NoticeClick::Action) undo_table_edit(state, session, artifact_id);
+            if (click == NoticeClick::Dismiss) state.fields.deleted_row_table.clear();
+            a = session.profile().artifact(artifact_id);
+            if (!a) break;
+        }
     }
     ImGui::EndDisabled();
     if (!a) return result;

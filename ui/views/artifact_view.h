@@ -20,12 +20,19 @@ struct ArtifactViewState {
     bool confirm_delete = false;
     std::string export_message;  // "Copied", "Saved 2 files in ..."
     std::string export_folder;   // where "Save as files" wrote: "Open folder" shows it
+    // Table rows removed and added in this run, per artifact: Ctrl+Z and "Row deleted · Undo" take them back. Kept
+    // when the page shows another artifact, so coming back still undoes.
+    TableUndo table_undo;
 };
 
 struct ArtifactViewResult {
     std::string go;       // a page the learner asked for ("Linked from" click), or ""
     bool deleted = false;
 };
+
+// Takes back the newest table row removal or addition of `artifact_id` (state.table_undo): the removed row goes
+// back at its index with its values, the added one goes. Returns false when there was nothing to take back.
+bool undo_table_edit(ArtifactViewState& state, WorkSession& session, const std::string& artifact_id);
 
 ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& session, const Course& course,
                                       const std::string& artifact_id, float width, const Fonts& fonts);

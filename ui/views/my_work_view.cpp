@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "runtime/artifacts/artifact_rules.h"
+#include "runtime/artifacts/account_binding.h"
 #include "runtime/course/work_list.h"
 #include "ui/views/artifact_view.h"
 #include "ui/widgets/buttons.h"
@@ -53,7 +54,7 @@ void build(MyWorkState& state, const Profile& profile, const Course& course, flo
         MyWorkState::Row row;
         row.id = a->id;
         const ArtifactKind* kind = course.find_artifact_kind(a->kind);
-        const ArtifactStatus status = kind ? artifact_status(*kind, a->values) : ArtifactStatus{"Kept", "grey"};
+        const ArtifactStatus status = kind ? artifact_status(*kind, *a, profile) : ArtifactStatus{"Kept", "grey"};
         row.status = status.label;
         row.color = status.color;
         row.label = artifact_display_name(*a, course, profile) + "  \xE2\x80\xBA##open";

@@ -274,7 +274,11 @@ void draw_artifact_kind_preview(KindPreviewState& state, const Course& course, c
                                                      : "One for the learner's whole portfolio.");
     ImGui::Dummy(ImVec2(0, 10));
     draw_kind_description(state.description, *kind, fonts, width);
-    FieldContext ctx{&state.no_profile, &fonts, width, kind};
+    FieldContext ctx;
+    ctx.profile = &state.no_profile;
+    ctx.fonts = &fonts;
+    ctx.width = width;
+    ctx.kind = kind;
     for (const Field& f : kind->fields) {
         static const nlohmann::json null_value;
         auto found = state.values.find(f.id);

@@ -38,6 +38,8 @@ const std::vector<ShortcutGroup>& shortcut_groups() {
           {"Escape", "close an open list or menu"},
           {"F1 or ?", "this list"},
           {"Ctrl+Q", "quit"}}},
+        {"On an artifact's page",
+         {{"Ctrl+Z", "outside a text field: bring back the table row just deleted, or remove the one just added"}}},
         {"In the reflection editor",
          {{"Ctrl+Left / Ctrl+Right", "move by word"},
           {"Ctrl+Z", "undo"},

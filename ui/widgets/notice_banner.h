@@ -13,4 +13,9 @@ enum class NoticeKind { Info, Warning, Error };
 bool draw_notice(const char* id, NoticeKind kind, const std::string& title, const std::string& text, float width,
                  const Fonts& fonts, bool dismissable);
 
+enum class NoticeClick { None, Action, Dismiss };
+// A dismissable notice with one more button before "Dismiss", labelled `action` ("Undo"): which was clicked.
+NoticeClick draw_notice_with_action(const char* id, NoticeKind kind, const std::string& title, const std::string& text,
+                                    float width, const Fonts& fonts, const char* action);
+
 }  // namespace gw::ui
