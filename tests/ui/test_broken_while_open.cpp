@@ -47,13 +47,13 @@ TEST_CASE("a module broken while it is open keeps the reader on it and comes bac
         REQUIRE(shown);  // not the chapter overview
         CHECK(shown->file == "ch1/m2.md");
         CHECK(shown->broken());
-        CHECK(ui::draw_data_has_colour(d, ui::color::kErrorBg));
+        CHECK(ui::draw_data_has_colour(d, ui::palette().error_bg));
 
         std::ofstream(file, std::ios::binary) << good;
         f.app->load_content();
         for (int i = 0; i < 2; ++i) d = f.gui.frame(f.body);
         CHECK(f.app->navigator().current() == "mini-two");
-        CHECK_FALSE(ui::draw_data_has_colour(d, ui::color::kErrorBg));
+        CHECK_FALSE(ui::draw_data_has_colour(d, ui::palette().error_bg));
     }
 }
 

@@ -119,7 +119,7 @@ TEST_CASE("a table draws a bold header, aligned columns, and wraps cells to fit 
         if (width < 300) CHECK(texts(l, "wrap").front()->a.y > texts(l, "Globex").front()->a.y);  // the cell wrapped
     }
     ImDrawData* d = draw(gui, blocks, 600);
-    CHECK(draw_data_has_colour(d, color::kCodeBg));  // the header row's shading
+    CHECK(draw_data_has_colour(d, palette().code_bg));  // the header row's shading
 }
 
 TEST_CASE("strikethrough is a line through the struck words only") {
@@ -151,7 +151,7 @@ TEST_CASE("task items draw a read-only box, ticked when done") {
     int empty_boxes = 0, ticked_boxes = 0;
     for (const Prim& p : l.prims) {
         if (p.type == Prim::Rect) ++empty_boxes;
-        if (p.type == Prim::RectFilled && p.color == color::kDone) ++ticked_boxes;
+        if (p.type == Prim::RectFilled && p.color == palette().done) ++ticked_boxes;
     }
     CHECK(empty_boxes == 1);
     CHECK(ticked_boxes == 1);

@@ -265,11 +265,11 @@ TEST_CASE("an unwrapped StyledText after an item near the column's edge stays on
     std::string where;
     const ImDrawData* d = link_then_note(gui, [&] {
         ImGui::SameLine(0, 10);
-        StyledText(small, color::kMuted, kNote, false);
+        StyledText(small, palette().muted, kNote, false);
     });
     CHECK_MESSAGE(squeezes_in(d, where) == 0, "squeezed text" << where);
     where.clear();
-    d = link_then_note(gui, [&] { TextAfter(small, color::kMuted, kNote, 5, 10); });
+    d = link_then_note(gui, [&] { TextAfter(small, palette().muted, kNote, 5, 10); });
     CHECK_MESSAGE(squeezes_in(d, where) == 0, "squeezed text" << where);
 }
 

@@ -111,7 +111,7 @@ TEST_CASE("callout boxes are drawn in their own colours") {
     for (int i = 0; i < 3; ++i) d = gui.frame([&] { app.frame(); });
     CHECK(draw_data_has_colour(d, callout_colors(CalloutKind::Stat).background));
     CHECK(draw_data_has_colour(d, callout_colors(CalloutKind::Mistake).background));
-    CHECK_FALSE(draw_data_has_colour(d, color::kErrorBg));  // no error box on a clean module
+    CHECK_FALSE(draw_data_has_colour(d, palette().error_bg));  // no error box on a clean module
 }
 
 TEST_CASE("arrow keys move between pages; Alt+Home and Alt+End jump to the ends") {
@@ -156,10 +156,10 @@ TEST_CASE("a broken module shows its errors in place and the rest of the course 
     ImDrawData* d = nullptr;
     for (int i = 0; i < 3; ++i) d = gui.frame(body);
     CHECK(app.navigator().current() == "mini-two");
-    CHECK(draw_data_has_colour(d, color::kErrorBg));
+    CHECK(draw_data_has_colour(d, palette().error_bg));
     gui.key(ImGuiKey_RightArrow, body);
     for (int i = 0; i < 2; ++i) d = gui.frame(body);
     CHECK(app.navigator().current() == "mini-three");
-    CHECK_FALSE(draw_data_has_colour(d, color::kErrorBg));
+    CHECK_FALSE(draw_data_has_colour(d, palette().error_bg));
     std::filesystem::remove_all(dir);
 }
