@@ -23,8 +23,8 @@ int main(int argc, char** argv) {
     CLI::App app{"Groundwork: work through a sales course, keep your reflections and worked artifacts.", "groundwork"};
     app.set_version_flag("--version", std::string("groundwork ") + GROUNDWORK_VERSION);
     app.footer(
-        "Exit codes: 0 ok, 1 content errors, a refused install/pack or a failed export/import, 2 usage error or a "
-        "course id that is not installed, 3 no display/OpenGL.\n"
+        "Exit codes: 0 ok, 1 content errors, a refused install/pack or a failed export/import, 2 usage error, a "
+        "course id that is not installed or an export --module/--artifact id that is not there, 3 no display/OpenGL.\n"
         "Courses: groundwork pack DIR -o course.zip, groundwork install course.zip, groundwork courses.\n"
         "Move your work to another machine: groundwork export > work.json, then groundwork import work.json.\n"
         "Course format: docs/authoring.md. Data: $XDG_DATA_HOME/groundwork (~/.local/share/groundwork).");
@@ -79,18 +79,22 @@ int main(int argc, char** argv) {
 
     // export/import take --profile and --data-dir from either side of the verb (export: --content too).
     CLI::App* export_cmd = app.add_subcommand(
-        "export", "Write the whole profile as JSON to standard output, or your artifacts as Markdown or CSV files");
-    std::string export_format = "json", export_out;
+        "export",
+        "Write the whole profile as JSON to standard output, or your work as Markdown, CSV or PDF files");
+    std::string export_format = "json", export_out, export_module, export_artifact;
     export_cmd->add_option("--format", export_format,
                            "json: the whole profile (for import); md: one document per artifact; csv: one file per "
-                           "artifact table")
-        ->check(CLI::IsMember({"json", "md", "csv"}))
+                           "artifact table; pdf: my-work.pdf with your accounts, reflections and every artifact")
+        ->check(CLI::IsMember({"json", "md", "csv", "pdf"}))
         ->default_str("json");
     export_cmd->add_option("--out", export_out,
-                           "Folder to write into (created if missing); required for md and csv, json then writes "
-                           "profile.json there");
+                           "Folder to write into (created if missing); required for md, csv and pdf, json then "
+                           "writes profile.json there");
+    export_cmd->add_option("--module", export_module,
+                           "pdf: instead of all your work, this module's or homework's page with your reflection");
+    export_cmd->add_option("--artifact", export_artifact, "pdf: instead of all your work, this artifact (its id)");
     export_cmd->add_option("--content", options.content_dir,
-                           "Course folder whose artifact kinds and titles md/csv use (default: the shipped course)")
+                           "Course folder whose artifact kinds and titles md/csv/pdf use (default: the shipped course)")
         ->check(CLI::ExistingDirectory);
     std::string import_file;
     CLI::App* import_cmd = app.add_subcommand("import", "Restore a profile from an exported file (validated first)");
@@ -181,6 +185,8 @@ int main(int argc, char** argv) {
         e.profile = options.profile;
         e.format = export_format;
         e.out_dir = export_out;
+        e.module_id = export_module;
+        e.artifact_id = export_artifact;
         e.content_dir = options.content_dir;
         return gw::run_export(e, std::cout, std::cerr);
     }

@@ -15,7 +15,7 @@ shift || true
 packages=(build-essential cmake pkg-config libimgui-dev libstb-dev libglfw3-dev libgl-dev libopengl-dev
           libgl1-mesa-dri libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev doctest-dev
           libfreetype-dev libyaml-cpp-dev libcli11-dev libutfcpp-dev libutf8proc-dev libx11-dev libxrandr-dev
-          libcurl4-openssl-dev uuid-dev libsecret-1-dev libarchive-dev
+          libcurl4-openssl-dev uuid-dev libsecret-1-dev libarchive-dev libcairo2-dev libpango1.0-dev
           libglib2.0-dev libpng-dev
           fonts-dejavu-core fonts-dejavu-extra fonts-wqy-microhei)
 # Tests open a real window in a virtual X server, type into it on other keyboard layouts, and run a second build

@@ -635,6 +635,9 @@ void ReaderApp::draw_page_column() {
             };
             hooks.item_footer = [&](const CourseItem& item, float w) {
                 draw_completion_bar(*session_, item, w, fonts_);
+                ImGui::Dummy(ImVec2(0, 8));
+                draw_save_page_pdf(page_.pdf, course_, item, session_->profile(),
+                                   session_->store().data_dir() / "exports", fonts_);
             };
         }
         ImGui::SetCursorPos(origin);  // draw_page centres its column in the width it finds

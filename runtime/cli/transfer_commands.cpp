@@ -1,5 +1,6 @@
 #include "runtime/cli/transfer_commands.h"
 
+#include <algorithm>
 #include <ostream>
 
 #include "progress/profile_json.h"
@@ -8,6 +9,7 @@
 #include "runtime/artifacts/artifact_export.h"
 #include "runtime/course/course_loader.h"
 #include "runtime/course/id_aliases.h"
+#include "runtime/export/pdf_export.h"
 
 namespace gw {
 
@@ -46,6 +48,78 @@ std::string profile_json_text(const Profile& p, const std::string& text, const P
     return parse.schema > kProfileSchema ? text : serialize_profile(p);
 }
 
+// The ids a message offers when an unknown one was asked for: the first few, and how many more.
+std::string some_ids(const std::vector<std::string>& ids) {
+    std::string out;
+    const size_t shown = std::min<size_t>(ids.size(), 8);
+    for (size_t i = 0; i < shown; ++i) out += (i ? ", " : "") + ids[i];
+    if (ids.size() > shown) out += ", and " + std::to_string(ids.size() - shown) + " more";
+    return out;
+}
+
+int run_pdf_export(const ExportOptions& options, std::ostream& out, std::ostream& err) {
+    Profile p;
+    std::string text;
+    ProfileParse parse;
+    // A module's page is worth printing before anything is written: it needs no profile then.
+    const bool only_module = !options.module_id.empty() && options.artifact_id.empty();
+    std::error_code ec;
+    const bool have_profile =
+        std::filesystem::exists(ProfileStore(data_folder(options.data_dir), options.profile).file(), ec);
+    if ((have_profile || !only_module) &&
+        !read_profile_for_export(options.data_dir, options.profile, &p, &text, &parse, err))
+        return kExitContentErrors;
+
+    const std::string content = options.content_dir.empty() ? std::string(GROUNDWORK_SHIPPED_CONTENT) : options.content_dir;
+    const Course course = load_course(content);
+    apply_id_aliases(p, course);
+
+    const CourseItem* item = nullptr;
+    if (!options.module_id.empty()) {
+        item = course.find_item(options.module_id);
+        if (!item) {
+            std::vector<std::string> ids;
+            for (const Chapter& ch : course.chapters) {
+                for (const CourseItem& m : ch.modules) ids.push_back(m.id);
+                for (const CourseItem& h : ch.homework) ids.push_back(h.id);
+            }
+            err << "groundwork export: the course in " << content << " has no module or homework \""
+                << options.module_id << "\""
+                << (ids.empty() ? std::string(" (it has none)") : " (its ids: " + some_ids(ids) + ")") << "\n";
+            return kExitUsage;
+        }
+    }
+    const Artifact* artifact = nullptr;
+    if (!options.artifact_id.empty()) {
+        artifact = p.artifact(options.artifact_id);
+        if (!artifact) {
+            std::vector<std::string> ids;
+            for (const Artifact& a : p.artifacts) ids.push_back(a.id);
+            err << "groundwork export: profile \"" << options.profile << "\" has no artifact \"" << options.artifact_id
+                << "\"" << (ids.empty() ? std::string(" (it has none yet)") : " (its artifacts: " + some_ids(ids) + ")")
+                << "\n";
+            return kExitUsage;
+        }
+    }
+
+    auto save = [&](const std::string& name, const std::string& pdf, const std::string& error) {
+        std::string message = error;
+        const std::filesystem::path file = pdf.empty() ? std::filesystem::path() : save_pdf(options.out_dir, name, pdf, &message);
+        if (file.empty()) {
+            err << "groundwork export: " << message << "\n";
+            return false;
+        }
+        out << file.string() << "\n";
+        return true;
+    };
+    std::string error;
+    if (item && !save(module_pdf_name(*item), module_pdf(course, *item, p, &error), error)) return kExitContentErrors;
+    if (artifact && !save(artifact_pdf_name(*artifact, p), artifact_pdf(course, *artifact, p, &error), error))
+        return kExitContentErrors;
+    if (!item && !artifact && !save(kWorkPdfName, work_pdf(course, p, &error), error)) return kExitContentErrors;
+    return kExitOk;
+}
+
 }  // namespace
 
 int run_export(const std::string& data_dir, const std::string& profile, std::ostream& out, std::ostream& err) {
@@ -60,16 +134,23 @@ int run_export(const std::string& data_dir, const std::string& profile, std::ost
 int run_export(const ExportOptions& options, std::ostream& out, std::ostream& err) {
     if (options.format == "json" && options.out_dir.empty())
         return run_export(options.data_dir, options.profile, out, err);
-    if (options.format != "json" && options.format != "md" && options.format != "csv") {
-        err << "groundwork export: --format must be json, md or csv, not \"" << options.format << "\"\n";
+    if (options.format != "json" && options.format != "md" && options.format != "csv" && options.format != "pdf") {
+        err << "groundwork export: --format must be json, md, csv or pdf, not \"" << options.format << "\"\n";
+        return kExitUsage;
+    }
+    if (options.format != "pdf" && (!options.module_id.empty() || !options.artifact_id.empty())) {
+        err << "groundwork export: --module and --artifact pick what goes into a PDF; use them with --format pdf\n";
         return kExitUsage;
     }
     if (options.out_dir.empty()) {
-        err << "groundwork export: --format " << options.format << " writes one file per "
-            << (options.format == "md" ? "artifact" : "table")
+        err << "groundwork export: --format " << options.format << " writes "
+            << (options.format == "md"    ? "one file per artifact"
+                : options.format == "csv" ? "one file per table"
+                                          : "PDF files")
             << "; say which folder to put them in with --out DIR (it is created if missing)\n";
         return kExitContentErrors;
     }
+    if (options.format == "pdf") return run_pdf_export(options, out, err);
 
     Profile p;
     std::string text;

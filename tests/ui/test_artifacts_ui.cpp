@@ -181,6 +181,35 @@ TEST_CASE("in-app export: copy an artifact as Markdown, save it as files, export
     CHECK(written == 2);  // the one artifact's Markdown and its table's CSV
 }
 
+TEST_CASE("Save as PDF: an artifact's page and a module's page each write a PDF into the exports folder") {
+    ShippedFixture f;
+    f.start("account-mapping");
+    f.session->write_reflection("account-mapping", "Account mapping", "Only Maria speaks for us.", 0);
+    for (int i = 0; i < 4; ++i) f.gui.key(ImGuiKey_End, f.body);
+    f.frames(3);
+    const auto exports = f.dir / "exports";
+    f.click("save-pdf");
+    const auto module_pdf = exports / "account-mapping.pdf";
+    REQUIRE(std::filesystem::exists(module_pdf));
+    CHECK(test::slurp(module_pdf).rfind("%PDF-", 0) == 0);
+    f.frames(1);
+    CHECK(probe::centre("open-pdf-folder"));
+
+    const std::string acct = f.session->add_account("Northwind Traders").id;
+    const ArtifactKind* kind = f.app->course().find_artifact_kind("account-map");
+    const std::string id = f.session->create_artifact("account-map", "Account map", acct, initial_values(*kind, "2026-11-26"), "").id;
+    f.app->open_work(kArtifactPrefix + id);
+    f.frames(3);
+    for (int i = 0; i < 6; ++i) f.gui.key(ImGuiKey_PageDown, f.body);
+    f.frames(2);
+    f.click("save-pdf");
+    const auto artifact_pdf = exports / ("northwind-traders-account-map-" + id + ".pdf");
+    REQUIRE(std::filesystem::exists(artifact_pdf));
+    CHECK(test::slurp(artifact_pdf).rfind("%PDF-", 0) == 0);
+    f.frames(1);
+    CHECK(probe::centre("open-folder"));
+}
+
 TEST_CASE("creating an artifact from a page that already links one draws on without a dangling pointer") {
     ShippedFixture f;
     f.start("expansion-triggers");

@@ -10,6 +10,7 @@
 #include "runtime/artifacts/artifact_export.h"
 #include "runtime/artifacts/account_binding.h"
 #include "runtime/artifacts/artifact_rules.h"
+#include "runtime/export/pdf_export.h"
 #include "ui/widgets/buttons.h"
 #include "ui/widgets/chip.h"
 #include "ui/widgets/notice_banner.h"
@@ -274,6 +275,16 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
         state.export_folder = files > 0 ? dir.string() : std::string();
     }
     probe::last_item("save-files");
+    ImGui::SameLine(0, 8);
+    if (PageButton("Save as PDF##save-pdf", ButtonKind::Quiet, fonts)) {
+        const std::filesystem::path dir = session.store().data_dir() / "exports";
+        std::string error;
+        const std::string pdf = artifact_pdf(course, *a, profile, &error);
+        const std::filesystem::path file = pdf.empty() ? std::filesystem::path() : save_pdf(dir, artifact_pdf_name(*a, profile), pdf, &error);
+        state.export_message = file.empty() ? "Not saved: " + error : "Saved " + file.string();
+        state.export_folder = file.empty() ? std::string() : dir.string();
+    }
+    probe::last_item("save-pdf");
     if (!state.export_message.empty()) StyledText(fonts.small, palette().muted, state.export_message);
     if (!state.export_folder.empty()) {
         if (PageButton("Open folder##open-folder", ButtonKind::Link, fonts) && !open_folder(state.export_folder))

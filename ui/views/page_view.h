@@ -1,5 +1,6 @@
 #pragma once
 // The reading column: a chapter overview, or a module or homework page with its header, body and navigation.
+#include <filesystem>
 #include <functional>
 #include <string>
 
@@ -32,6 +33,14 @@ struct KindPreviewState {
 // Frames a jump to a heading is applied for: the first may still be clamped to the previous page's height.
 constexpr int kHeadingScrollFrames = 3;
 
+// "Save as PDF" under a module or homework page: what the last save said and the folder "Open folder" shows, for
+// the page it was done on (another page starts without them).
+struct PagePdfState {
+    std::string page;
+    std::string message;
+    std::string folder;
+};
+
 // View state of the reading column; nothing here needs to survive a restart (scroll is saved by the host).
 struct PageViewState {
     DocumentView body;
@@ -44,6 +53,7 @@ struct PageViewState {
     float scroll = 0;           // last scroll position, read by the host to save it
     float column_width = 0;
     KindPreviewState kind_preview;
+    PagePdfState pdf;
 };
 
 // Returns a page id when the learner asked to go somewhere, else "".
@@ -62,6 +72,11 @@ std::string chapter_meta(const Chapter& ch);
 // gets a message naming the declared ones.
 void draw_artifact_kind_preview(KindPreviewState& state, const Course& course, const std::string& kind_id, float width,
                                 const Fonts& fonts);
+
+// A "Save as PDF" button: writes the page's text with the learner's reflection (runtime/export/pdf_export.h,
+// module_pdf) into `export_dir`, says where, and offers "Open folder". For the footer of a module or homework page.
+void draw_save_page_pdf(PagePdfState& state, const Course& course, const CourseItem& item, const Profile& profile,
+                        const std::filesystem::path& export_dir, const Fonts& fonts);
 
 // Width (px) of the reading column for an available width: a comfortable line of about 85 characters of body
 // text (760 px at the 17 px body size), so a larger text size widens the column with it, never past what the
