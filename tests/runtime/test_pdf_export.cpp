@@ -246,13 +246,18 @@ TEST_CASE("a reflection's PDF: the learner's text under the module's title and p
 TEST_CASE("an artifact's PDF: fields by label, its table as a grid, amounts as the Markdown export writes them") {
     Profile p;
     p.currency = "EUR";
-    const std::string account = p.add_account("Nørdwind", 1).id;
+    Account& nordwind = p.add_account("Nørdwind", 1);
+    // Expansion potential's amounts are the account's (content/artifacts/expansion-potential.md, account_field).
+    nordwind.current_value = 1250000;
+    nordwind.potential_value = 2000000.5;
+    nordwind.has_current_value = nordwind.has_potential_value = true;
+    const std::string account = nordwind.id;
     p.add_artifact("account-map", "Account map", account, 1'790'000'000'000).values = {{"stakeholders",
                    {{{"name", "Ana Pérez"}, {"role", "CFO"}, {"influence", "decision_maker"}, {"quality", "strong"}},
                     {{"name", "李雷"}, {"role", "IT lead"}, {"influence", "user"}, {"quality", "at_risk"}}}},
                   {"notes", "Renewal in **March**"}};
     p.add_artifact("expansion-potential", "Expansion potential", account, 1'790'000'000'000).values = {
-        {"current_value", 1250000}, {"potential_value", 2000000.5}, {"relationship", 4}};
+        {"relationship", 4}};
     const Artifact& map = p.artifacts[0];
     const Artifact& potential = p.artifacts[1];  // references taken once the list stops growing
 
