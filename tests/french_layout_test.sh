@@ -58,7 +58,7 @@ sleep 0.3
 xdotool keydown ctrl key minus keyup ctrl
 sleep 0.3
 xdotool keydown ctrl key equal keyup ctrl
-sleep 0.5
+sleep 1.2  # the file is written once the size has been still for half a second
 zoom=$(jq -r '.text_zoom' "$data/settings.json" 2>/dev/null)
 [ "$zoom" = 0.9 ] || fail "after Ctrl+- twice and Ctrl+= on AZERTY the text size is '$zoom', expected 0.9"
 

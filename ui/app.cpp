@@ -141,7 +141,7 @@ int run_app(const AppOptions& options) {
     if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
         float sx = 1, sy = 1;
         glfwGetMonitorContentScale(monitor, &sx, &sy);
-        if (sx > 0.5f) scale = sx;
+        if (sx > 0.5f) scale = std::max(1.0f, sx);  // below 1 the layout would stay at 1x with smaller text
     }
     const std::filesystem::path profile_data_dir =
         options.data_dir.empty() ? ProfileStore::default_data_dir() : std::filesystem::path(options.data_dir);
@@ -153,7 +153,10 @@ int run_app(const AppOptions& options) {
     ViewSettings shown_settings = view_settings;  // with this run's --theme and --text-size, which are not saved
     if (!options.theme.empty()) shown_settings.theme = parse_theme(options.theme);
     if (options.text_zoom > 0) shown_settings.text_zoom = options.text_zoom;
-    std::future<std::optional<Theme>> desktop_theme = std::async(std::launch::async, desktop_theme_preference);
+    // A screenshot does not depend on the desktop it is taken on: light unless --theme or settings.json say.
+    std::future<std::optional<Theme>> desktop_theme =
+        options.screenshot.empty() ? std::async(std::launch::async, desktop_theme_preference)
+                                   : std::async(std::launch::deferred, [] { return std::optional<Theme>(); });
     auto atlas = std::make_unique<ImFontAtlas>();
     Fonts fonts;
     std::string font_problem;
@@ -244,7 +247,8 @@ int run_app(const AppOptions& options) {
     {
         float sx = 1, sy = 1;
         glfwGetWindowContentScale(window, &sx, &sy);
-        if (sx > 0.5f && sx != scale && font_rebuilder) {
+        sx = std::max(1.0f, sx);
+        if (sx != scale && font_rebuilder) {
             content_scale = sx;
             font_rebuilder->set_sizes(content_scale, shown_settings.text_zoom);
         }
@@ -274,6 +278,15 @@ int run_app(const AppOptions& options) {
     images.set_wake([&waker] { waker.wake(); });
 
     // Idle means idle: the pacer (ui/platform/frame_pacer.h) builds a frame only for a reason and renders only a changed one.
+    bool settings_unsaved = false;
+    auto settings_changed_at = std::chrono::steady_clock::now();
+    constexpr auto kSettingsStill = std::chrono::milliseconds(500);
+    auto save_settings = [&] {
+        std::string error;
+        if (!save_view_settings(settings_file, view_settings, &error))
+            std::fprintf(stderr, "groundwork: display settings not saved: %s\n", error.c_str());
+        settings_unsaved = false;
+    };
     FramePacer pacer;
     watch_events(window);
     const bool timing = std::getenv("GROUNDWORK_TIMING") != nullptr;  // one line per frame, for bench/interaction
@@ -286,7 +299,12 @@ int run_app(const AppOptions& options) {
         g_events = 0;
         if (!pacer.frame_due() && !screenshot_mode) {
             // Sleep until input, or until the autosave or the status line is due: idle means no CPU.
-            const Millis wait = session->ms_until_next_tick();
+            Millis wait = session->ms_until_next_tick();
+            if (settings_unsaved) {  // wake to write the display settings once they have been still long enough
+                const Millis still = Millis(std::chrono::duration_cast<std::chrono::milliseconds>(
+                    kSettingsStill - (std::chrono::steady_clock::now() - settings_changed_at)).count());
+                wait = wait < 0 ? std::max<Millis>(still, 0) : std::min(wait, std::max<Millis>(still, 0));
+            }
             if (wait < 0) glfwWaitEvents();
             else glfwWaitEventsTimeout(static_cast<double>(wait) / 1000.0 + 0.005);
             if (g_events == 0) g_events = kFrameTimer;  // a timeout, or another thread's wake (save done, file changed)
@@ -305,17 +323,24 @@ int run_app(const AppOptions& options) {
             font_rebuilder->note_text(currency_for(noted_currency).symbol);
         }
         if (app.take_view_settings_change()) {
-            // The learner's choice is saved (this run's --theme or --text-size only stood in until they chose).
-            const ViewSettings& chosen = app.view_settings();
-            std::string error;
-            if (!screenshot_mode && !save_view_settings(settings_file, chosen, &error))
-                std::fprintf(stderr, "groundwork: display settings not saved: %s\n", error.c_str());
-            if (font_rebuilder) font_rebuilder->set_sizes(content_scale, chosen.text_zoom);
+            // Only what the learner changed is saved: this run's --theme or --text-size stays out of the file
+            // unless they changed that very setting.
+            const ViewSettings& now = app.view_settings();
+            if (now.theme != shown_settings.theme) view_settings.theme = now.theme;
+            if (now.text_zoom != shown_settings.text_zoom) view_settings.text_zoom = now.text_zoom;
+            shown_settings = now;
+            settings_unsaved = !screenshot_mode;
+            settings_changed_at = std::chrono::steady_clock::now();
+            if (font_rebuilder) font_rebuilder->set_sizes(content_scale, now.text_zoom);
         }
+        // A spun wheel changes the size many times a second: the file is written once it has been still for half
+        // a second (checked whenever the loop runs), and at quit.
+        if (settings_unsaved && std::chrono::steady_clock::now() - settings_changed_at >= kSettingsStill) save_settings();
         {
             float sx = 1, sy = 1;
             glfwGetWindowContentScale(window, &sx, &sy);
-            if (sx > 0.5f && sx != content_scale && font_rebuilder) {
+            sx = std::max(1.0f, sx);
+            if (sx != content_scale && font_rebuilder) {
                 content_scale = sx;
                 font_rebuilder->set_sizes(content_scale, app.view_settings().text_zoom);
             }
@@ -347,9 +372,13 @@ int run_app(const AppOptions& options) {
             const float s = fonts.scale;
             const ImVec2 framebuffer(io.DisplaySize.x * io.DisplayFramebufferScale.x,
                                      io.DisplaySize.y * io.DisplayFramebufferScale.y);
+            const ImVec2 before = io.DisplaySize;  // window units: pixels on X11, already logical on Wayland
             io.DisplaySize = ImVec2(framebuffer.x / s, framebuffer.y / s);
             io.DisplayFramebufferScale = ImVec2(s, s);
-            if (io.MousePos.x > -FLT_MAX / 2) io.MousePos = ImVec2(io.MousePos.x / s, io.MousePos.y / s);
+            // The pointer is in window units too: scaled by what the display size changed by (1 where the system
+            // already gave logical units), not by s.
+            if (io.MousePos.x > -FLT_MAX / 2 && before.x > 0 && before.y > 0)
+                io.MousePos = ImVec2(io.MousePos.x * io.DisplaySize.x / before.x, io.MousePos.y * io.DisplaySize.y / before.y);
         }
         const bool more_keys = apply_key_input(io);  // this frame's share of the queued key events
         if (font_rebuilder) font_rebuilder->note_input(io);  // typed characters the atlas may not hold yet
@@ -425,6 +454,7 @@ int run_app(const AppOptions& options) {
     if (!session->flush(4000) && session->status().state == SaveState::Failed)
         std::fprintf(stderr, "groundwork: your last changes could not be saved yet (%s); retrying once more\n",
                      session->status().error.c_str());
+    if (settings_unsaved) save_settings();
     if (!screenshot_mode) {
         std::string error;
         if (!save_window_geometry(geometry_file, current_geometry(window), &error))

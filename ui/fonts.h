@@ -68,6 +68,8 @@ void rasterise_atlas(ImFontAtlas& atlas, float density);
 // ui/font_rebuild.h). Anything that caches measured text (a layout, a wrap) keeps the number it measured with
 // and measures again when it differs.
 unsigned font_generation();
-void note_fonts_changed();  // UI thread, after a swap
+// Bumps font_generation(). UI thread only, right after a rebuilt atlas's glyphs were moved into the faces in use
+// (FontRebuilder::take_rebuilt), before the next frame measures text.
+void note_fonts_changed();
 
 }  // namespace gw::ui

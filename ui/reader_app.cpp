@@ -29,6 +29,7 @@
 #include "ui/widgets/plural.h"
 #include "ui/views/shortcuts_help.h"
 #include "ui/views/display_menu.h"
+#include "ui/widgets/export_notice.h"
 #include "ui/views/sidebar_view.h"
 #include "ui/theme.h"
 #include "ui/text_style.h"
@@ -343,11 +344,12 @@ void ReaderApp::draw_export_all() {
         std::string error;
         int md = export_artifacts(session_->profile(), course_, "md", dir, written, &error);
         int csv = md < 0 ? -1 : export_artifacts(session_->profile(), course_, "csv", dir, written, &error);
-        export_message_ = md < 0 || csv < 0 ? "Not exported: " + error
-                                            : "Wrote " + count_of(md + csv, "file", "files") + " in " + dir.string();
+        export_notice_.message = md < 0 || csv < 0 ? "Not exported: " + error
+                                                   : "Wrote " + count_of(md + csv, "file", "files") + " in " + dir.string();
+        export_notice_.folder = md + csv > 0 ? dir.string() : std::string();
     }
     probe::last_item("export-all");
-    if (!export_message_.empty()) StyledText(fonts_.small, palette().muted, export_message_);
+    draw_export_notice(export_notice_, "open-export-folder", fonts_);
 }
 
 bool ReaderApp::can_go_back() const {
@@ -418,6 +420,8 @@ void ReaderApp::handle_keys() {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
         ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) && !shortcuts_help_open()) {
         ImGui::ClosePopupsExceptModals();
+        // Consumed: the page below (a lesson's selection, the search page) must not take the same press as its own.
+        io.KeysDownDuration[ImGui::GetKeyIndex(ImGuiKey_Escape)] = 1e-4f;
         return;
     }
     // 'Q' is GLFW_KEY_Q, which ui/input gives to the key that types q in the learner's layout (AZERTY's A key).

@@ -145,7 +145,7 @@ private:
     bool quit_requested_ = false;
     std::string pending_go_;
     std::string sidebar_shown_;  // the page the sidebar last highlighted
-    std::string export_message_;  // after "Export all" on My work
+    ExportNotice export_notice_;  // after "Export all" on My work: what was written, and "Open folder"
     std::uint64_t work_count_revision_ = 0;  // the sidebar's "N pieces", cached per profile revision
     int work_count_ = 0;  // a page asked for from inside the page being drawn
 

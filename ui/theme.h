@@ -64,6 +64,7 @@ struct Palette {
 
 // The active palette. Never null; Light until use_theme says otherwise.
 const Palette& palette();
+// The theme palette() answers with now (use_theme sets it; Light at start).
 Theme current_theme();
 // Switches the palette and, when `style` is given, ImGui's colours with it (apply_style).
 void use_theme(Theme theme, ImGuiStyle* style = nullptr);

@@ -40,8 +40,9 @@ const json& values_with_account(const ArtifactKind& kind, const Artifact& artifa
     for (const Field& f : kind.fields) {
         if (f.account_field == AccountField::None) continue;
         const std::optional<double> amount = account ? account_amount(*account, f.account_field) : std::nullopt;
+        // The account's amount when it has one; otherwise what the artifact saved, if anything (an artifact with no
+        // account, or a profile not opened since amounts followed the account): never dropped from an export.
         if (amount) scratch[f.id] = *amount;
-        else scratch.erase(f.id);
     }
     return scratch;
 }

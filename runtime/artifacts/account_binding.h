@@ -22,7 +22,8 @@ void set_account_amount(Account& account, AccountField which, const std::optiona
 bool has_account_fields(const ArtifactKind& kind);
 
 // The values the rules, exports and cards read: the artifact's own, with each bound field replaced by its
-// account's amount (a number), or absent when the account has none or the artifact has no (existing) account.
+// account's amount (a number); when the account has none or the artifact has no (existing) account, the amount
+// the artifact saved itself, if any (so an export never loses a number the learner typed).
 // Returns artifact.values itself, uncopied, for a kind without bound fields; otherwise fills and returns `scratch`.
 const nlohmann::json& values_with_account(const ArtifactKind& kind, const Artifact& artifact, const Profile& profile,
                                           nlohmann::json& scratch);

@@ -19,6 +19,17 @@
 
 namespace gw {
 
+std::string export_local_date(Millis ms) {
+    const std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+bool export_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
 namespace {
 
 using nlohmann::json;
@@ -58,20 +69,8 @@ std::string money_number(double v) {
 
 // ---- text ---------------------------------------------------------------------------------------------------
 
-bool blank(const std::string& s) {
-    for (char c : s)
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
-    return true;
-}
-
-std::string local_date(Millis ms) {
-    const std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
+bool blank(const std::string& s) { return export_blank(s); }
+std::string local_date(Millis ms) { return export_local_date(ms); }
 
 // ---- values -------------------------------------------------------------------------------------------------
 

@@ -52,6 +52,12 @@ constexpr std::size_t kMaxExportSlugBytes = 48;
 // kMaxExportSlugBytes (at a letter or digit). "" when nothing is left.
 std::string export_slug(const std::string& text);
 
+// The local calendar date of `ms` (milliseconds since the epoch) as YYYY-MM-DD: the "Created" and "Last edited"
+// lines every export format writes.
+std::string export_local_date(Millis ms);
+// True when `s` holds nothing but spaces, tabs and line breaks: an answer the learner has not written.
+bool export_blank(const std::string& s);
+
 // File names: "<account-name-slug or portfolio>-<kind id>-<artifact id>.md" and "...-<table field id>.csv", each
 // part slugged (a lost account falls back to its id). export_artifacts adds "-2" in the unlikely case two slug alike.
 std::string artifact_file_stem(const Artifact& artifact, const Profile& profile);

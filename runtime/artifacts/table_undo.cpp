@@ -14,7 +14,9 @@ bool reverse_table_edit(const TableEdit& edit, nlohmann::json& rows) {
         rows.insert(rows.begin() + static_cast<std::ptrdiff_t>(at), edit.row);
         return true;
     }
-    if (edit.index >= rows.size()) return false;
+    // An added row is taken back only while it is as it was added: once the learner has typed into it, removing it
+    // would throw their writing away with no way back.
+    if (edit.index >= rows.size() || rows[edit.index] != edit.row) return false;
     rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(edit.index));
     return true;
 }
@@ -29,8 +31,9 @@ void TableUndo::row_removed(const std::string& artifact, const std::string& fiel
     push({TableEdit::Kind::RowRemoved, artifact, field, index, std::move(row)});
 }
 
-void TableUndo::row_added(const std::string& artifact, const std::string& field, std::size_t index) {
-    push({TableEdit::Kind::RowAdded, artifact, field, index, nullptr});
+void TableUndo::row_added(const std::string& artifact, const std::string& field, std::size_t index,
+                          nlohmann::json row) {
+    push({TableEdit::Kind::RowAdded, artifact, field, index, std::move(row)});
 }
 
 const TableEdit* TableUndo::newest(const std::string& artifact) const {

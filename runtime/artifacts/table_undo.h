@@ -19,12 +19,12 @@ struct TableEdit {
     std::string artifact;  // Artifact::id
     std::string field;     // the table field's id
     std::size_t index = 0;  // the row's index in the stored rows (not its place in a grouped display)
-    nlohmann::json row;     // RowRemoved: the row as it was, every cell; RowAdded: unused
+    nlohmann::json row;     // RowRemoved: the row as it was, every cell; RowAdded: the row as it was added
 };
 
 // Puts the edit's reverse into `rows` (the field's rows as stored now): a removed row goes back at its index (at
 // the end when fewer rows are left: something else removed rows since); an added row is removed again if it is
-// still there. `rows` that is not an array counts as no rows (an array is made). Returns false when there was
+// still there and still as it was added (a row the learner has typed into stays). `rows` that is not an array counts as no rows (an array is made). Returns false when there was
 // nothing to reverse (the added row is gone already), leaving `rows` as it was.
 bool reverse_table_edit(const TableEdit& edit, nlohmann::json& rows);
 
@@ -34,7 +34,8 @@ public:
     static constexpr std::size_t kDepth = 100;
 
     void row_removed(const std::string& artifact, const std::string& field, std::size_t index, nlohmann::json row);
-    void row_added(const std::string& artifact, const std::string& field, std::size_t index);
+    void row_added(const std::string& artifact, const std::string& field, std::size_t index,
+                   nlohmann::json row = nlohmann::json::object());
 
     // The newest edit of `artifact`, if any: what undo(artifact) would take back.
     const TableEdit* newest(const std::string& artifact) const;

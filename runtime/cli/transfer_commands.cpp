@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "progress/profile_json.h"
+#include "runtime/artifacts/account_binding.h"
 #include "progress/profile_store.h"
 #include "runtime/cli/app_options.h"
 #include "runtime/artifacts/artifact_export.h"
@@ -73,6 +74,7 @@ int run_pdf_export(const ExportOptions& options, std::ostream& out, std::ostream
     const std::string content = options.content_dir.empty() ? std::string(GROUNDWORK_SHIPPED_CONTENT) : options.content_dir;
     const Course course = load_course(content);
     apply_id_aliases(p, course);
+    adopt_account_amounts(course.artifact_kinds, p);  // as the app does on opening: amounts that are the account's
 
     const CourseItem* item = nullptr;
     if (!options.module_id.empty()) {
@@ -185,6 +187,7 @@ int run_export(const ExportOptions& options, std::ostream& out, std::ostream& er
     const std::string content = options.content_dir.empty() ? std::string(GROUNDWORK_SHIPPED_CONTENT) : options.content_dir;
     const Course course = load_course(content);
     apply_id_aliases(p, course);  // work under a renamed id is exported under its page (only this copy changes)
+    adopt_account_amounts(course.artifact_kinds, p);  // amounts a profile saved before they followed the account
     if (const int errors = count_errors(course.diagnostics); errors > 0)
         err << "groundwork export: the course in " << content << " has " << errors << (errors == 1 ? " error" : " errors")
             << " (groundwork check " << content << " lists them); artifacts of a kind it could not read are "

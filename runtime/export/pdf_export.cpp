@@ -68,16 +68,6 @@ void add_pdf_block(PdfWriter& pdf, const Block& b) {
     }
 }
 
-std::string pdf_local_date(Millis ms) {
-    const std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
-
-bool pdf_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 std::string pdf_item_title(const CourseItem& item) {
     return std::string(item.kind == ItemKind::Module ? "Module " : "Homework ") + std::to_string(item.number) + ": " +
@@ -87,9 +77,9 @@ std::string pdf_item_title(const CourseItem& item) {
 // The learner's text in a box titled "Your reflection" (or "Your notes" for homework), with its date.
 void add_learner_text(PdfWriter& pdf, const Reflection* r, bool homework) {
     pdf.begin_box(PdfBox::Quote, homework ? "Your notes" : "Your reflection");
-    if (r && !pdf_blank(r->text)) {
+    if (r && !export_blank(r->text)) {
         pdf.plain_text(r->text);
-        if (r->edited > 0) pdf.paragraph({pdf_span("Last edited " + pdf_local_date(r->edited) + ".", kItalic)});
+        if (r->edited > 0) pdf.paragraph({pdf_span("Last edited " + export_local_date(r->edited) + ".", kItalic)});
     } else {
         pdf.paragraph({pdf_span("Nothing written yet.", kItalic)});
     }
@@ -129,7 +119,7 @@ void add_module(PdfWriter& pdf, const Course& course, const CourseItem& item, co
         add_pdf_block(pdf, b);
         if (&b == prompt) add_learner_text(pdf, r, homework);
     }
-    if (!prompt && (homework || (r && !pdf_blank(r->text)))) add_learner_text(pdf, r, homework);
+    if (!prompt && (homework || (r && !export_blank(r->text)))) add_learner_text(pdf, r, homework);
 }
 
 void add_reflection(PdfWriter& pdf, const Course& course, const Profile& profile, const std::string& item_id) {

@@ -37,7 +37,7 @@ TEST_CASE("table undo: newest first, per artifact, across fields") {
 
 TEST_CASE("table undo: an added row is removed again; a removal of the last row goes back into an empty table") {
     json rows = json::array({{{"n", 1}}, json::object()});
-    TableEdit added{TableEdit::Kind::RowAdded, "a", "t", 1, nullptr};
+    TableEdit added{TableEdit::Kind::RowAdded, "a", "t", 1, json::object()};
     REQUIRE(reverse_table_edit(added, rows));
     CHECK(rows == json::array({{{"n", 1}}}));
     CHECK_FALSE(reverse_table_edit(added, rows));  // gone already: nothing to do, nothing changed
@@ -53,4 +53,22 @@ TEST_CASE("table undo: the history keeps the newest kDepth edits") {
     for (std::size_t i = 0; i < TableUndo::kDepth + 5; ++i) undo.row_added("a", "t", i);
     CHECK(undo.size() == TableUndo::kDepth);
     CHECK(undo.newest("a")->index == TableUndo::kDepth + 4);
+}
+
+TEST_CASE("undoing an added row leaves it when the learner has typed into it since") {
+    TableUndo undo;
+    nlohmann::json rows = nlohmann::json::array({{{"name", "Maria"}}});
+    rows.push_back(nlohmann::json::object());
+    undo.row_added("a", "t", 1, rows[1]);
+    rows[1]["name"] = "Tom";  // typed into the new row, then Ctrl+Z outside the field
+    const std::optional<TableEdit> edit = undo.take_newest("a");
+    REQUIRE(edit);
+    CHECK_FALSE(reverse_table_edit(*edit, rows));
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[1]["name"] == "Tom");
+    // Untouched, it goes.
+    rows.push_back(nlohmann::json::object());
+    undo.row_added("a", "t", 2, rows[2]);
+    CHECK(reverse_table_edit(*undo.take_newest("a"), rows));
+    CHECK(rows.size() == 2);
 }

@@ -179,6 +179,8 @@ TEST_CASE("in-app export: copy an artifact as Markdown, save it as files, export
         if (day.is_directory())
             for (const auto& file : std::filesystem::directory_iterator(day.path())) written += file.is_regular_file();
     CHECK(written == 2);  // the one artifact's Markdown and its table's CSV
+    f.frames(1);
+    CHECK(probe::centre("open-export-folder"));  // as after every in-app export: Open folder
 }
 
 TEST_CASE("Save as PDF: an artifact's page and a module's page each write a PDF into the exports folder") {

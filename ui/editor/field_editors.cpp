@@ -434,7 +434,7 @@ bool table_editor(const Field& table, const json& value, json& out, FieldEditorS
     ImGui::Dummy(ImVec2(0, 2));
     if (PageButton("+ Add a row##add", ButtonKind::Quiet, *ctx.fonts)) {
         edit_rows().push_back(json::object());
-        if (ctx.undo) ctx.undo->row_added(ctx.artifact, table.id, edit_rows().size() - 1);
+        if (ctx.undo) ctx.undo->row_added(ctx.artifact, table.id, edit_rows().size() - 1, edit_rows().back());
         state.deleted_row_table.clear();
         changed = true;
         state.reveal_table = table.id;

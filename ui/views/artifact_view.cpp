@@ -13,6 +13,7 @@
 #include "runtime/export/pdf_export.h"
 #include "ui/widgets/buttons.h"
 #include "ui/widgets/chip.h"
+#include "ui/widgets/export_notice.h"
 #include "ui/widgets/notice_banner.h"
 #include "ui/views/shortcuts_help.h"
 #include "ui/editor/prose_editor.h"
@@ -24,7 +25,6 @@
 
 namespace gw::ui {
 
-bool open_folder(const std::filesystem::path& folder) { return desktop_open(folder.string()); }
 
 namespace {
 
@@ -250,7 +250,7 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
     ImGui::Dummy(ImVec2(0, 12));
     if (PageButton("Copy as Markdown##copy", ButtonKind::Quiet, fonts)) {
         ImGui::SetClipboardText(artifact_markdown(kind, *a, profile, course).c_str());
-        state.export_message = "Copied: paste it into an email, a document or your CRM.";
+        state.export_notice.message = "Copied: paste it into an email, a document or your CRM.";
     }
     probe::last_item("copy-markdown");
     ImGui::SameLine(0, 8);
@@ -269,10 +269,10 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
                 ok = write_file_atomic(dir / artifact_csv_name(*a, profile, f.id), table_csv(f, *rows, profile), &error);
                 files += ok;
             }
-        state.export_message = ok ? "Saved " + count_of(files, "file", "files") +
+        state.export_notice.message = ok ? "Saved " + count_of(files, "file", "files") +
                                         " (Markdown, and CSV for its tables) in " + dir.string()
                                   : "Not saved: " + error;
-        state.export_folder = files > 0 ? dir.string() : std::string();
+        state.export_notice.folder = files > 0 ? dir.string() : std::string();
     }
     probe::last_item("save-files");
     ImGui::SameLine(0, 8);
@@ -281,16 +281,11 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
         std::string error;
         const std::string pdf = artifact_pdf(course, *a, profile, &error);
         const std::filesystem::path file = pdf.empty() ? std::filesystem::path() : save_pdf(dir, artifact_pdf_name(*a, profile), pdf, &error);
-        state.export_message = file.empty() ? "Not saved: " + error : "Saved " + file.string();
-        state.export_folder = file.empty() ? std::string() : dir.string();
+        state.export_notice.message = file.empty() ? "Not saved: " + error : "Saved " + file.string();
+        state.export_notice.folder = file.empty() ? std::string() : dir.string();
     }
     probe::last_item("save-pdf");
-    if (!state.export_message.empty()) StyledText(fonts.small, palette().muted, state.export_message);
-    if (!state.export_folder.empty()) {
-        if (PageButton("Open folder##open-folder", ButtonKind::Link, fonts) && !open_folder(state.export_folder))
-            state.export_message = "Could not open a file manager (xdg-open): the files are in " + state.export_folder;
-        probe::last_item("open-folder");
-    }
+    draw_export_notice(state.export_notice, "open-folder", fonts);
     ImGui::Dummy(ImVec2(0, 12));
     if (!read_only) {
         if (!state.confirm_delete) {
@@ -298,6 +293,7 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
         } else {
             StyledText(fonts.ui.regular, palette().error, "Delete it? It waits in My work, under Recently deleted, for 30 days.", false);
             if (PageButton("Delete##yes", ButtonKind::Quiet, fonts)) {
+                state.table_undo.forget(artifact_id);  // a restored artifact starts a history of its own
                 session.delete_artifact(artifact_id);
                 result.deleted = true;
             }

@@ -10,6 +10,7 @@
 #include "ui/markdown/document_view.h"
 #include "ui/editor/field_editors.h"
 #include "ui/fonts.h"
+#include "ui/widgets/export_notice.h"
 
 namespace gw::ui {
 
@@ -18,8 +19,7 @@ struct ArtifactViewState {
     FieldEditorState fields;
     DocumentView description;
     bool confirm_delete = false;
-    std::string export_message;  // "Copied", "Saved 2 files in ..."
-    std::string export_folder;   // where "Save as files" wrote: "Open folder" shows it
+    ExportNotice export_notice;  // "Copied", "Saved 2 files in ...", and where "Save as files" wrote
     // Table rows removed and added in this run, per artifact: Ctrl+Z and "Row deleted · Undo" take them back. Kept
     // when the page shows another artifact, so coming back still undoes.
     TableUndo table_undo;
@@ -40,10 +40,6 @@ ArtifactViewResult draw_artifact_view(ArtifactViewState& state, WorkSession& ses
 // The kind's description from the course (laid out once in `description`), then the rule that opens the form: what
 // the artifact page and a kind's preview show above the fields.
 void draw_kind_description(DocumentView& description, const ArtifactKind& kind, const Fonts& fonts, float width);
-
-// Shows `folder` in the desktop's file manager (xdg-open), without waiting for it: false when it could not be
-// started. For "Open folder" after an export.
-bool open_folder(const std::filesystem::path& folder);
 
 // artifact_display_name ("Account map · Northwind") is in runtime/artifacts/artifact_export.h.
 

@@ -9,6 +9,7 @@
 #include "ui/views/artifact_view.h"
 #include "ui/item_probe.h"
 #include "ui/widgets/buttons.h"
+#include "ui/widgets/export_notice.h"
 #include "ui/theme.h"
 #include "ui/text_style.h"
 
@@ -292,21 +293,16 @@ void draw_artifact_kind_preview(KindPreviewState& state, const Course& course, c
 
 void draw_save_page_pdf(PagePdfState& state, const Course& course, const CourseItem& item, const Profile& profile,
                         const std::filesystem::path& export_dir, const Fonts& fonts) {
-    if (state.page != item.id) state = PagePdfState{item.id, "", ""};
+    if (state.page != item.id) state = PagePdfState{item.id, {}};
     if (PageButton("Save as PDF##save-pdf", ButtonKind::Quiet, fonts)) {
         std::string error;
         const std::string pdf = module_pdf(course, item, profile, &error);
         const std::filesystem::path file = pdf.empty() ? std::filesystem::path() : save_pdf(export_dir, module_pdf_name(item), pdf, &error);
-        state.message = file.empty() ? "Not saved: " + error : "Saved " + file.string();
-        state.folder = file.empty() ? std::string() : export_dir.string();
+        state.notice.message = file.empty() ? "Not saved: " + error : "Saved " + file.string();
+        state.notice.folder = file.empty() ? std::string() : export_dir.string();
     }
     probe::last_item("save-pdf");
-    if (!state.message.empty()) StyledText(fonts.small, palette().muted, state.message);
-    if (!state.folder.empty()) {
-        if (PageButton("Open folder##open-pdf-folder", ButtonKind::Link, fonts) && !open_folder(state.folder))
-            state.message = "Could not open a file manager (xdg-open): the file is in " + state.folder;
-        probe::last_item("open-pdf-folder");
-    }
+    draw_export_notice(state.notice, "open-pdf-folder", fonts);
 }
 
 float reading_column_width(float available, float body_px) {

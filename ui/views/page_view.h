@@ -10,6 +10,7 @@
 #include "ui/markdown/document_view.h"
 #include "ui/editor/field_editors.h"
 #include "ui/fonts.h"
+#include "ui/widgets/export_notice.h"
 
 namespace gw::ui {
 
@@ -36,9 +37,8 @@ constexpr int kHeadingScrollFrames = 3;
 // "Save as PDF" under a module or homework page: what the last save said and the folder "Open folder" shows, for
 // the page it was done on (another page starts without them).
 struct PagePdfState {
-    std::string page;
-    std::string message;
-    std::string folder;
+    std::string page;     // the page the notice is about: another page starts without one
+    ExportNotice notice;  // "Saved ...pdf" and "Open folder"
 };
 
 // View state of the reading column; nothing here needs to survive a restart (scroll is saved by the host).
