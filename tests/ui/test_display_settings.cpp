@@ -283,3 +283,24 @@ TEST_CASE("HiDPI: faces rasterised at twice the density measure as at 1x in logi
     REQUIRE(g);
     CHECK((g->X1 - g->X0) == doctest::Approx((g->U1 - g->U0) * two.TexWidth / 2.0f).epsilon(0.01));
 }
+
+TEST_CASE("Escape that closes the lesson's right-click menu leaves the selection; a second Escape clears it") {
+    ReaderFixture f(GROUNDWORK_SHIPPED_CONTENT, 2);
+    f.start("qbr");
+    f.gui.key_code('A', f.body, /*ctrl=*/true);  // the page's text, selected
+    f.frames(1);
+    REQUIRE_FALSE(f.app->page_state().body.selection().empty());
+    ImGuiIO& io = ImGui::GetIO();
+    f.gui.mouse_move(ImVec2(700, 320));  // over the lesson's text
+    f.frames(1);
+    io.MouseDown[1] = true;
+    f.frames(1);
+    io.MouseDown[1] = false;
+    f.frames(2);
+    REQUIRE(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
+    f.gui.key(ImGuiKey_Escape, f.body);
+    CHECK_FALSE(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
+    CHECK_FALSE(f.app->page_state().body.selection().empty());  // that Escape was the menu's
+    f.gui.key(ImGuiKey_Escape, f.body);
+    CHECK(f.app->page_state().body.selection().empty());
+}
