@@ -81,8 +81,9 @@ bool draw_display_menu(ViewSettings& settings, std::optional<Theme> desktop, con
     }
     probe::last_item("display-reset");
     ImGui::EndDisabled();
-    StyledText(fonts.small, palette().muted, "Ctrl+= and Ctrl+\xE2\x88\x92, Ctrl+0 to reset, or Ctrl and the wheel.",
-               false);
+    // Two short lines: one long one was cut to "or Ctrl..." at the popup's width.
+    StyledText(fonts.small, palette().muted, "Ctrl+= / Ctrl+\xE2\x88\x92, or Ctrl and the wheel;", false);
+    StyledText(fonts.small, palette().muted, "Ctrl+0 for the usual size.", false);
     return changed;
 }
 
