@@ -107,8 +107,21 @@ std::string code_point_name(char32_t cp) {
 }  // namespace
 
 void collect_code_points(std::string_view text, std::vector<char32_t>& out) {
+    // Most characters of a text repeat the same few ASCII letters: those are kept once as they are met, so the sort
+    // below only sees the rest (it was the start-up's largest cost here when every character was pushed).
+    bool ascii_seen[0x80] = {};
+    for (char32_t cp : out)
+        if (cp < 0x80) ascii_seen[cp] = true;
+    char32_t last_wide = 0;
     for_each_code_point(text, [&](char32_t cp, const char*, int) {
-        if (cp >= 0x20 && cp != 0x7F) out.push_back(cp);
+        if (cp < 0x20 || cp == 0x7F) return;
+        if (cp < 0x80) {
+            if (!ascii_seen[cp]) out.push_back(cp);
+            ascii_seen[cp] = true;
+        } else if (cp != last_wide) {
+            out.push_back(cp);
+            last_wide = cp;
+        }
     });
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());

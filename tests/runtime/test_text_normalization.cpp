@@ -54,6 +54,9 @@ TEST_CASE("glyph coverage: DejaVu draws Latin, Greek and Cyrillic; the CJK fallb
     std::vector<char32_t> cps;
     collect_code_points("ba\xE4\xB8\xAD\n\ta", cps);
     CHECK(cps == std::vector<char32_t>{U'a', U'b', 0x4E2D});
+    // A second text adds only what is new, and the list stays sorted and without repeats.
+    collect_code_points("\xE4\xB8\xAD\xC3\xA9\xC3\xA9zab\xC3\xA9", cps);
+    CHECK(cps == std::vector<char32_t>{U'a', U'b', U'z', 0xE9, 0x4E2D});
 }
 
 TEST_CASE("check warns at file:line about characters no installed font can draw, once per line") {

@@ -28,10 +28,11 @@ bool encode_png(std::FILE* out, int width, int height, const std::vector<png_byt
         return false;
     }
     png_init_io(png, out);
-    // A window is mostly flat colour: the Sub filter and zlib's fastest level make a file about a fifth larger than
-    // the best settings in a tenth of the time (stb's own deflate took a quarter of a --screenshot run's CPU).
+    // A window is mostly flat colour: zlib's fastest level on unfiltered rows makes a small file in a tenth of the
+    // time of the best settings (stb's own deflate took a quarter of a --screenshot run's CPU). Unfiltered beats the
+    // Sub filter on a 1280x800 lesson: 118 KB against 139 KB, and a quarter less time.
     png_set_compression_level(png, 1);
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
     png_set_IHDR(png, info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_write_info(png, info);
