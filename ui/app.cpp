@@ -22,12 +22,14 @@
 #include "runtime/course/content_watcher.h"
 #include "runtime/text/glyph_coverage.h"
 #include "ui/platform/desktop_theme.h"
+#include "ui/atlas_cache.h"
 #include "ui/platform/display_loss.h"
 #include "ui/platform/event_waker.h"
 #include "runtime/xapi/learning_records.h"
 #include "runtime/artifacts/money.h"
 #include "ui/font_rebuild.h"
 #include "ui/fonts.h"
+#include "ui/platform/font_texture.h"
 #include "ui/platform/frame_pacer.h"
 #include "ui/images/image_cache.h"
 #include "ui/input/glfw_key_input.h"
@@ -161,6 +163,7 @@ int run_app(const AppOptions& options) {
     Fonts fonts;
     std::string font_problem;
     std::vector<char32_t> used;  // what the first atlas holds; the rebuilder adds to it
+    const AtlasCache atlas_cache(AtlasCache::default_dir());  // a start like the last one skips FreeType
     std::thread font_builder([&] {
         // The atlas holds the characters the course draws and the learner's saved work uses (a read of their
         // files before either is loaded properly): every face draws them, and CJK glyphs are added only when the
@@ -169,7 +172,7 @@ int run_app(const AppOptions& options) {
         collect_file_code_points((profile_data_dir / "profiles" / (options.profile + ".json")).string(),
                                  64u << 20, used);
         fonts = load_fonts(atlas.get(), GROUNDWORK_FONT_DIR, scale, &font_problem, used, shown_settings.text_zoom);
-        rasterise_atlas(*atlas, fonts.loaded_from_files ? scale : 1.0f);
+        build_font_atlas(*atlas, fonts, fonts.loaded_from_files ? scale : 1.0f, atlas_cache);
         atlas->ClearInputData();  // the 17 copies of the font files (~11 MB) are not needed once it is built
     });
     struct Join {  // every return below waits for the builder first
@@ -215,12 +218,16 @@ int run_app(const AppOptions& options) {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     install_key_input(window);  // keys queued per event and named after the learner's layout
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    create_gl_device_objects_without_font_texture();
+    if (!upload_font_texture(*atlas))
+        std::fprintf(stderr, "groundwork: OpenGL refused the font texture; text may not show\n");
     // New characters: a new atlas built on a worker, swapped in between frames (ui/font_rebuild.h). Only when the
     // fonts came from files: the built-in fallback font cannot be rebuilt with more glyphs.
     std::optional<FontRebuilder> font_rebuilder;
     std::optional<ClipboardWatch> clipboard_watch;
     if (fonts.loaded_from_files) {
-        font_rebuilder.emplace(GROUNDWORK_FONT_DIR, scale, used, [&waker] { waker.wake(); }, shown_settings.text_zoom);
+        font_rebuilder.emplace(GROUNDWORK_FONT_DIR, scale, used, [&waker] { waker.wake(); }, shown_settings.text_zoom,
+                               AtlasCache::default_dir());
         clipboard_watch.emplace(io, *font_rebuilder);
     }
 
@@ -355,10 +362,11 @@ int run_app(const AppOptions& options) {
         // their addresses (only their glyphs change), so no ImFont* held anywhere goes stale.
         if (font_rebuilder)
             if (std::unique_ptr<ImFontAtlas> old = font_rebuilder->take_rebuilt(*atlas, fonts)) {
-                ImGui_ImplOpenGL3_DestroyFontsTexture();  // the old atlas's texture (io.Fonts is still the old one)
+                release_font_texture(*atlas);  // the old atlas's texture
                 atlas.swap(old);
                 io.Fonts = atlas.get();
-                ImGui_ImplOpenGL3_CreateFontsTexture();  // uploads the pixels the worker rasterised
+                if (!upload_font_texture(*atlas))  // the pixels the worker rasterised
+                    std::fprintf(stderr, "groundwork: OpenGL refused the font texture; text may not show\n");
                 old.reset();
                 pacer.request(kFrameExposed);  // the same text, now drawn with its glyphs
             }
@@ -425,8 +433,6 @@ int run_app(const AppOptions& options) {
         glClearColor(bg.x, bg.y, bg.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(draw_data);
-        // The atlas now lives in a GL texture; its CPU copies (alpha and RGBA, ~20 MB) are not needed again.
-        if (io.Fonts->TexPixelsAlpha8 || io.Fonts->TexPixelsRGBA32) io.Fonts->ClearTexData();
         if (screenshot_mode) {
             std::string error;
             if (!write_back_buffer_png(options.screenshot, fb_w, fb_h, &error)) {
@@ -468,6 +474,7 @@ int run_app(const AppOptions& options) {
     display_loss.reset();
     clipboard_watch.reset();  // gives the backend its clipboard functions back while the context exists
     font_rebuilder.reset();   // waits for a build under way; its result is dropped
+    release_font_texture(*io.Fonts);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -97,8 +97,8 @@ ClipboardWatch::~ClipboardWatch() {
 }
 
 FontRebuilder::FontRebuilder(std::string font_dir, float scale, std::vector<char32_t> built_from,
-                             std::function<void()> on_ready, float reading_zoom)
-    : font_dir_(std::move(font_dir)), scale_(scale), on_ready_(std::move(on_ready)), wanted_scale_(scale),
+                             std::function<void()> on_ready, float reading_zoom, std::filesystem::path cache_dir)
+    : font_dir_(std::move(font_dir)), cache_(std::move(cache_dir)), scale_(scale), on_ready_(std::move(on_ready)), wanted_scale_(scale),
       wanted_zoom_(reading_zoom), built_scale_(scale), built_zoom_(reading_zoom) {
     std::sort(built_from.begin(), built_from.end());
     built_from.erase(std::unique(built_from.begin(), built_from.end()), built_from.end());
@@ -248,7 +248,7 @@ void FontRebuilder::run() {
             built->atlas = std::make_unique<ImFontAtlas>();
             std::string problem;
             built->fonts = load_fonts(built->atlas.get(), font_dir_, scale, &problem, target, zoom);
-            rasterise_atlas(*built->atlas, scale);  // here, never on the UI thread
+            build_font_atlas(*built->atlas, built->fonts, scale, cache_);  // here, never on the UI thread
             built->atlas->ClearInputData();  // the font file copies (~11 MB) are not needed once it is built
             if (!built->fonts.loaded_from_files) built.reset();  // fonts gone since start: keep what we have
         }

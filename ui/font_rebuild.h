@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "ui/atlas_cache.h"
 #include "ui/fonts.h"
 
 namespace gw::ui {
@@ -26,9 +27,11 @@ public:
     // `built_from`: the code points the current atlas was built with (the `used` given to load_fonts).
     // `font_dir` and `scale` as for load_fonts. `on_ready` runs on the worker when a new atlas waits (the app wakes
     // its idle loop with it, so the swap happens without waiting for input); it may be empty.
-    // `reading_zoom`: the one the first atlas was built with.
+    // `reading_zoom`: the one the first atlas was built with. `cache_dir`: where built atlases are kept
+    // (ui/atlas_cache.h; empty: none), so going back to a text size seen before costs no rasterising.
     FontRebuilder(std::string font_dir, float scale, std::vector<char32_t> built_from,
-                  std::function<void()> on_ready = {}, float reading_zoom = 1.0f);
+                  std::function<void()> on_ready = {}, float reading_zoom = 1.0f,
+                  std::filesystem::path cache_dir = {});
     ~FontRebuilder();  // waits for a build under way (a few hundred ms at most) and drops its result
     FontRebuilder(const FontRebuilder&) = delete;
     FontRebuilder& operator=(const FontRebuilder&) = delete;
@@ -54,7 +57,7 @@ public:
     // `current` (the ImFont objects `fonts` points at keep their addresses; `fonts.cjk_fallback` is updated) and
     // returns the atlas that now holds them; `current` keeps only the old glyphs and old texture and must be freed
     // after the renderer has its new texture (and io.Fonts points at the returned atlas). nullptr when nothing
-    // waits. The returned atlas is built (GetTexDataAsRGBA32 done) with its input data already cleared.
+    // waits. The returned atlas is built (its Alpha8 pixels made) with its input data already cleared.
     std::unique_ptr<ImFontAtlas> take_rebuilt(ImFontAtlas& current, Fonts& fonts);
 
     // For tests and the screenshot mode: true when nothing is asked for that is not built yet. wait_idle blocks
@@ -69,6 +72,7 @@ private:
     void ask(std::vector<char32_t> fresh);  // UI thread: code points not in known_
 
     std::string font_dir_;
+    AtlasCache cache_;
     float scale_;  // of the first atlas
     std::function<void()> on_ready_;
     std::vector<char32_t> known_;  // UI thread only: sorted, everything built or asked for

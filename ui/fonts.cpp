@@ -95,7 +95,7 @@ unsigned g_font_generation = 0;
 void rasterise_atlas(ImFontAtlas& atlas, float density) {
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
-    atlas.GetTexDataAsRGBA32(&pixels, &w, &h);  // builds, and converts as the GL backend will want it
+    atlas.GetTexDataAsAlpha8(&pixels, &w, &h);  // builds; uploaded as one channel (ui/platform/font_texture.h)
     if (density <= 1.0f) return;
     const float k = 1.0f / density;
     for (ImFont* font : atlas.Fonts) {
@@ -220,6 +220,10 @@ Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, s
                 copy = nullptr;
             }
         }
+        std::error_code ec;
+        const auto written = fs::last_write_time(paths[face], ec);
+        f.source_stamp += paths[face] + " " + std::to_string(size) + " " +
+                          std::to_string(ec ? 0 : written.time_since_epoch().count()) + ";";
         return data[face] = {copy, copy ? int(size) : 0};
     };
     ImFontConfig cfg;

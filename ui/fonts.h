@@ -31,6 +31,9 @@ struct Fonts {
     float reading_zoom = 1.0f;  // the learner's text size (ui/platform/view_settings.h), on the reading faces only
     bool loaded_from_files = false;
     bool cjk_fallback = false;  // WenQuanYi Micro Hei merged in: the text uses characters DejaVu lacks
+    // The font files read, each as "path size mtime;" (ns since the epoch): with the atlas's inputs, what a cached
+    // atlas must match (ui/atlas_cache.h). Empty for the built-in font.
+    std::string source_stamp;
     // The ranges the atlas was built from (ImGui keeps pointers until ClearInputData). A rebuild keeps the first
     // build's here: the rebuilt atlas arrives with its input data, and so its ranges, already cleared.
     std::shared_ptr<const void> glyph_ranges;
@@ -58,7 +61,7 @@ std::vector<char32_t> code_points_in_every_face();
 Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, std::string* problem,
                  const std::vector<char32_t>& used = {}, float reading_zoom = 1.0f);
 
-// Rasterises `atlas` (FreeType, on the calling thread: the app does it on a worker) into its RGBA texture data.
+// Rasterises `atlas` (FreeType, on the calling thread: the app does it on a worker) into its Alpha8 texture data.
 // With `density` above 1 (a HiDPI screen's content scale, the `scale` the faces were loaded at) every face's
 // metrics are then divided by it: a face loaded at 17 px x 2 is drawn at 17 logical px from a bitmap twice as
 // sharp. Views lay out in logical px; the window loop maps them to the framebuffer (io.DisplayFramebufferScale).
