@@ -253,9 +253,12 @@ std::filesystem::path AtlasCache::file_for(const std::string& key) const {
 
 bool AtlasCache::restore(ImFontAtlas& atlas, const std::string& key) const {
     if (dir_.empty() || atlas.Fonts.empty()) return false;
-    std::ifstream in(file_for(key), std::ios::binary);
-    if (!in) return false;
-    const std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ifstream in(file_for(key), std::ios::binary | std::ios::ate);
+    const std::streamoff size = in ? std::streamoff(in.tellg()) : std::streamoff(-1);
+    if (size <= 0 || size > (std::streamoff(1) << 31)) return false;
+    std::string file(std::size_t(size), '\0');  // one read: a stream iterator took 4 ms for 0.6 MB
+    in.seekg(0);
+    if (!in.read(file.data(), size)) return false;
     ByteReader r{file.data(), file.data() + file.size()};
     const char* magic = r.take(sizeof kMagic);
     if (!magic || std::memcmp(magic, kMagic, sizeof kMagic) != 0) return false;

@@ -1,7 +1,12 @@
 // Issue 8: one spelling per letter (NFC) at load, and `check` names the characters no installed font can draw.
 #include <doctest/doctest.h>
 
+#include <utf8proc.h>
+
+#include <cstdlib>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "runtime/cli/check_command.h"
 #include "runtime/course/course_loader.h"
@@ -21,6 +26,38 @@ TEST_CASE("to_nfc composes a letter and its combining accent, and leaves compose
     CHECK(to_nfc("") == "");
     CHECK_FALSE(is_nfc("Cafe\xCC\x81"));
     CHECK(is_nfc("Caf\xC3\xA9"));
+}
+
+TEST_CASE("the text to_nfc returns without utf8proc's pass is text NFC leaves alone") {
+    // What the shortcut lets through (below U+0300, and U+2010..U+2027), checked against utf8proc's full NFC:
+    // alone, after a letter and before one, so no character there is changed or composes with a neighbour.
+    auto utf8 = [](char32_t cp) {
+        utf8proc_uint8_t buf[4];
+        const utf8proc_ssize_t n = utf8proc_encode_char(utf8proc_int32_t(cp), buf);
+        return std::string(reinterpret_cast<const char*>(buf), std::size_t(n));
+    };
+    auto full_nfc = [](const std::string& s) {
+        utf8proc_uint8_t* out = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(s.c_str()));
+        std::string r(reinterpret_cast<const char*>(out));
+        std::free(out);
+        return r;
+    };
+    std::vector<char32_t> shortcut;
+    for (char32_t cp = 0x20; cp < 0x300; ++cp) shortcut.push_back(cp);
+    for (char32_t cp = 0x2010; cp <= 0x2027; ++cp) shortcut.push_back(cp);
+    for (char32_t cp : shortcut) {
+        if (cp == 0x7F) continue;
+        for (const std::string& text : {utf8(cp), "A" + utf8(cp) + "e", utf8(cp) + utf8(cp)}) {
+            CAPTURE(unsigned(cp));
+            CHECK(full_nfc(text) == text);
+            CHECK(to_nfc(text) == text);
+        }
+    }
+    // Punctuation beside a combining mark still goes through utf8proc, and the mark joins its letter.
+    CHECK(to_nfc("\xE2\x80\x94" "e\xCC\x81\xE2\x80\x99") == "\xE2\x80\x94\xC3\xA9\xE2\x80\x99");  // —é’
+    CHECK(to_nfc("\xE2\x84\xA6") == "\xCE\xA9");  // U+2126 OHM SIGN, a singleton: becomes Ω, outside the shortcut
+    CHECK_FALSE(is_nfc("\xE2\x80\x9C" "Cafe\xCC\x81\xE2\x80\x9D"));
+    CHECK(is_nfc("\xE2\x80\x9C" "Caf\xC3\xA9\xE2\x80\x9D \xE2\x80\x94 \xC2\xB7"));
 }
 
 TEST_CASE("to_nfc keeps text utf8proc refuses rather than losing it") {
