@@ -171,8 +171,9 @@ int run_app(const AppOptions& options) {
         collect_course_code_points(options.content_dir, used);
         collect_file_code_points((profile_data_dir / "profiles" / (options.profile + ".json")).string(),
                                  64u << 20, used);
-        fonts = load_fonts(atlas.get(), GROUNDWORK_FONT_DIR, scale, &font_problem, used, shown_settings.text_zoom);
-        build_font_atlas(*atlas, fonts, fonts.loaded_from_files ? scale : 1.0f, atlas_cache);
+        fonts = load_fonts(atlas.get(), GROUNDWORK_FONT_DIR, scale, &font_problem, used, shown_settings.text_zoom,
+                           FontFileReads::WhenBuilt);
+        build_font_atlas(*atlas, fonts, scale, atlas_cache, &font_problem);
         atlas->ClearInputData();  // the 17 copies of the font files (~11 MB) are not needed once it is built
     });
     struct Join {  // every return below waits for the builder first

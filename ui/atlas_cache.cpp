@@ -211,7 +211,7 @@ std::string atlas_cache_key(const ImFontAtlas& atlas, const std::string& sources
         int font = -1;
         for (int i = 0; i < atlas.Fonts.Size; ++i)
             if (atlas.Fonts[i] == c.DstFont) font = i;
-        k << "config file " << file << " bytes " << c.FontDataSize << " no " << c.FontNo << " px " << c.SizePixels
+        k << "config file " << file << " no " << c.FontNo << " px " << c.SizePixels
           << " over " << c.OversampleH << "x" << c.OversampleV << " snap " << c.PixelSnapH << " spacing "
           << c.GlyphExtraSpacing.x << "," << c.GlyphExtraSpacing.y << " offset " << c.GlyphOffset.x << ","
           << c.GlyphOffset.y << " advance " << c.GlyphMinAdvanceX << "-" << c.GlyphMaxAdvanceX << " merge "
@@ -223,13 +223,18 @@ std::string atlas_cache_key(const ImFontAtlas& atlas, const std::string& sources
     return k.str();
 }
 
-bool build_font_atlas(ImFontAtlas& atlas, const Fonts& fonts, float density, const AtlasCache& cache) {
+bool build_font_atlas(ImFontAtlas& atlas, Fonts& fonts, float density, const AtlasCache& cache,
+                      std::string* problem) {
     if (!fonts.loaded_from_files) {
-        rasterise_atlas(atlas, density);
+        rasterise_atlas(atlas, 1.0f);
         return false;
     }
     const std::string key = atlas_cache_key(atlas, fonts.source_stamp, density);
     if (cache.restore(atlas, key)) return true;
+    if (!read_font_files(atlas, fonts, problem)) {
+        rasterise_atlas(atlas, 1.0f);  // the built-in font, drawn at its own size
+        return false;
+    }
     rasterise_atlas(atlas, density);
     cache.store(atlas, key);
     return false;

@@ -18,7 +18,7 @@ namespace gw::ui {
 struct Fonts;
 
 // Everything a built atlas depends on, as one string: the Dear ImGui and FreeType versions, the atlas's flags, each
-// font config (file, size, oversampling, flags, merge, glyph ranges, the face it goes to), `sources` (the font
+// font config (which file, size, oversampling, flags, merge, glyph ranges, the face it goes to), `sources` (the font
 // files' paths, sizes and modification times: Fonts::source_stamp) and `density` (rasterise_atlas's). Call after
 // load_fonts and before the atlas is built (the glyph ranges are read from the configs).
 std::string atlas_cache_key(const ImFontAtlas& atlas, const std::string& sources, float density);
@@ -26,9 +26,12 @@ std::string atlas_cache_key(const ImFontAtlas& atlas, const std::string& sources
 class AtlasCache;
 
 // Builds `atlas` (fonts added by load_fonts, which made `fonts`) as rasterise_atlas(atlas, density) does, reading it
-// from `cache` when an earlier start built the same one and storing it there when not. The built-in fallback font
-// is always rasterised. Returns true when the atlas came from the cache.
-bool build_font_atlas(ImFontAtlas& atlas, const Fonts& fonts, float density, const AtlasCache& cache);
+// from `cache` when an earlier start built the same one; else reads the font files load_fonts deferred
+// (read_font_files), rasterises and stores the result. The built-in fallback font is always rasterised, at 1x; if
+// a deferred file cannot be read any more, `fonts` becomes the built-in font's and `problem` says why. Returns true
+// when the atlas came from the cache.
+bool build_font_atlas(ImFontAtlas& atlas, Fonts& fonts, float density, const AtlasCache& cache,
+                      std::string* problem = nullptr);
 
 class AtlasCache {
 public:

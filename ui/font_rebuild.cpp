@@ -247,8 +247,9 @@ void FontRebuilder::run() {
             built = std::make_unique<Built>();
             built->atlas = std::make_unique<ImFontAtlas>();
             std::string problem;
-            built->fonts = load_fonts(built->atlas.get(), font_dir_, scale, &problem, target, zoom);
-            build_font_atlas(*built->atlas, built->fonts, scale, cache_);  // here, never on the UI thread
+            built->fonts = load_fonts(built->atlas.get(), font_dir_, scale, &problem, target, zoom,
+                                      FontFileReads::WhenBuilt);
+            build_font_atlas(*built->atlas, built->fonts, scale, cache_, &problem);  // here, never on the UI thread
             built->atlas->ClearInputData();  // the font file copies (~11 MB) are not needed once it is built
             if (!built->fonts.loaded_from_files) built.reset();  // fonts gone since start: keep what we have
         }

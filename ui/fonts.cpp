@@ -118,19 +118,67 @@ void note_fonts_changed() {
     ++g_font_generation;
 }
 
+namespace {
+
+// Every face is ImGui's built-in font (ProggyClean): the app still opens without the DejaVu files.
+Fonts builtin_fonts(ImFontAtlas* atlas) {
+    Fonts f;
+    atlas->Clear();
+    ImFont* d = atlas->AddFontDefault();
+    f.body = {d, d, d, d, d};
+    f.ui = f.body;
+    f.title = f.heading = f.subheading = f.lead = f.quote = f.label = f.small = d;
+    return f;
+}
+
+// The whole file in a buffer ImGui can own (IM_ALLOC), or null.
+void* read_font_file(const std::string& path, int* size_out) {
+    // Read straight into the buffer the atlas will own: a byte-at-a-time stream copy of the five DejaVu files
+    // (3.5 MB) was a visible part of the start-up's CPU.
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    const std::streamoff size = in ? std::streamoff(in.tellg()) : std::streamoff(0);
+    if (size <= 0 || size >= (std::streamoff(1) << 30)) return nullptr;
+    void* bytes = IM_ALLOC(std::size_t(size));
+    in.seekg(0);
+    if (!in.read(static_cast<char*>(bytes), size)) {
+        IM_FREE(bytes);
+        return nullptr;
+    }
+    *size_out = int(size);
+    return bytes;
+}
+
+}  // namespace
+
+bool read_font_files(ImFontAtlas& atlas, Fonts& fonts, std::string* problem) {
+    for (const Fonts::DeferredFile& file : fonts.deferred_files) {
+        int size = 0;
+        void* bytes = read_font_file(file.path, &size);
+        if (!bytes) {
+            if (problem) *problem = "font " + file.path + " cannot be read; using the built-in font";
+            fonts = builtin_fonts(&atlas);  // frees the placeholders with the configs that own them
+            return false;
+        }
+        for (ImFontConfig& c : atlas.ConfigData)
+            if (c.FontData == file.placeholder) {
+                c.FontData = bytes;
+                c.FontDataSize = size;
+            }
+        IM_FREE(file.placeholder);  // it had one owner among the configs, which now owns `bytes`
+    }
+    fonts.deferred_files.clear();
+    return true;
+}
+
 Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, std::string* problem,
-                 const std::vector<char32_t>& used, float reading_zoom) {
+                 const std::vector<char32_t>& used, float reading_zoom, FontFileReads reads) {
     Fonts f;
     atlas->Clear();
     namespace fs = std::filesystem;
     for (const char* name : kFiles) {
         if (!fs::exists(fs::path(font_dir) / name)) {
             if (problem) *problem = "font " + (fs::path(font_dir) / name).string() + " not found; using the built-in font";
-            ImFont* d = atlas->AddFontDefault();
-            f.body = {d, d, d, d, d};
-            f.ui = f.body;
-            f.title = f.heading = f.subheading = f.lead = f.quote = f.label = f.small = d;
-            return f;
+            return builtin_fonts(atlas);
         }
     }
     std::vector<std::string> paths;
@@ -207,24 +255,21 @@ Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, s
     auto file_data = [&](int face) -> std::pair<void*, int> {
         auto it = data.find(face);
         if (it != data.end()) return it->second;
-        // Read straight into the buffer the atlas will own: a byte-at-a-time stream copy of the five DejaVu files
-        // (3.5 MB) was a visible part of the start-up's CPU.
-        std::ifstream in(paths[face], std::ios::binary | std::ios::ate);
-        const std::streamoff size = in ? std::streamoff(in.tellg()) : std::streamoff(0);
-        void* copy = nullptr;
-        if (size > 0 && size < (std::streamoff(1) << 30)) {
-            copy = IM_ALLOC(std::size_t(size));
-            in.seekg(0);
-            if (!in.read(static_cast<char*>(copy), size)) {
-                IM_FREE(copy);
-                copy = nullptr;
-            }
-        }
         std::error_code ec;
+        const auto bytes_on_disk = fs::file_size(paths[face], ec);
         const auto written = fs::last_write_time(paths[face], ec);
-        f.source_stamp += paths[face] + " " + std::to_string(size) + " " +
+        f.source_stamp += paths[face] + " " + std::to_string(ec ? 0 : bytes_on_disk) + " " +
                           std::to_string(ec ? 0 : written.time_since_epoch().count()) + ";";
-        return data[face] = {copy, copy ? int(size) : 0};
+        if (reads == FontFileReads::WhenBuilt) {
+            // One byte that stands for the file until read_font_files: a distinct buffer per file, owned like the
+            // real one would be. Built as it is, FreeType would refuse a one-byte font rather than read past it.
+            void* placeholder = IM_ALLOC(1);
+            f.deferred_files.push_back({placeholder, paths[face]});
+            return data[face] = {placeholder, 1};
+        }
+        int size = 0;
+        void* copy = read_font_file(paths[face], &size);
+        return data[face] = {copy, size};
     };
     ImFontConfig cfg;
     cfg.OversampleH = 1;  // FreeType hinting makes oversampling unnecessary and the atlas 3x smaller

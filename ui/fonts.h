@@ -34,6 +34,13 @@ struct Fonts {
     // The font files read, each as "path size mtime;" (ns since the epoch): with the atlas's inputs, what a cached
     // atlas must match (ui/atlas_cache.h). Empty for the built-in font.
     std::string source_stamp;
+    // Files load_fonts(..., FontFileReads::WhenBuilt) has not read yet: each stands in the atlas's configs as a
+    // one-byte placeholder until read_font_files replaces it with the file's bytes.
+    struct DeferredFile {
+        void* placeholder = nullptr;  // owned by the atlas (by the first config using it)
+        std::string path;
+    };
+    std::vector<DeferredFile> deferred_files;
     // The ranges the atlas was built from (ImGui keeps pointers until ClearInputData). A rebuild keeps the first
     // build's here: the rebuilt atlas arrives with its input data, and so its ranges, already cleared.
     std::shared_ptr<const void> glyph_ranges;
@@ -58,8 +65,19 @@ std::vector<char32_t> code_points_in_every_face();
 //
 // Sizes: every face is its design size in px times `scale`; the reading faces (body, title, heading, subheading,
 // lead, quote) also times `reading_zoom`, so Ctrl+= grows the lesson and leaves the sidebar and buttons alone.
+//
+// Reads: with FontFileReads::Now the font files are read into the atlas here (3.5 MB for DejaVu, 5 MB more when
+// the CJK face is merged in); with WhenBuilt only their sizes and dates are taken, and read_font_files reads them
+// before rasterising. The app defers: a start whose atlas is in the cache (ui/atlas_cache.h) never reads them.
+enum class FontFileReads { Now, WhenBuilt };
 Fonts load_fonts(ImFontAtlas* atlas, const std::string& font_dir, float scale, std::string* problem,
-                 const std::vector<char32_t>& used = {}, float reading_zoom = 1.0f);
+                 const std::vector<char32_t>& used = {}, float reading_zoom = 1.0f,
+                 FontFileReads reads = FontFileReads::Now);
+
+// Reads the files load_fonts deferred into `atlas`'s configs (nothing to do after FontFileReads::Now). If one
+// cannot be read any more, `fonts` becomes the built-in font's (loaded_from_files false), `problem` says which file,
+// and it returns false. Call before rasterise_atlas.
+bool read_font_files(ImFontAtlas& atlas, Fonts& fonts, std::string* problem);
 
 // Rasterises `atlas` (FreeType, on the calling thread: the app does it on a worker) into its Alpha8 texture data.
 // With `density` above 1 (a HiDPI screen's content scale, the `scale` the faces were loaded at) every face's

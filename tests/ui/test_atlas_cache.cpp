@@ -210,3 +210,49 @@ TEST_CASE("without a cache folder every start rasterises, and nothing is written
     CHECK(built.atlas.TexPixelsAlpha8 != nullptr);
     CHECK_FALSE(none.store(built.atlas, "key"));
 }
+
+TEST_CASE("a start whose atlas is cached never reads the font files; one that is not reads them to rasterise") {
+    test::TempDir dir;
+    const AtlasCache cache(dir.path());
+    LoadedAtlas reference(1.0f, 1.0f);  // read at once, built without the cache
+    rasterise_atlas(reference.atlas, 1.0f);
+
+    auto deferred = [](ImFontAtlas& atlas) {
+        return load_fonts(&atlas, GROUNDWORK_FONT_DIR, 1.0f, nullptr, some_used_characters(), 1.0f,
+                          FontFileReads::WhenBuilt);
+    };
+    ImFontAtlas first;
+    Fonts first_fonts = deferred(first);
+    REQUIRE(first_fonts.deferred_files.size() == 6);  // five DejaVu files and the CJK face
+    for (const ImFontConfig& c : first.ConfigData) CHECK(c.FontDataSize == 1);  // nothing read yet
+    CHECK_FALSE(build_font_atlas(first, first_fonts, 1.0f, cache));
+    CHECK(first_fonts.deferred_files.empty());
+    for (const ImFontConfig& c : first.ConfigData) CHECK(c.FontDataSize > 100000);  // read to be rasterised
+    check_same_atlas(reference.atlas, first);
+
+    ImFontAtlas second;
+    Fonts second_fonts = deferred(second);
+    CHECK(build_font_atlas(second, second_fonts, 1.0f, cache));
+    for (const ImFontConfig& c : second.ConfigData) CHECK(c.FontDataSize == 1);  // drawn without reading a file
+    check_same_atlas(reference.atlas, second);
+}
+
+TEST_CASE("a font file gone between the start's look and its read gives the built-in font and says which") {
+    test::TempDir fonts_dir;
+    for (const char* name : {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
+                             "DejaVuSans-BoldOblique.ttf", "DejaVuSansMono.ttf"})
+        std::filesystem::copy_file(std::filesystem::path(GROUNDWORK_FONT_DIR) / name, fonts_dir / name);
+    ImFontAtlas atlas;
+    Fonts fonts = load_fonts(&atlas, fonts_dir.path().string(), 1.0f, nullptr, {}, 1.0f, FontFileReads::WhenBuilt);
+    REQUIRE(fonts.loaded_from_files);
+    std::filesystem::remove(fonts_dir / "DejaVuSans-Bold.ttf");
+    std::string problem;
+    const AtlasCache none{std::filesystem::path()};
+    CHECK_FALSE(build_font_atlas(atlas, fonts, 1.0f, none, &problem));
+    CHECK_FALSE(fonts.loaded_from_files);
+    CHECK(problem.find("DejaVuSans-Bold.ttf cannot be read") != std::string::npos);
+    REQUIRE(fonts.body.bold != nullptr);
+    CHECK(fonts.body.bold == fonts.title);  // every face is the built-in one
+    CHECK(fonts.title->IsLoaded());
+    CHECK(atlas.TexPixelsAlpha8 != nullptr);
+}

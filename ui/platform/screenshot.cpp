@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <vector>
 
 namespace gw::ui {
@@ -45,13 +46,15 @@ bool encode_png(std::FILE* out, int width, int height, const std::vector<png_byt
 }  // namespace
 
 bool write_back_buffer_png(const std::string& path, int width, int height, std::string* error) {
-    std::vector<unsigned char> pixels(std::size_t(width) * std::size_t(height) * 3);
+    // Not zero-filled first (3 MB at 1280x800): every byte is read into.
+    const std::size_t stride = std::size_t(width) * 3;
+    std::unique_ptr<unsigned char[]> pixels(new unsigned char[stride * std::size_t(height)]);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.get());
     std::vector<png_bytep> rows(static_cast<std::size_t>(height));
     for (int y = 0; y < height; ++y)  // OpenGL's rows run bottom-up
-        rows[std::size_t(y)] = pixels.data() + std::size_t(height - 1 - y) * std::size_t(width) * 3;
+        rows[std::size_t(y)] = pixels.get() + std::size_t(height - 1 - y) * stride;
     std::FILE* out = std::fopen(path.c_str(), "wb");
     if (!out) {
         if (error) *error = "cannot write " + path + ": " + std::strerror(errno);
