@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Start-up, whole process, three ways in paired rounds under one virtual X server (issue 11):
 #   floor      the bare GLFW + ImGui window with one DejaVu face drawing a page of wrapped text (bare_window.cpp)
-#   groundwork --screenshot of the resumed module (the demo profile), written as a PNG
+#   groundwork --screenshot of the resumed module (the demo profile), written as a PNG, with the font atlas in its
+#              cache (ui/atlas_cache.h: every start after the first), and once more with an empty cache (a first
+#              start, or the first after a new text size or new characters)
 #   chromium   headless Chromium rendering the same module as a web page (cmark-gfm's HTML, DejaVu Sans) to a PNG
 # at 1280x800. CPU is user+system of the process and the children it waited for (GNU time), wall is elapsed.
 # Prints the medians and the ratios to the floor and to Chromium.
@@ -33,9 +35,13 @@ fi
 
 inner=$(cat <<INNER
 set -e
+XDG_CACHE_HOME="$work/cache" $app --data-dir "$work/data" --size 1280x800 --screenshot "$work/app.png"  # fills the cache
 for i in \$(seq $rounds); do
   /usr/bin/time -f "floor %e %U %S" $bare >/dev/null 2>>"$work/times.txt"
-  /usr/bin/time -f "app %e %U %S" $app --data-dir "$work/data" --size 1280x800 --screenshot "$work/app.png" 2>>"$work/times.txt"
+  XDG_CACHE_HOME="$work/cache" /usr/bin/time -f "app %e %U %S" $app --data-dir "$work/data" --size 1280x800 \
+      --screenshot "$work/app.png" 2>>"$work/times.txt"
+  XDG_CACHE_HOME="$work/cold-\$i" /usr/bin/time -f "cold %e %U %S" $app --data-dir "$work/data" --size 1280x800 \
+      --screenshot "$work/app.png" 2>>"$work/times.txt"
   if [ $have_chromium = 1 ]; then
     /usr/bin/time -f "chromium %e %U %S" chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
       --window-size=1280,800 --screenshot="$work/chromium.png" "file://$work/page.html" >/dev/null 2>>"$work/chromium.err"
@@ -48,11 +54,13 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c "$inner" 2>/dev/null
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print 0; else print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 cpu() { grep "^$1 " "$work/times.txt" | awk '{print ($3 + $4) * 1000}' | median; }
 wall() { grep "^$1 " "$work/times.txt" | awk '{print $2 * 1000}' | median; }
-f_cpu=$(cpu floor); a_cpu=$(cpu app); f_wall=$(wall floor); a_wall=$(wall app)
+f_cpu=$(cpu floor); a_cpu=$(cpu app); f_wall=$(wall floor); a_wall=$(wall app); k_cpu=$(cpu cold); k_wall=$(wall cold)
 printf "%-44s %8s %8s\n" "start-up, median of $rounds rounds" "CPU ms" "wall ms"
 printf "%-44s %8.0f %8.0f\n" "floor: bare window, one DejaVu face, a page" "$f_cpu" "$f_wall"
 printf "%-44s %8.0f %8.0f   CPU %.2fx the floor (budget 1.3x)\n" "groundwork --screenshot" "$a_cpu" "$a_wall" \
     "$(echo "$a_cpu / $f_cpu" | bc -l)"
+printf "%-44s %8.0f %8.0f   CPU %.2fx the floor\n" "  the same, font atlas not cached yet" "$k_cpu" "$k_wall" \
+    "$(echo "$k_cpu / $f_cpu" | bc -l)"
 if [ $have_chromium = 1 ]; then
     c_cpu=$(cpu chromium); c_wall=$(wall chromium)
     printf "%-44s %8.0f %8.0f\n" "chromium --headless --screenshot, same module" "$c_cpu" "$c_wall"
