@@ -49,14 +49,32 @@ build() {
 }
 
 elapsed() { echo "$(( $(date +%s) - $1 )) s"; }
+# CPU seconds (user + system) this script's finished children have used so far: `times` must run in this shell,
+# not in a $(...) subshell, whose children are its own.
+cpu_file=$(mktemp)
+trap 'rm -f "$cpu_file"' EXIT
+children_cpu() {  # sets cpu_now
+    times >"$cpu_file"
+    cpu_now=$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$cpu_file")
+}
+# built LABEL START_EPOCH START_CPU: one line with the wall and CPU time a build took
+built() {
+    children_cpu
+    echo "-- $1: $(elapsed "$2") wall, $((cpu_now - $3)) CPU-s"
+}
 
 install_missing
 
 case "$mode" in
 run)
     echo "Building the app (about 2 minutes on 2 cores the first time, seconds after that)..."
+    t0=$(date +%s)
+    children_cpu
+    c0=$cpu_now
     build default groundwork
+    built "app build" "$t0" "$c0"
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+        rm -f "$cpu_file"
         exec ./build/runtime/groundwork "$@"
     fi
     echo "No display here: rendering the app in a virtual X server to build/groundwork.png instead."
@@ -67,12 +85,18 @@ run)
 test)
     t0=$(date +%s)
     echo "== Normal build and tests (a few minutes on 2 cores from a clean tree)"
+    children_cpu
+    c0=$cpu_now
     build default
+    built "normal build (app, tests, benchmarks)" "$t0" "$c0"
     ctest --preset default "$@"
     echo "-- normal build and tests: $(elapsed "$t0")"
     t1=$(date +%s)
+    children_cpu
+    c1=$cpu_now
     echo "== AddressSanitizer + UBSan build and tests (any report fails)"
     build sanitize
+    built "sanitizer build" "$t1" "$c1"
     ctest --preset sanitize "$@"
     echo "-- sanitizer build and tests: $(elapsed "$t1")"
     t2=$(date +%s)
