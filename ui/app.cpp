@@ -129,13 +129,15 @@ int run_app(const AppOptions& options) {
     // Other threads wake the event loop only through the waker, which stops before glfwTerminate: a callback
     // that outlives the window (the profile writer's last status change at shutdown) then posts nothing.
     EventWaker waker;
-    QuitSignals quit_signals([&waker] { waker.wake(); });
     glfwSetErrorCallback(glfw_error);
+    // Before the first thread: Xlib parses the locale's Compose table (5,700 lines) a character at a time with
+    // getc, which glibc does without locking only while the process has one thread (half the cost of glfwInit).
     if (!glfwInit()) {
         std::fprintf(stderr, "groundwork: cannot open a window (no display?). Try `groundwork check DIR` "
                              "for the command-line checker.\n");
         return kExitNoWindow;
     }
+    QuitSignals quit_signals([&waker] { waker.wake(); });
     waker.start();
     // The font atlas (FreeType rasterising every face) takes as long as opening the window does: build it on
     // another thread meanwhile. The monitor's scale stands in for the window's, which does not exist yet.
