@@ -170,7 +170,10 @@ void apply_style(ImGuiStyle& s) {
     s.WindowPadding = ImVec2(0, 0);
     ImVec4* c = s.Colors;
     c[ImGuiCol_WindowBg] = to_vec4(p.page);
-    c[ImGuiCol_ChildBg] = to_vec4(p.page);
+    // Child windows (the reading column, tables' scroll areas, editors) sit on the page and draw no ground of their
+    // own unless they push one (the sidebar): on software rendering each filled child was one more blended quad
+    // the size of what it covers, every frame.
+    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_Text] = to_vec4(p.text);
     c[ImGuiCol_TextDisabled] = to_vec4(p.faint);
     c[ImGuiCol_Border] = to_vec4(p.rule);
