@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace gw::ui {
 
@@ -53,6 +54,11 @@ public:
 
     // The file an atlas with `key` is kept in.
     std::filesystem::path file_for(const std::string& key) const;
+
+    // What restore does with a cache file's bytes (the fuzz target's way in, tests/fuzz/fuzz_atlas_cache.cpp).
+    static bool restore_from_bytes(ImFontAtlas& atlas, const std::string& key, std::string_view file);
+    // A cache file's bytes around `payload`: the magic, the key and the payload's CRC-32, as store writes them.
+    static std::string envelope(const std::string& key, const std::string& payload);
 
 private:
     std::filesystem::path dir_;

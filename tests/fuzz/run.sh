@@ -21,7 +21,8 @@ mkdir -p "$out"
 
 # target:max_len. Content files may be 1 MB, but every class of problem shows in far less, and shorter inputs
 # mean many more runs a second.
-targets=(fuzz_module:65536 fuzz_artifact_declaration:65536 fuzz_profile:65536 fuzz_export:32768 fuzz_outbox:16384)
+targets=(fuzz_module:65536 fuzz_artifact_declaration:65536 fuzz_profile:65536 fuzz_export:32768 fuzz_outbox:16384
+         fuzz_atlas_cache:65536)
 
 if [[ ! -f $build/CMakeCache.txt ]] || ! grep -q '^GROUNDWORK_FUZZ:BOOL=ON' "$build/CMakeCache.txt"; then
   echo "$build is not a fuzzing build; configure it first, e.g.: cmake --preset sanitize" >&2
