@@ -91,7 +91,7 @@ public:
 
 private:
     std::unique_ptr<PdfBackend> backend_;  // from groundwork-pdf.so; null when it could not be loaded
-    std::string load_error_;                     // why, then
+    std::string load_error_;               // why, then
 };
 
 // Writes `pdf` (bytes from PdfWriter::finish) to `file` atomically (a failed write leaves any old file as it was).

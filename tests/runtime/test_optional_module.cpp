@@ -1,7 +1,8 @@
 // The modules loaded on first use (runtime/platform/optional_module.h, issue 11): where they are found, what a
 // missing or broken one says, and that the executable no longer links the libraries they hold. That each feature
 // still works through its module is what test_pdf_export (groundwork-pdf.so), test_course_library
-// (groundwork-archive.so) and test_lrs_command, test_xapi_sender and test_cohort_report (groundwork-lrs.so) check.
+// (groundwork-archive.so), test_lrs_command, test_xapi_sender and test_cohort_report (groundwork-lrs.so) and
+// test_ui's test_display_settings (groundwork-desktop.so) check.
 #include <doctest/doctest.h>
 #include <sys/wait.h>
 
@@ -83,7 +84,7 @@ TEST_CASE("every module the build makes loads, with a full table, and is loaded 
     std::string error;
     const auto* pdf = gw::optional_module<gw::PdfModule>("pdf", &error);
     REQUIRE_MESSAGE(pdf, error);
-    CHECK(pdf->make_writer);
+    CHECK((pdf->make_writer != nullptr));
     CHECK(gw::optional_module<gw::PdfModule>("pdf", &error) == pdf);
     const auto* lrs = gw::optional_module<gw::xapi::LrsModule>("lrs", &error);
     REQUIRE_MESSAGE(lrs, error);
@@ -94,11 +95,11 @@ TEST_CASE("every module the build makes loads, with a full table, and is loaded 
     CHECK((archive->make_reader && archive->make_writer));
 }
 
-TEST_CASE("the executable does not link pango, cairo, libcurl, libsecret or libarchive; their modules do") {
+TEST_CASE("the executable does not link pango, cairo, libcurl, libsecret, libarchive or GIO; their modules do") {
     const ModuleRun app = run_shell("readelf -d " + std::string(GROUNDWORK_BINARY));
     REQUIRE(app.exit_code == 0);
     REQUIRE(has(app.output, "NEEDED"));
-    for (const char* lib : {"libpango", "libcairo", "libcurl", "libsecret", "libarchive"}) {
+    for (const char* lib : {"libpango", "libcairo", "libcurl", "libsecret", "libarchive", "libgio", "libglib"}) {
         INFO(lib);
         CHECK(!has(app.output, lib));
     }
@@ -107,6 +108,7 @@ TEST_CASE("the executable does not link pango, cairo, libcurl, libsecret or liba
     CHECK(has(run_shell("readelf -d " + (dir / "groundwork-lrs.so").string()).output, "libcurl"));
     CHECK(has(run_shell("readelf -d " + (dir / "groundwork-lrs.so").string()).output, "libsecret"));
     CHECK(has(run_shell("readelf -d " + (dir / "groundwork-archive.so").string()).output, "libarchive"));
+    CHECK(has(run_shell("readelf -d " + (dir / "groundwork-desktop.so").string()).output, "libgio"));
 }
 
 TEST_CASE("the binary without its modules: PDF export, pack, install and cohort fail saying which file is missing") {
@@ -114,7 +116,10 @@ TEST_CASE("the binary without its modules: PDF export, pack, install and cohort 
     const std::string bin = "GROUNDWORK_MODULE_DIR=" + empty.path().string() + " " + GROUNDWORK_BINARY;
     const std::string data_dir = " --data-dir " + data.path().string();
 
-    ModuleRun r = run_shell(bin + " export --format pdf --out " + (data / "pdf").string() + data_dir);
+    const fs::path demo = fs::path(GROUNDWORK_SHIPPED_CONTENT).parent_path() / "docs" / "demo-profile.json";
+    ModuleRun r = run_shell(bin + " import " + demo.string() + data_dir);
+    REQUIRE(r.exit_code == 0);  // import needs no module
+    r = run_shell(bin + " export --format pdf --out " + (data / "pdf").string() + data_dir);
     CHECK(r.exit_code == 1);
     CHECK(has(r.output, "PDF export is not available: groundwork-pdf.so is missing"));
     CHECK(!fs::exists(data / "pdf" / "my-work.pdf"));
