@@ -17,6 +17,7 @@
 #include "runtime/export/pdf_backend.h"
 #include "runtime/platform/optional_module.h"
 #include "runtime/xapi/lrs_module.h"
+#include "runtime/xapi/lrs_settings.h"
 
 namespace fs = std::filesystem;
 
@@ -137,4 +138,19 @@ TEST_CASE("the binary without its modules: PDF export, pack, install and cohort 
     r = run_shell("GROUNDWORK_LRS_SECRET=s " + bin + " cohort --lrs http://127.0.0.1:9/xapi/ --user k");
     CHECK(r.exit_code != 0);
     CHECK(has(r.output, "LRS connections are not available: groundwork-lrs.so is missing"));
+}
+
+TEST_CASE("a session bus where no keyring answers: the secret goes to the file and is found there, through the module") {
+    gw::test::TempDir data;
+    const char* bus = std::getenv("DBUS_SESSION_BUS_ADDRESS");
+    const std::string saved = bus ? bus : "";
+    unsetenv("GROUNDWORK_NO_KEYRING");
+    setenv("DBUS_SESSION_BUS_ADDRESS", ("unix:path=" + (data / "no-bus").string()).c_str(), 1);
+    std::string where, error;
+    REQUIRE(gw::xapi::store_lrs_secret(data.path(), "p", "https://lrs.example/xapi/", "s3cret", &where, &error));
+    CHECK(where == (data / "profiles" / "p.lrs-secret").string());
+    CHECK(gw::xapi::lookup_lrs_secret(data.path(), "p", "https://lrs.example/xapi/", &where) == "s3cret");
+    CHECK(where == (data / "profiles" / "p.lrs-secret").string());
+    if (bus) setenv("DBUS_SESSION_BUS_ADDRESS", saved.c_str(), 1);
+    else unsetenv("DBUS_SESSION_BUS_ADDRESS");
 }
