@@ -1,7 +1,5 @@
 #include "runtime/cli/cohort_command.h"
 
-#include <curl/curl.h>
-
 #include <unistd.h>
 
 #include <cstdlib>
@@ -13,20 +11,13 @@
 #include "runtime/xapi/cohort_report.h"
 #include "runtime/xapi/cohort_report_files.h"
 #include "runtime/xapi/cohort_report_format.h"
+#include "runtime/xapi/lrs_client.h"
 
 namespace gw {
 
 namespace {
 
 using nlohmann::json;
-
-// libcurl's percent-encoding: a query value such as a timestamp's '+' or ':' must reach the LRS as written.
-std::string query_escape(const std::string& s) {
-    char* escaped = curl_easy_escape(nullptr, s.c_str(), static_cast<int>(s.size()));
-    std::string out = escaped ? escaped : "";
-    curl_free(escaped);
-    return out;
-}
 
 std::string lrs_failure(const xapi::LrsEndpoint& lrs, const xapi::LrsResponse& r) {
     const std::string where = "the LRS at " + lrs.url;
@@ -127,7 +118,7 @@ int run_cohort(const CohortOptions& options, std::istream& in, std::ostream& out
             }
         }
         std::string query = "limit=" + std::to_string(options.page_size);
-        if (filter.since) query += "&since=" + query_escape(xapi::iso8601_utc(*filter.since));
+        if (filter.since) query += "&since=" + xapi::lrs_query_escape(xapi::iso8601_utc(*filter.since));
         const StatementFetch fetch = fetch_all_statements(lrs, query, options.max_pages);
         if (!fetch.error.empty()) {
             err << who << fetch.error << "\n";

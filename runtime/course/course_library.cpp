@@ -1,7 +1,5 @@
 #include "runtime/course/course_library.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <stdio.h>  // renameat2 (glibc 2.28+, _GNU_SOURCE: g++ defines it)
@@ -19,9 +17,11 @@
 #include "progress/atomic_file.h"
 #include "runtime/cli/app_options.h"
 #include "runtime/cli/check_command.h"
+#include "runtime/course/course_archive.h"
 #include "runtime/course/course_loader.h"
 #include "runtime/course/id_aliases.h"
 #include "runtime/markdown/front_matter.h"
+#include "runtime/platform/optional_module.h"
 #include "runtime/text/source_file.h"
 
 namespace gw {
@@ -219,6 +219,13 @@ std::string lib_first_paragraph(const fs::path& course_md) {
 
 std::string lib_version_label(const std::string& v) { return v.empty() ? "(no version)" : v; }
 
+// libarchive's half (groundwork-archive.so), or nullptr with *error naming the file and why it did not load.
+const ArchiveModule* lib_archive_module(std::string* error) {
+    const ArchiveModule* module = optional_module<ArchiveModule>("archive", error);
+    if (!module) *error = "course packages cannot be read or written: " + *error;
+    return module;
+}
+
 }  // namespace
 
 ChapterProgress whole_course_progress(const Profile& profile, const Course& course) {
@@ -241,63 +248,50 @@ ChapterProgress whole_course_progress(const Profile& profile, const Course& cour
 
 std::string extract_course_archive(const fs::path& archive_path, const fs::path& staging, const LibraryLimits& limits,
                                    fs::path* course_root) {
-    struct archive* a = archive_read_new();
-    struct Closer {
-        struct archive* a;
-        ~Closer() { archive_read_free(a); }
-    } closer{a};
-    // What pack writes (zip), and tar (.tar, .tar.gz) for packages made with other tools. libarchive reads a zip
-    // entry's Unix type only as file, folder or link; a tar can carry every type, hard links too.
-    archive_read_support_format_zip(a);
-    archive_read_support_format_tar(a);
-    archive_read_support_filter_gzip(a);
-    if (archive_read_open_filename(a, archive_path.c_str(), 64 * 1024) != ARCHIVE_OK) {
-        const char* why = archive_error_string(a);
+    std::string why;
+    const ArchiveModule* module = lib_archive_module(&why);
+    if (!module) return "cannot read " + archive_path.string() + ": " + why;
+    // What pack writes (zip), and tar (.tar, .tar.gz) for packages made with other tools.
+    const std::unique_ptr<ArchiveReader> a = module->make_reader();
+    if (!a->open(archive_path.string(), &why))
         return "cannot read " + archive_path.string() + " as a course package (zip, or tar): " +
-               (why ? why : "unknown format");
-    }
+               (why.empty() ? "unknown format" : why);
     std::size_t entries = 0;
     std::uint64_t total = 0;
     std::vector<char> buf(64 * 1024);
     for (;;) {
-        struct archive_entry* entry = nullptr;
-        const int r = archive_read_next_header(a, &entry);
-        if (r == ARCHIVE_EOF) break;
-        if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
-            const char* why = archive_error_string(a);
-            return "cannot read " + archive_path.string() + ": " + (why ? why : "damaged archive");
-        }
+        ArchiveEntry entry;
+        const ArchiveReader::Next r = a->next(&entry, &why);
+        if (r == ArchiveReader::Next::End) break;
+        if (r == ArchiveReader::Next::Error)
+            return "cannot read " + archive_path.string() + ": " + (why.empty() ? "damaged archive" : why);
         if (++entries > limits.max_entries)
             return "the package has more than " + std::to_string(limits.max_entries) + " entries";
-        const char* raw = archive_entry_pathname(entry);
-        if (!raw) raw = archive_entry_pathname_utf8(entry);
-        if (!raw) return "entry " + std::to_string(entries) + " has no readable name";
-        const std::string name = raw;
+        if (!entry.has_name) return "entry " + std::to_string(entries) + " has no readable name";
+        const std::string& name = entry.name;
         fs::path rel;
         bool skipped = false;
         if (std::string problem = lib_entry_name_problem(name, &rel, &skipped); !problem.empty()) return problem;
-        if (archive_entry_hardlink(entry))
-            return lib_quote(name) + " is a hard link (to " + lib_quote(archive_entry_hardlink(entry)) +
+        if (entry.hard_link)
+            return lib_quote(name) + " is a hard link (to " + lib_quote(entry.link_target) +
                    "); a course package holds only files and folders";
-        const auto type = archive_entry_filetype(entry);
-        if (type == AE_IFLNK) {
-            const char* target = archive_entry_symlink(entry);
-            return lib_quote(name) + " is a symbolic link (to " + lib_quote(target ? target : "?") +
+        const ArchiveEntry::Type type = entry.type;
+        if (type == ArchiveEntry::Type::SymbolicLink)
+            return lib_quote(name) + " is a symbolic link (to " + lib_quote(entry.link_target) +
                    "); a course package holds only files and folders";
-        }
-        if (type != AE_IFREG && type != AE_IFDIR)
+        if (type != ArchiveEntry::Type::File && type != ArchiveEntry::Type::Folder)
             return lib_quote(name) + " is a device, fifo or socket, not a file";
         if (skipped || rel.empty()) continue;  // hidden names and "./": checked above, not unpacked
         std::error_code ec;
         const fs::path dest = staging / rel;
-        if (type == AE_IFDIR) {
+        if (type == ArchiveEntry::Type::Folder) {
             fs::create_directories(dest, ec);
             if (ec) return "cannot unpack " + lib_quote(name) + ": " + ec.message();
             continue;
         }
         // The header's claim first (cheap), then the bytes actually written, which a lying header cannot hide.
-        if (archive_entry_size_is_set(entry)) {
-            const auto claimed = static_cast<std::uint64_t>(std::max<la_int64_t>(0, archive_entry_size(entry)));
+        if (entry.size_known) {
+            const auto claimed = static_cast<std::uint64_t>(std::max<std::int64_t>(0, entry.size));
             if (claimed > limits.max_entry_bytes)
                 return lib_quote(name) + " is " + std::to_string(claimed) + " bytes unpacked; a course file may be at most " +
                        lib_bytes(limits.max_entry_bytes);
@@ -318,12 +312,9 @@ std::string extract_course_archive(const fs::path& archive_path, const fs::path&
         } fd_closer{fd};
         std::uint64_t written = 0;
         for (;;) {
-            const la_ssize_t n = archive_read_data(a, buf.data(), buf.size());
+            const long n = a->read(buf.data(), buf.size(), &why);
             if (n == 0) break;
-            if (n < 0) {
-                const char* why = archive_error_string(a);
-                return "cannot unpack " + lib_quote(name) + ": " + (why ? why : "damaged data");
-            }
+            if (n < 0) return "cannot unpack " + lib_quote(name) + ": " + (why.empty() ? "damaged data" : why);
             written += static_cast<std::uint64_t>(n);
             total += static_cast<std::uint64_t>(n);
             if (written > limits.max_entry_bytes)
@@ -401,11 +392,13 @@ LibraryResult pack_course(const fs::path& dir, const fs::path& out_zip) {
         return r;
     }
     std::sort(files.begin(), files.end());
-    struct archive* a = archive_write_new();
-    archive_write_set_format_zip(a);
-    std::string failure;
-    if (archive_write_open_filename(a, tmp.c_str()) != ARCHIVE_OK) {
-        failure = "cannot write " + tmp.string() + ": " + (archive_error_string(a) ? archive_error_string(a) : "");
+    std::string failure, why;
+    const ArchiveModule* module = lib_archive_module(&failure);
+    const std::unique_ptr<ArchiveWriter> a = module ? module->make_writer() : nullptr;
+    if (!a) {
+        // failure says why the module did not load
+    } else if (!a->open(tmp.string(), &why)) {
+        failure = "cannot write " + tmp.string() + ": " + why;
     } else {
         std::vector<char> buf(64 * 1024);
         for (const fs::path& rel : files) {
@@ -415,29 +408,23 @@ LibraryResult pack_course(const fs::path& dir, const fs::path& out_zip) {
                 failure = "cannot read " + rel.generic_string();
                 break;
             }
-            struct archive_entry* e = archive_entry_new();
-            archive_entry_set_pathname(e, (fs::path(course.id) / rel).generic_string().c_str());
-            archive_entry_set_filetype(e, AE_IFREG);
-            archive_entry_set_perm(e, 0644);
-            archive_entry_set_size(e, static_cast<la_int64_t>(size));
-            archive_entry_set_mtime(e, 0, 0);  // the same course packs to the same bytes
-            if (archive_write_header(a, e) != ARCHIVE_OK) failure = archive_error_string(a) ? archive_error_string(a) : "";
-            archive_entry_free(e);
-            if (!failure.empty()) break;
+            // mtime 0 (the writer's rule): the same course packs to the same bytes.
+            if (!a->add_file((fs::path(course.id) / rel).generic_string(), size, &why)) {
+                failure = why.empty() ? "cannot add " + rel.generic_string() : why;
+                break;
+            }
             while (in) {
                 in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
                 const std::streamsize n = in.gcount();
-                if (n > 0 && archive_write_data(a, buf.data(), static_cast<std::size_t>(n)) < 0) {
-                    failure = archive_error_string(a) ? archive_error_string(a) : "write failed";
+                if (n > 0 && !a->write(buf.data(), static_cast<std::size_t>(n), &why)) {
+                    failure = why.empty() ? "write failed" : why;
                     break;
                 }
             }
             if (!failure.empty()) break;
         }
-        if (archive_write_close(a) != ARCHIVE_OK && failure.empty())
-            failure = archive_error_string(a) ? archive_error_string(a) : "cannot finish the zip";
+        if (!a->close(&why) && failure.empty()) failure = why.empty() ? "cannot finish the zip" : why;
     }
-    archive_write_free(a);
     if (failure.empty()) {
         fs::rename(tmp, out_zip, ec);
         if (ec) failure = "cannot write " + out_zip.string() + ": " + ec.message();

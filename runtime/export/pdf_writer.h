@@ -4,10 +4,14 @@
 // tables. Pango lays the text out (line wrapping, bold/italic/monospace, fallback fonts for scripts DejaVu Sans
 // lacks, such as CJK) and cairo's PDF surface writes it, so the text in the file stays real text a reader can
 // select, search and copy. No ImGui: the export runs from the command line too.
+// Pango and cairo are loaded on first use: the drawing is in groundwork-pdf.so (runtime/modules/pdf_module.cpp,
+// see runtime/platform/optional_module.h). When that module cannot be loaded, every call is ignored and finish()
+// fails with a message naming the file and why.
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "runtime/export/pdf_safe_text.h"
 #include "runtime/markdown/document.h"
 
 namespace gw {
@@ -32,6 +36,8 @@ struct PdfTextLine {
 // How a quote or a callout is set off from the text around it: a bar on its left, grey for a quote, amber and
 // thicker for a callout (whose title is set in amber too).
 enum class PdfBox { Quote, Callout };
+
+class PdfBackend;  // pdf_backend.h
 
 // Builds one PDF in memory. Every text input is UTF-8; invalid bytes are replaced by U+FFFD and NUL by a space,
 // so no learner text can make the layout fail. Words longer than a line (or a table cell) are broken between
@@ -84,12 +90,9 @@ public:
     const std::vector<PdfTextLine>& lines() const;
 
 private:
-    struct Impl;
-    std::unique_ptr<Impl> impl_;
+    std::unique_ptr<PdfBackend> backend_;  // from groundwork-pdf.so; null when it could not be loaded
+    std::string load_error_;               // why, then
 };
-
-// `text` as valid UTF-8: invalid sequences become U+FFFD, NUL becomes a space. Exposed for tests.
-std::string pdf_safe_text(const std::string& text);
 
 // Writes `pdf` (bytes from PdfWriter::finish) to `file` atomically (a failed write leaves any old file as it was).
 // False with a message naming the file when it cannot be written.

@@ -1,6 +1,8 @@
 #pragma once
-// HTTP to a Learning Record Store's statements resource (xAPI 1.0.3 part three, 2.1), through libcurl. Blocking:
-// call it from the sender's thread or a command-line verb, never from the UI thread.
+// HTTP to a Learning Record Store's statements resource (xAPI 1.0.3 part three, 2.1), through libcurl, which is in
+// groundwork-lrs.so (lrs_module.h), loaded by the first request. Blocking: call it from the sender's thread or a
+// command-line verb, never from the UI thread. When the module cannot be loaded, a request gets status 0 and a
+// transport_error naming the file.
 #include <string>
 #include <vector>
 
@@ -31,6 +33,10 @@ LrsResponse post_statements(const LrsEndpoint& lrs, const std::vector<std::strin
 // a StatementResult's "more" IRL (absolute, or relative to the LRS's host as the spec allows), used instead of the
 // query when not empty.
 LrsResponse get_statements(const LrsEndpoint& lrs, const std::string& query, const std::string& more = "");
+
+// `value` percent-encoded for a query string (a timestamp's '+' and ':' reach the LRS as written); unchanged when
+// the LRS module cannot be loaded (the request then fails and says why).
+std::string lrs_query_escape(const std::string& value);
 
 // "statements" appended to the endpoint with exactly one '/' between.
 std::string statements_url(const std::string& endpoint);

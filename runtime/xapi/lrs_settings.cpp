@@ -1,11 +1,10 @@
 #include "runtime/xapi/lrs_settings.h"
 
-#include <libsecret/secret.h>
-
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "progress/atomic_file.h"
+#include "runtime/xapi/lrs_module.h"
 #include "runtime/xapi/statement.h"
 
 namespace gw::xapi {
@@ -22,21 +21,15 @@ fs::path secret_file(const fs::path& data_dir, const std::string& profile) {
     return data_dir / "profiles" / (profile + ".lrs-secret");
 }
 
-const SecretSchema* schema() {
-    static const SecretSchema s = {"dev.groundwork.LrsSecret",
-                                   SECRET_SCHEMA_NONE,
-                                   {{"profile", SECRET_SCHEMA_ATTRIBUTE_STRING},
-                                    {"endpoint", SECRET_SCHEMA_ATTRIBUTE_STRING},
-                                    {nullptr, SECRET_SCHEMA_ATTRIBUTE_STRING}},
-                                   0, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
-    return &s;
-}
-
-bool keyring_available() {
+// The keyring's half of the LRS module when a keyring may answer, else nullptr (the file is used). A module that
+// cannot be loaded counts as no keyring.
+const LrsModule* keyring() {
     const char* off = std::getenv("GROUNDWORK_NO_KEYRING");
-    if (off && *off && std::string(off) != "0") return false;
+    if (off && *off && std::string(off) != "0") return nullptr;
     const char* bus = std::getenv("DBUS_SESSION_BUS_ADDRESS");
-    return bus && *bus;
+    if (!bus || !*bus) return nullptr;
+    std::string ignored;
+    return lrs_module(&ignored);
 }
 
 std::string origin_of(const std::string& url) {
@@ -111,10 +104,7 @@ bool save_lrs_settings(const fs::path& data_dir, const std::string& profile, Lrs
 bool forget_lrs_settings(const fs::path& data_dir, const std::string& profile, std::string* error) {
     std::string ignored;
     const LrsSettings s = load_lrs_settings(data_dir, profile, &ignored);
-    if (keyring_available() && !s.endpoint.empty()) {
-        secret_password_clear_sync(schema(), nullptr, nullptr, "profile", profile.c_str(), "endpoint",
-                                   s.endpoint.c_str(), nullptr);
-    }
+    if (const LrsModule* k = keyring(); k && !s.endpoint.empty()) k->keyring_clear(profile, s.endpoint);
     std::error_code ec;
     fs::remove(secret_file(data_dir, profile), ec);
     fs::remove(settings_file(data_dir, profile), ec);
@@ -124,14 +114,8 @@ bool forget_lrs_settings(const fs::path& data_dir, const std::string& profile, s
 
 bool store_lrs_secret(const fs::path& data_dir, const std::string& profile, const std::string& endpoint,
                       const std::string& secret, std::string* where, std::string* error) {
-    if (keyring_available()) {
-        GError* gerror = nullptr;
-        const std::string label = "Groundwork LRS secret (" + profile + ")";
-        const gboolean ok = secret_password_store_sync(schema(), SECRET_COLLECTION_DEFAULT, label.c_str(),
-                                                       secret.c_str(), nullptr, &gerror, "profile", profile.c_str(),
-                                                       "endpoint", endpoint.c_str(), nullptr);
-        if (gerror) g_error_free(gerror);
-        if (ok) {
+    if (const LrsModule* k = keyring()) {
+        if (k->keyring_store(profile, endpoint, "Groundwork LRS secret (" + profile + ")", secret)) {
             std::error_code ec;
             fs::remove(secret_file(data_dir, profile), ec);  // one place only
             if (where) *where = "the desktop keyring";
@@ -148,14 +132,8 @@ bool store_lrs_secret(const fs::path& data_dir, const std::string& profile, cons
 
 std::string lookup_lrs_secret(const fs::path& data_dir, const std::string& profile, const std::string& endpoint,
                               std::string* where) {
-    if (keyring_available()) {
-        GError* gerror = nullptr;
-        gchar* found = secret_password_lookup_sync(schema(), nullptr, &gerror, "profile", profile.c_str(), "endpoint",
-                                                   endpoint.c_str(), nullptr);
-        if (gerror) g_error_free(gerror);
-        if (found) {
-            std::string secret = found;
-            secret_password_free(found);
+    if (const LrsModule* k = keyring()) {
+        if (std::string secret; k->keyring_lookup(profile, endpoint, &secret)) {
             if (where) *where = "the desktop keyring";
             return secret;
         }

@@ -8,7 +8,9 @@
 #include <fstream>
 
 #include "reader_fixture.h"
+#include "runtime/platform/optional_module.h"
 #include "ui/headless.h"
+#include "ui/platform/desktop_module.h"
 #include "ui/platform/desktop_theme.h"
 #include "ui/platform/view_settings.h"
 #include "ui/theme.h"
@@ -303,4 +305,28 @@ TEST_CASE("Escape that closes the lesson's right-click menu leaves the selection
     CHECK_FALSE(f.app->page_state().body.selection().empty());  // that Escape was the menu's
     f.gui.key(ImGuiKey_Escape, f.body);
     CHECK(f.app->page_state().body.selection().empty());
+}
+
+TEST_CASE("the desktop's preference goes through groundwork-desktop.so: it loads, answers, and GTK_THEME still counts") {
+    std::string error;
+    const auto* desktop = gw::optional_module<DesktopModule>("desktop", &error);
+    REQUIRE_MESSAGE(desktop, error);
+    REQUIRE((desktop->portal_color_scheme && desktop->gnome_interface));
+    std::string color_scheme = "x", gtk_theme = "x";
+    // Whether GNOME's schema is installed depends on the machine; either way the call returns, and fills both
+    // keys (possibly "") when the schema is there.
+    if (desktop->gnome_interface(&color_scheme, &gtk_theme)) CHECK(color_scheme != "x");
+
+    // No session bus: the portal is not asked; a GNOME schema left at its defaults has no preference, so
+    // GTK_THEME decides (as before the module).
+    const char* bus = std::getenv("DBUS_SESSION_BUS_ADDRESS");
+    const std::string saved_bus = bus ? bus : "";
+    unsetenv("DBUS_SESSION_BUS_ADDRESS");
+    setenv("GTK_THEME", "Adwaita:dark", 1);
+    if (!desktop->gnome_interface(&color_scheme, &gtk_theme) ||
+        (!theme_from_color_scheme(color_scheme.c_str()) && !theme_from_gtk_theme_name(gtk_theme.c_str()))) {
+        CHECK(desktop_theme_preference() == Theme::Dark);
+    }
+    unsetenv("GTK_THEME");
+    if (bus) setenv("DBUS_SESSION_BUS_ADDRESS", saved_bus.c_str(), 1);
 }

@@ -1,71 +1,43 @@
 #include "ui/platform/desktop_theme.h"
 
-#include <gio/gio.h>
-
 #include <cstdlib>
 #include <cstring>
+#include <iostream>
+#include <mutex>
 #include <string_view>
+
+#include "runtime/platform/optional_module.h"
+#include "ui/platform/desktop_module.h"
 
 namespace gw::ui {
 
 namespace {
 
-// org.freedesktop.portal.Settings.Read wraps the value in one variant more than ReadOne does; unwrap whatever
-// nesting comes back.
+// The GIO half, or nullptr when it cannot be loaded: then only GTK_THEME is asked, and stderr says why once.
+const DesktopModule* desktop_module() {
+    std::string error;
+    const DesktopModule* module = optional_module<DesktopModule>("desktop", &error);
+    static std::once_flag said;
+    if (!module) std::call_once(said, [&] { std::cerr << "groundwork: not asking the desktop for light or dark: " << error << "\n"; });
+    return module;
+}
+
 std::optional<Theme> portal_color_scheme() {
     if (!std::getenv("DBUS_SESSION_BUS_ADDRESS")) return std::nullopt;  // asking would autolaunch a bus
-    GError* error = nullptr;
-    GDBusConnection* bus = g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, &error);
-    if (!bus) {
-        g_clear_error(&error);
-        return std::nullopt;
-    }
-    GVariant* reply = g_dbus_connection_call_sync(
-        bus, "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop", "org.freedesktop.portal.Settings",
-        "Read", g_variant_new("(ss)", "org.freedesktop.appearance", "color-scheme"), nullptr,
-        G_DBUS_CALL_FLAGS_NO_AUTO_START, 250, nullptr, &error);
-    g_object_unref(bus);
-    if (!reply) {
-        g_clear_error(&error);
-        return std::nullopt;
-    }
-    std::optional<Theme> theme;
-    GVariant* v = g_variant_get_child_value(reply, 0);
-    while (v && g_variant_is_of_type(v, G_VARIANT_TYPE_VARIANT)) {
-        GVariant* inner = g_variant_get_variant(v);
-        g_variant_unref(v);
-        v = inner;
-    }
-    if (v && g_variant_is_of_type(v, G_VARIANT_TYPE_UINT32)) {
-        const guint32 scheme = g_variant_get_uint32(v);
-        if (scheme == 1) theme = Theme::Dark;
-        else if (scheme == 2) theme = Theme::Light;
-    }
-    if (v) g_variant_unref(v);
-    g_variant_unref(reply);
-    return theme;
+    const DesktopModule* module = desktop_module();
+    if (!module) return std::nullopt;
+    const int scheme = module->portal_color_scheme();
+    if (scheme == 1) return Theme::Dark;
+    if (scheme == 2) return Theme::Light;
+    return std::nullopt;
 }
 
 std::optional<Theme> gsettings_theme() {
-    GSettingsSchemaSource* source = g_settings_schema_source_get_default();
-    if (!source) return std::nullopt;
-    GSettingsSchema* schema = g_settings_schema_source_lookup(source, "org.gnome.desktop.interface", TRUE);
-    if (!schema) return std::nullopt;
-    std::optional<Theme> theme;
-    GSettings* settings = g_settings_new_full(schema, nullptr, nullptr);
-    if (g_settings_schema_has_key(schema, "color-scheme")) {
-        gchar* scheme = g_settings_get_string(settings, "color-scheme");
-        theme = theme_from_color_scheme(scheme);
-        g_free(scheme);
-    }
-    if (!theme && g_settings_schema_has_key(schema, "gtk-theme")) {
-        gchar* name = g_settings_get_string(settings, "gtk-theme");
-        theme = theme_from_gtk_theme_name(name);
-        g_free(name);
-    }
-    g_object_unref(settings);
-    g_settings_schema_unref(schema);
-    return theme;
+    const DesktopModule* module = desktop_module();
+    std::string color_scheme, gtk_theme;
+    if (!module || !module->gnome_interface(&color_scheme, &gtk_theme)) return std::nullopt;
+    if (auto theme = theme_from_color_scheme(color_scheme.c_str())) return theme;
+    return theme_from_gtk_theme_name(gtk_theme.c_str());
 }
 
 bool ends_with_ci(std::string_view s, std::string_view tail) {

@@ -7,7 +7,8 @@
 
 namespace gw::ui {
 
-// Asks, in order, and stops at the first that answers:
+// Steps 1 and 2 go through GIO in groundwork-desktop.so (desktop_module.h), loaded by the first question; without
+// it only step 3 is asked. Asks, in order, and stops at the first that answers:
 //  1. the XDG desktop portal's org.freedesktop.appearance color-scheme (GNOME 42+, KDE Plasma 5.24+; 1 = prefer
 //     dark, 2 = prefer light, 0 = no preference), over the session bus with a 250 ms timeout, and only when a
 //     session bus is set in DBUS_SESSION_BUS_ADDRESS (no bus is started for the question);
