@@ -47,6 +47,7 @@ namespace {
 // Why the loop woke (FrameReason bits). GLFW calls back on the main thread from glfwPollEvents/glfwWaitEvents;
 // each watcher notes the event and passes it on to the callback it replaced (Dear ImGui's, the key queue's).
 unsigned g_events = 0;
+bool g_key_waits = false;  // a key event came that needs no frame of its own
 struct {
     GLFWkeyfun key;
     GLFWcharfun character;
@@ -61,8 +62,10 @@ struct {
 // Call after ImGui_ImplGlfw_InitForOpenGL and install_key_input, so their callbacks are the ones passed on to.
 void watch_events(GLFWwindow* window) {
     g_next.key = glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
-        g_events |= kFrameInput;
         if (g_next.key) g_next.key(w, key, scancode, action, mods);
+        // A key's release, or a modifier alone, waits in the key queue for the next frame (KeyEventQueue::needs_frame).
+        if (key_input_needs_frame()) g_events |= kFrameInput;
+        else g_key_waits = true;
     });
     g_next.character = glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) {
         g_events |= kFrameInput;
@@ -307,7 +310,9 @@ int run_app(const AppOptions& options) {
     bool had_focus = true;
     while (!glfwWindowShouldClose(window)) {
         g_events = 0;
+        g_key_waits = false;
         if (!pacer.frame_due() && !screenshot_mode) {
+            const unsigned long wakes_before = waker.wakes();
             // Sleep until input, or until the autosave or the status line is due: idle means no CPU.
             Millis wait = session->ms_until_next_tick();
             if (settings_unsaved) {  // wake to write the display settings once they have been still long enough
@@ -317,6 +322,8 @@ int run_app(const AppOptions& options) {
             }
             if (wait < 0) glfwWaitEvents();
             else glfwWaitEventsTimeout(static_cast<double>(wait) / 1000.0 + 0.005);
+            // Woken by nothing but a key that needs no frame (a release, a modifier) and no other thread: no frame.
+            if (g_events == 0 && g_key_waits && waker.wakes() == wakes_before) continue;
             if (g_events == 0) g_events = kFrameTimer;  // a timeout, or another thread's wake (save done, file changed)
         } else {
             glfwPollEvents();

@@ -6,11 +6,13 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 
 #include "reader_fixture.h"
 #include "ui/input/key_event_queue.h"
 #include "ui/input/keyboard_layout.h"
+#include "ui/platform/frame_pacer.h"
 
 using namespace gw;
 using namespace gw::ui;
@@ -114,6 +116,37 @@ struct Keyboard : test::ReaderFixture {
         for (char c : ascii) chars(std::string(1, c));
         run();
     }
+    // The window loop's key path (ui/app.cpp) for one batch of events arriving in one poll: `events` queues
+    // them as GLFW's callbacks would; a frame is asked for when the queue needs one (its key callback); frames
+    // are built while the pacer wants them, each taking its share of the queue. Counts frames built and rendered.
+    struct Frames {
+        int built = 0, rendered = 0;
+    };
+    Frames poll(FramePacer& pacer, const std::function<void()>& events) {
+        events();
+        if (queue.needs_frame()) pacer.request(kFrameInput);
+        Frames f;
+        for (int guard = 0; pacer.frame_due() && guard < 100; ++guard) {
+            unsigned next = queue.apply_frame(ImGui::GetIO()) ? static_cast<unsigned>(kFrameQueuedKeys) : 0u;
+            ImDrawData* data = gui.frame(body);
+            if (app->wants_another_frame()) next |= kFrameAppMoving;
+            if (imgui_layout_pending(*ImGui::GetCurrentContext())) next |= kFrameImGuiLayout;
+            ++f.built;
+            if (pacer.built(draw_data_digest(*data), next)) ++f.rendered;
+        }
+        return f;
+    }
+    // One keystroke as a keyboard sends it: the key's press and its character in one poll, its release later
+    // (in a poll of its own). `shift`: a capital, with Shift pressed before and released after.
+    Frames keystroke(FramePacer& pacer, int key, char c, bool shift = false) {
+        Frames total;
+        auto add = [&total](Frames f) { total.built += f.built, total.rendered += f.rendered; };
+        if (shift) add(poll(pacer, [this] { press(GLFW_KEY_LEFT_SHIFT); }));
+        add(poll(pacer, [this, key, c] { press(key), chars(std::string(1, c)); }));
+        add(poll(pacer, [this, key] { release(key); }));
+        if (shift) add(poll(pacer, [this] { release(GLFW_KEY_LEFT_SHIFT); }));
+        return total;
+    }
     const ProseEditorState& editor() const { return app->reflection_state().editor; }
     std::string text() const { return editor().buffer().text(); }
     bool all_selected() const { return editor().anchor() == 0 && editor().cursor() == text().size() && !text().empty(); }
@@ -193,6 +226,75 @@ TEST_CASE("German QWERTZ: Ctrl+Z (the key GLFW calls Y) undoes and Ctrl+Y (GLFW'
     k.ctrl_slowly(GLFW_KEY_Z);
     CHECK(k.text() == typed);
     CHECK(k.editor().buffer().redo_depth() == 0);
+}
+
+TEST_CASE("frames per keystroke: typing into the editor builds two frames a key and renders one, capitals too") {
+    const TableKeyboardLayout us = us_layout();
+    Keyboard k(us);
+    k.edit();
+    FramePacer pacer;
+    k.poll(pacer, [] {});  // at rest
+    REQUIRE_FALSE(pacer.frame_due());
+    // The first character into the empty reflection also changes what is drawn before the editor (its status),
+    // a frame later: two frames rendered, as when layout settles. The ones after it are plain keystrokes.
+    k.keystroke(pacer, GLFW_KEY_PERIOD, '.');
+    const std::string before = k.text();
+    // The key's press and its character share a frame (rendered); one more is built to see that nothing moved;
+    // the release, and the Shift around a capital, wait for the next frame and cost none.
+    for (const auto& [key, c] : {std::pair{GLFW_KEY_M, 'm'}, {GLFW_KEY_A, 'a'}, {GLFW_KEY_P, 'p'}, {GLFW_KEY_SPACE, ' '}}) {
+        const Keyboard::Frames f = k.keystroke(pacer, key, c);
+        INFO("typing ", c);
+        CHECK(f.built == 2);
+        CHECK(f.rendered == 1);
+    }
+    const Keyboard::Frames capital = k.keystroke(pacer, GLFW_KEY_T, 'T', true);
+    CHECK(capital.built == 2);
+    CHECK(capital.rendered == 1);
+    // A doubled letter: the first one's release is still queued when the second is pressed: one frame more.
+    const Keyboard::Frames again = k.keystroke(pacer, GLFW_KEY_T, 't');
+    CHECK(again.built <= 3);
+    CHECK(again.rendered == 1);
+    CHECK(k.text() == before + "map Tt");
+    // Nothing is left behind that would matter: the next frame built for any reason applies the releases.
+    k.poll(pacer, [&pacer] { pacer.request(kFrameTimer); });  // the autosave's status line, say
+    CHECK(k.queue.empty());
+    CHECK_FALSE(ImGui::GetIO().KeysDown[GLFW_KEY_T]);
+    CHECK_FALSE(ImGui::GetIO().KeyShift);
+}
+
+TEST_CASE("frames per keystroke: Backspace and the arrows get their own frame, before a character typed with them") {
+    const TableKeyboardLayout us = us_layout();
+    Keyboard k(us);
+    k.edit();
+    k.type("abc");
+    const std::string before = k.text();
+    // An input method's text right after Backspace, in one burst: Backspace takes the "c", then "x" is typed.
+    k.press(GLFW_KEY_BACKSPACE);
+    k.chars("x");
+    k.release(GLFW_KEY_BACKSPACE);
+    CHECK(k.run() == 2);
+    CHECK(k.text() == before.substr(0, before.size() - 1) + "x");
+    // Left then a character: the character goes before the "x".
+    k.press(GLFW_KEY_LEFT);
+    k.chars("y");
+    k.run();
+    CHECK(k.text() == before.substr(0, before.size() - 1) + "yx");
+}
+
+TEST_CASE("deferred modifiers: Ctrl pressed alone costs no frame and still makes the next key a shortcut") {
+    const TableKeyboardLayout us = us_layout();
+    Keyboard k(us);
+    k.edit();
+    k.type("alpha beta");
+    FramePacer pacer;
+    k.poll(pacer, [] {});
+    CHECK(k.poll(pacer, [&k] { k.press(GLFW_KEY_LEFT_CONTROL); }).built == 0);
+    k.poll(pacer, [&k] { k.press(GLFW_KEY_A); });
+    k.poll(pacer, [&k] { k.release(GLFW_KEY_A); });
+    CHECK(k.poll(pacer, [&k] { k.release(GLFW_KEY_LEFT_CONTROL); }).built == 0);
+    CHECK(k.all_selected());
+    k.poll(pacer, [&k] { k.press(GLFW_KEY_B), k.chars("b"); });  // Ctrl's release comes first: "b" replaces all
+    CHECK(k.text() == "b");
 }
 
 TEST_CASE("burst: Ctrl+Z sent within one frame undoes exactly once") {

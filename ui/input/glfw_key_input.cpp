@@ -25,4 +25,6 @@ void install_key_input(GLFWwindow* window) {
 
 bool apply_key_input(ImGuiIO& io) { return g_queue.apply_frame(io); }
 
+bool key_input_needs_frame() { return g_queue.needs_frame(); }
+
 }  // namespace gw::ui

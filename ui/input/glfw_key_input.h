@@ -15,4 +15,8 @@ void install_key_input(GLFWwindow* window);
 // next frame at once instead of waiting for input.
 bool apply_key_input(ImGuiIO& io);
 
+// True when the queued key events need a frame soon (KeyEventQueue::needs_frame): false when all that is queued
+// is a key's release, which waits for the next frame built for another reason.
+bool key_input_needs_frame();
+
 }  // namespace gw::ui

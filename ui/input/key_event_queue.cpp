@@ -23,6 +23,16 @@ void update_modifiers(ImGuiIO& io) {
     io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
 }
 
+// Keys a text field acts on by themselves (ImGui's io.KeyMap): a character never joins their frame, whatever it
+// came with (an input method's text right after a Backspace must come before it, not be deleted by it).
+bool acts_by_itself(const ImGuiIO& io, int key) {
+    for (ImGuiKey k : {ImGuiKey_Tab, ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow, ImGuiKey_DownArrow,
+                       ImGuiKey_PageUp, ImGuiKey_PageDown, ImGuiKey_Home, ImGuiKey_End, ImGuiKey_Insert,
+                       ImGuiKey_Delete, ImGuiKey_Backspace, ImGuiKey_Enter, ImGuiKey_Escape, ImGuiKey_KeyPadEnter})
+        if (io.KeyMap[k] == key) return true;
+    return false;
+}
+
 }  // namespace
 
 void KeyEventQueue::push_key(int key, int scancode, int action) {
@@ -53,10 +63,14 @@ bool KeyEventQueue::apply_frame(ImGuiIO& io) {
     std::bitset<kKeys> changed;
     bool keys_this_frame = false;   // a press, repeat or modifier change was applied
     bool chars_this_frame = false;
+    int presses = 0;                // presses and repeats of keys that are not modifiers
+    // The last event ordered with characters was the frame's only press, of a key that types text: its own
+    // characters may join the frame (see the header).
+    bool typing_key = false;
     while (!events_.empty()) {
         const Event& e = events_.front();
         if (e.kind == Kind::Char) {
-            if (keys_this_frame) break;
+            if (keys_this_frame && !typing_key) break;
             io.AddInputCharacter(e.codepoint);
             chars_this_frame = true;
         } else {
@@ -72,13 +86,24 @@ bool KeyEventQueue::apply_frame(ImGuiIO& io) {
                 if (e.kind == Kind::Repeat && io.KeysDown[e.key]) io.KeysDownDuration[e.key] = -1.0f;
                 io.KeysDown[e.key] = true;
             }
-            if (is_modifier(e.key)) update_modifiers(io);
+            if (is_modifier(e.key)) {
+                update_modifiers(io);
+                typing_key = false;
+            } else if (e.kind != Kind::Release) {
+                typing_key = ++presses == 1 && !acts_by_itself(io, e.key);
+            }
             changed[e.key] = true;
             keys_this_frame |= ordered_with_chars;
         }
         events_.pop_front();
     }
-    return !events_.empty();
+    return needs_frame();
+}
+
+bool KeyEventQueue::needs_frame() const {
+    for (const Event& e : events_)
+        if (e.kind == Kind::Char || (e.kind != Kind::Release && !is_modifier(e.key))) return true;
+    return false;
 }
 
 }  // namespace gw::ui

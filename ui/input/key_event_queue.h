@@ -43,11 +43,24 @@ public:
     // Super and io.InputQueueCharacters, and stops before an event that would merge with one already applied:
     // - a second transition of the same key (press then release would be no press at all);
     // - a character after a key press or a modifier change, or either after a character (widgets read keys
-    //   before characters, so the two could not keep their order within one frame).
+    //   before characters, so the two could not keep their order within one frame). One exception: the
+    //   characters that come right after the frame's only press of a key that types text (not a modifier, not
+    //   one a text field acts on by itself: Enter, Tab, Backspace, Delete, the arrows, Home/End, Page Up/Down,
+    //   Insert, Escape) join it, with only modifier changes before that press (Shift for a capital). They are that key's own (GLFW reports a key's characters right after it), and
+    //   no widget acts on such a key's press by itself, so the order within the frame does not matter: a
+    //   keystroke costs one frame, not two.
     // A repeat of a held key restarts its down time, so ImGui::IsKeyPressed is true for it this frame. ImGui's
     // own timed repeat is switched off (io.KeyRepeatDelay): the platform's repeats, at the learner's settings,
-    // are the only ones, and a held key is not repeated twice. Returns true when events are left for later.
+    // are the only ones, and a held key is not repeated twice. Returns needs_frame().
     bool apply_frame(ImGuiIO& io);
+
+    // True when a queued event needs a frame of its own soon: a character, or the press or repeat of a key that
+    // is not a modifier. A key's release and a modifier's press or release change nothing a view shows by
+    // themselves (no view reads key releases or a modifier held alone, and ImGui's own repeat is off): they wait
+    // in the queue and are applied first thing in the next frame built for any reason (the next key, a click
+    // with Shift held, Ctrl with the wheel), so the keys and modifiers that frame sees are the ones held. A
+    // keystroke's release, and the Shift around a capital, then cost no frame.
+    bool needs_frame() const;
 
     bool empty() const { return events_.empty(); }
     size_t size() const { return events_.size(); }

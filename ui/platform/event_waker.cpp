@@ -24,6 +24,7 @@ void EventWaker::start() {
 }
 
 void EventWaker::wake() {
+    ++wakes_;
     {
         std::lock_guard<std::mutex> lk(mutex_);
         if (!running_) return;

@@ -4,6 +4,7 @@
 //  - no other thread ever calls into the window system, and a thread that does not own a window-system lock can
 //    never be stuck in one while the main thread waits for it (a lost display, see display_loss.h);
 //  - after stop() nothing posts GLFW events, so callbacks that outlive glfwTerminate are harmless.
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -22,6 +23,9 @@ public:
     // Any thread, any time: asks for one glfwPostEmptyEvent soon; wakes that coalesce cost one event. Never blocks
     // on the window system. Does nothing before start() and after stop().
     void wake();
+    // How many times wake() has been called (any thread): the loop compares it across a wait to tell "another
+    // thread woke me" from events it may ignore.
+    unsigned long wakes() const { return wakes_.load(); }
     // Joins the posting thread; later wake() calls do nothing. Call before glfwTerminate. Idempotent.
     void stop();
 
@@ -30,6 +34,7 @@ private:
     std::condition_variable cv_;
     bool running_ = false;
     bool pending_ = false;
+    std::atomic<unsigned long> wakes_{0};
     std::thread thread_;
 };
 
