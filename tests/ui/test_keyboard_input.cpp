@@ -241,9 +241,10 @@ TEST_CASE("frames per keystroke: typing into the editor builds two frames a key 
     const std::string before = k.text();
     // The key's press and its character share a frame (rendered); one more is built to see that nothing moved;
     // the release, and the Shift around a capital, wait for the next frame and cost none.
-    for (const auto& [key, c] : {std::pair{GLFW_KEY_M, 'm'}, {GLFW_KEY_A, 'a'}, {GLFW_KEY_P, 'p'}, {GLFW_KEY_SPACE, ' '}}) {
-        const Keyboard::Frames f = k.keystroke(pacer, key, c);
-        INFO("typing ", c);
+    for (const std::pair<int, char>& key : {std::pair{GLFW_KEY_M, 'm'}, {GLFW_KEY_A, 'a'}, {GLFW_KEY_P, 'p'},
+                                            {GLFW_KEY_SPACE, ' '}}) {
+        const Keyboard::Frames f = k.keystroke(pacer, key.first, key.second);
+        INFO("typing ", key.second);
         CHECK(f.built == 2);
         CHECK(f.rendered == 1);
     }
