@@ -87,8 +87,8 @@ test)
     echo "== Normal build and tests (a few minutes on 2 cores from a clean tree)"
     children_cpu
     c0=$cpu_now
-    build default
-    built "normal build (app, tests, benchmarks)" "$t0" "$c0"
+    build default groundwork_tests
+    built "normal build (app, modules, tests)" "$t0" "$c0"
     ctest --preset default "$@"
     echo "-- normal build and tests: $(elapsed "$t0")"
     t1=$(date +%s)

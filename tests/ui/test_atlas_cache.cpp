@@ -36,6 +36,18 @@ struct LoadedAtlas {
     }
 };
 
+// A cache that holds the atlas of one start at 1x and text size 100%, and that atlas's key.
+struct FirstStart {
+    test::TempDir dir;
+    AtlasCache cache{dir.path()};
+    LoadedAtlas first{1.0f, 1.0f};
+    std::string key;
+    FirstStart() {
+        build_font_atlas(first.atlas, first.fonts, 1.0f, cache);
+        key = atlas_cache_key(first.atlas, first.fonts.source_stamp, 1.0f);
+    }
+};
+
 void check_same_font(const ImFont& a, const ImFont& b, const ImFontAtlas& atlas_a, const ImFontAtlas& atlas_b) {
     CHECK(a.FontSize == b.FontSize);
     CHECK(a.Ascent == b.Ascent);
@@ -117,11 +129,9 @@ TEST_CASE("a cached atlas comes back exactly as FreeType built it, at 1x and on 
 }
 
 TEST_CASE("an atlas built from other inputs is not taken from the cache") {
-    test::TempDir dir;
-    const AtlasCache cache(dir.path());
-    LoadedAtlas first(1.0f, 1.0f);
-    build_font_atlas(first.atlas, first.fonts, 1.0f, cache);
-    const std::string key = atlas_cache_key(first.atlas, first.fonts.source_stamp, 1.0f);
+    FirstStart start;
+    const AtlasCache& cache = start.cache;
+    const std::string& key = start.key;
 
     SUBCASE("another text size") {
         LoadedAtlas larger(1.0f, 1.5f);
@@ -145,11 +155,9 @@ TEST_CASE("an atlas built from other inputs is not taken from the cache") {
 }
 
 TEST_CASE("a damaged cache file is a miss that leaves the atlas untouched, and is replaced by the next build") {
-    test::TempDir dir;
-    const AtlasCache cache(dir.path());
-    LoadedAtlas first(1.0f, 1.0f);
-    build_font_atlas(first.atlas, first.fonts, 1.0f, cache);
-    const std::string key = atlas_cache_key(first.atlas, first.fonts.source_stamp, 1.0f);
+    FirstStart start;
+    const AtlasCache& cache = start.cache;
+    const std::string& key = start.key;
     const std::filesystem::path file = cache.file_for(key);
     const std::string good = test::slurp(file);
     REQUIRE(good.size() > 1000);
