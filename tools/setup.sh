@@ -67,7 +67,7 @@ install_missing
 
 case "$mode" in
 run)
-    echo "Building the app (about 3 minutes on 2 cores the first time, seconds after that)..."
+    echo "Building the app (about 2 minutes on 2 cores the first time, seconds after that)..."
     t0=$(date +%s)
     children_cpu
     c0=$cpu_now
