@@ -179,7 +179,7 @@ int run_app(const AppOptions& options) {
         fonts = load_fonts(atlas.get(), GROUNDWORK_FONT_DIR, scale, &font_problem, used, shown_settings.text_zoom,
                            FontFileReads::WhenBuilt);
         build_font_atlas(*atlas, fonts, scale, atlas_cache, &font_problem);
-        atlas->ClearInputData();  // the 17 copies of the font files (~11 MB) are not needed once it is built
+        atlas->ClearInputData();  // the font files read for rasterising (one buffer each; none on a cache hit)
     });
     struct Join {  // every return below waits for the builder first
         std::thread& t;

@@ -250,7 +250,7 @@ void FontRebuilder::run() {
             built->fonts = load_fonts(built->atlas.get(), font_dir_, scale, &problem, target, zoom,
                                       FontFileReads::WhenBuilt);
             build_font_atlas(*built->atlas, built->fonts, scale, cache_, &problem);  // here, never on the UI thread
-            built->atlas->ClearInputData();  // the font file copies (~11 MB) are not needed once it is built
+            built->atlas->ClearInputData();  // the font files read for rasterising, if any, are not needed now
             if (!built->fonts.loaded_from_files) built.reset();  // fonts gone since start: keep what we have
         }
 
